@@ -1,0 +1,37 @@
+// What an analysis depends on besides the text: the Xen release targeted and the dom0 it runs on.
+
+export const XEN_VERSIONS = [
+  '4.10', '4.11', '4.12', '4.13', '4.14', '4.15', '4.16', '4.17', '4.18', '4.19', '4.20', '4.21', '4.22',
+] as const;
+export type XenVersion = (typeof XEN_VERSIONS)[number];
+export const DEFAULT_XEN_VERSION: XenVersion = '4.17';
+
+/** Numeric form for comparisons: '4.9' < '4.10'. */
+export function versionNumber(v: string): number {
+  const [major, minor] = v.split('.').map((x) => Number.parseInt(x, 10));
+  return (major ?? 0) * 100 + (minor ?? 0);
+}
+
+export function isXenVersion(v: string): v is XenVersion {
+  return (XEN_VERSIONS as readonly string[]).includes(v);
+}
+
+/** Which host model answers dom0-dependent questions (users, CPUs, installed binaries). */
+export type HostProfile = 'reference' | 'debian-12' | 'local';
+/** Where Xen's binaries live: Debian's packaging, or an upstream `make install`. */
+export type PathsProfile = 'debian' | 'upstream';
+
+export interface AnalysisOptions {
+  readonly xenVersion: XenVersion;
+  readonly host: HostProfile;
+  readonly paths: PathsProfile;
+  /** File name used in xl's messages (xl prints the path as typed). */
+  readonly sourceName: string;
+}
+
+export const DEFAULT_OPTIONS: AnalysisOptions = {
+  xenVersion: DEFAULT_XEN_VERSION,
+  host: 'reference',
+  paths: 'debian',
+  sourceName: 'xl.cfg',
+};
