@@ -1,0 +1,60 @@
+// Shared shapes for the device spec mini-languages xl reads (Xen 4.17): what a parser returns and
+// what it needs to know about the guest.
+import type { AnalysisOptions } from '../../options';
+
+/** A problem inside one spec string; offsets are relative to the string's decoded content. */
+export interface SpecIssue {
+  severity: 'error' | 'warning';
+  /** The exact line xl prints (without a trailing newline). */
+  message: string;
+  start: number;
+  end: number;
+  /** Stable identifier, e.g. `disk-no-vdev`, `vif-bad-mac`. */
+  code: string;
+}
+
+export interface SpecResult<T> {
+  /** The libxl device as `xl -N create` prints it (defaults omitted), or null when xl produced none. */
+  device: T | null;
+  issues: SpecIssue[];
+  /** True when xl exits on this spec (the whole config is refused). */
+  fatal: boolean;
+}
+
+export type GuestType = 'hvm' | 'pv' | 'pvh';
+
+export interface SpecContext {
+  /** The guest type xl settled on (c_info.type). */
+  guestType: GuestType;
+  /** Position of the spec in its list (xl's devid for most device kinds). */
+  index: number;
+  options: AnalysisOptions;
+  /** File name xl prints in its messages; defaults to options.sourceName. */
+  sourceName?: string;
+}
+
+/** libxl device JSON: the keys libxl's generated to-JSON code prints for non-default fields. */
+export type DeviceJson = Record<string, unknown>;
+export type DiskJson = DeviceJson;
+export type NicJson = DeviceJson;
+export type PciJson = DeviceJson;
+export type ChannelJson = DeviceJson;
+export type UsbdevJson = DeviceJson;
+export type UsbctrlJson = DeviceJson;
+export type VtpmJson = DeviceJson;
+export type P9Json = DeviceJson;
+export type PvcallsJson = DeviceJson;
+export type VdisplJson = DeviceJson;
+export type VkbJson = DeviceJson;
+/** A `vfb` spec makes both a vfb and a vkb device. */
+export interface VfbPair { vfb: DeviceJson; vkb: DeviceJson }
+/** `rdm=` fills b_info.rdm. */
+export type RdmJson = DeviceJson;
+
+export function sourceOf(ctx: SpecContext): string {
+  return ctx.sourceName ?? ctx.options.sourceName;
+}
+
+export function emptyResult<T>(): SpecResult<T> {
+  return { device: null, issues: [], fatal: false };
+}
