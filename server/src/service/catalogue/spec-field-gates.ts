@@ -1,0 +1,24 @@
+// Fields inside device spec strings that only some Xen releases understand (checked against the
+// libxlutil spec parsers of each release).
+
+export interface SpecFieldGate {
+  /** The top-level key whose spec strings hold the field (disk, vif, p9, ...). */
+  readonly key: string;
+  readonly field: string;
+  readonly since?: string;
+  readonly until?: string;
+}
+
+export const SPEC_FIELD_GATES: readonly SpecFieldGate[] = [
+  { key: 'p9', field: 'type', since: '4.19' },
+  { key: 'p9', field: 'max-files', since: '4.19' },
+  { key: 'p9', field: 'max-open-files', since: '4.19' },
+  { key: 'p9', field: 'max-space', since: '4.19' },
+  { key: 'p9', field: 'auto-delete', since: '4.19' },
+  { key: 'vif', field: 'vlan', since: '4.19' },
+  { key: 'disk', field: 'grant_usage', since: '4.19' },
+];
+
+export function specFieldGate(key: string, field: string): SpecFieldGate | undefined {
+  return SPEC_FIELD_GATES.find((g) => g.key === key && g.field === field);
+}
