@@ -1,0 +1,104 @@
+// The client's .cfg content detection: which files opened as plain text/ini/properties are switched
+// to xl-cfg. Guest configs from the oracle corpus must be recognised; other .cfg formats must not.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  collectGuestConfigEvidence, looksLikeGuestConfig, shouldSwitchToXlCfg,
+} from '../../client/src/guestConfigDetection';
+import { corpus } from '../helpers/oracle';
+
+const doc = (text: string, over: Partial<{ fileName: string; languageId: string; scheme: string }> = {}) => ({
+  fileName: '/srv/vms/guest.cfg', languageId: 'properties', scheme: 'file', getText: () => text, ...over,
+});
+
+describe('looksLikeGuestConfig', () => {
+  test('every guest config of the oracle corpus is recognised', () => {
+    const guests = corpus().filter((c) => /^(hvm|pv|pvh|warn|libxl)-/.test(c.name));
+    assert.ok(guests.length > 20);
+    for (const c of guests) {
+      assert.equal(looksLikeGuestConfig(readFileSync(c.file, 'latin1')), true, c.name);
+    }
+  });
+
+  test('a small HVM guest', () => {
+    assert.equal(looksLikeGuestConfig('name = "web"\ntype = "hvm"\nmemory = 2048\nvcpus = 2\n'), true);
+  });
+
+  test('a CRLF guest config is still a guest config (the server then flags every CR)', () => {
+    assert.equal(looksLikeGuestConfig('name = "web"\r\nmemory = 1024\r\nvcpus = 1\r\n'), true);
+  });
+
+  test('statements after ";" count, multi-line list items do not', () => {
+    const e = collectGuestConfigEvidence('name="a"; kernel="/boot/vmlinuz"\ndisk = [\n memory = 1,\n]\n');
+    assert.deepEqual(e.knownKeys.sort(), ['disk', 'kernel', 'name']);
+  });
+
+  test('only ambiguous keys (a cpupool config: name, sched, cpus) is not enough', () => {
+    const cpupool = '# pool for the build machines\nname = "builders"\nsched = "credit2"\ncpus = ["4", "5"]\n';
+    assert.equal(looksLikeGuestConfig(cpupool), false);
+  });
+
+  test('one known key is not enough', () => {
+    assert.equal(looksLikeGuestConfig('memory = 512\n'), false);
+  });
+
+  test('bare-word values are not xl values (INI/properties style)', () => {
+    assert.equal(looksLikeGuestConfig('name=web\nmemory=large\nkernel=vmlinuz\n'), false);
+  });
+
+  test('an INI section header rules it out', () => {
+    assert.equal(looksLikeGuestConfig('[vm]\nname = "a"\nmemory = 512\nvcpus = 2\n'), false);
+  });
+
+  test('a Python setup.cfg, a pylintrc-like file, a Nagios object file are not guest configs', () => {
+    assert.equal(looksLikeGuestConfig('[metadata]\nname = demo\nversion = 1.0\n[options]\npackages = find:\n'), false);
+    assert.equal(looksLikeGuestConfig('[MASTER]\njobs=4\n[FORMAT]\nmax-line-length=100\n'), false);
+    assert.equal(looksLikeGuestConfig('define host {\n  host_name web\n  address 10.0.0.1\n}\n'), false);
+  });
+
+  test('mostly foreign keys: not a guest config', () => {
+    const t = 'memory = 512\nvcpus = 1\nlisten_port = 80\nworkers = 4\nlog_level = 2\ntimeout = 30\n';
+    assert.equal(looksLikeGuestConfig(t), false);
+  });
+
+  test('commented-out keys do not count', () => {
+    assert.equal(looksLikeGuestConfig('# memory = 512\n# vcpus = 2\n# kernel = "/boot/x"\n'), false);
+  });
+
+  test('never throws on odd input', () => {
+    for (const t of ['', '\n\n', '[[[[', ']]]]', '"unterminated', 'a=' + '['.repeat(10000), '\u0000\uffff', 'x'.repeat(200000)]) {
+      assert.equal(typeof looksLikeGuestConfig(t), 'boolean');
+    }
+  });
+});
+
+describe('shouldSwitchToXlCfg', () => {
+  const guest = 'name = "db"\nmemory = 4096\nvcpus = 4\ndisk = [ "phy:/dev/vg/db,xvda,w" ]\n';
+
+  test('a .cfg guest config opened as properties, ini or plain text is switched', () => {
+    for (const languageId of ['properties', 'ini', 'plaintext']) {
+      assert.equal(shouldSwitchToXlCfg(doc(guest, { languageId }), true), true, languageId);
+    }
+    assert.equal(shouldSwitchToXlCfg(doc(guest, { fileName: 'C:\\vms\\DB.CFG' }), true), true);
+  });
+
+  test('the setting xlcfg.detectCfgContent = false turns it off', () => {
+    assert.equal(shouldSwitchToXlCfg(doc(guest), false), false);
+  });
+
+  test('already xl-cfg, or a specific language chosen elsewhere: left alone', () => {
+    assert.equal(shouldSwitchToXlCfg(doc(guest, { languageId: 'xl-cfg' }), true), false);
+    assert.equal(shouldSwitchToXlCfg(doc(guest, { languageId: 'python' }), true), false);
+  });
+
+  test('only .cfg files, only files on disk', () => {
+    assert.equal(shouldSwitchToXlCfg(doc(guest, { fileName: '/srv/notes.txt' }), true), false);
+    assert.equal(shouldSwitchToXlCfg(doc(guest, { scheme: 'git' }), true), false);
+    assert.equal(shouldSwitchToXlCfg(doc(guest, { scheme: 'untitled', fileName: 'Untitled-1' }), true), false);
+  });
+
+  test('a .cfg that is not a guest config stays as it is', () => {
+    assert.equal(shouldSwitchToXlCfg(doc('[server]\nport = 80\n'), true), false);
+  });
+});
