@@ -1,0 +1,78 @@
+// What xl_parse.c's parse_config_data (Xen 4.17) keeps while it reads a config: the
+// libxl_domain_config being filled (as its JSON), plus the few locals later steps depend on.
+import type { AnalysisOptions } from '../options';
+import type { Setting } from '../syntax/settings';
+import { ConfigReader, valueSpan } from './accessors';
+import type { Json } from './libxl-json';
+import { MEMKB_DEFAULT } from './libxl-json';
+import { NO_SPAN, XlReport, type Diagnose } from './xl-report';
+import type { ByteSpan } from '../finding';
+
+export type GuestType = 'hvm' | 'pv' | 'pvh';
+
+/** Host facts xl asks libxl for; the oracle's stub reports 8 CPUs on 1 NUMA node. */
+export interface HostInfo {
+  readonly nrCpus: number;
+  readonly nrNodes: number;
+}
+export const REFERENCE_HOST: HostInfo = { nrCpus: 8, nrNodes: 1 };
+
+export class ParseState {
+  readonly report = new XlReport();
+  readonly cfg: ConfigReader;
+  readonly src: string;
+  /** libxl_domain_config as JSON. */
+  readonly d: Json = {};
+  readonly c: Json = {};
+  readonly b: Json = {};
+  /** b_info.u.<type> (the "type.hvm" / "type.pv" / "type.pvh" object). */
+  u: Json = {};
+  type: GuestType = 'pv';
+  /** Kept typed because later steps compare them; written to `b` by finish(). */
+  maxVcpus = 0;
+  maxMemkb: bigint = MEMKB_DEFAULT;
+  targetMemkb: bigint = MEMKB_DEFAULT;
+  /** The `vcpus` local. */
+  vcpus = 0;
+  /** u.hvm.rdm.policy, the per-PCI-device default. */
+  rdmPolicy: string | null = null;
+
+  constructor(settings: readonly Setting[], readonly options: AnalysisOptions, readonly host: HostInfo = REFERENCE_HOST) {
+    this.src = options.sourceName;
+    this.cfg = new ConfigReader(settings, this.src, this.report);
+    this.d.c_info = this.c;
+    this.d.b_info = this.b;
+  }
+
+  /** Span of the value of `name` (last assignment), or of nothing. */
+  span(name: string): ByteSpan {
+    const s = this.cfg.find(name);
+    return s ? valueSpan(s) : NO_SPAN;
+  }
+
+  at(name: string, code = 'xl-rejects', data?: Record<string, unknown>): Diagnose {
+    return { span: this.span(name), code, data: { key: name, ...(data ?? {}) } };
+  }
+
+  /** xl's fprintf(stderr, ...) + exit(status). */
+  fail(name: string, text: string, status = 1, code = 'xl-rejects'): never {
+    return this.report.fail(text, this.at(name, code), status);
+  }
+
+  /** An xl warning line about `name` (not a libxlutil lookup warning). */
+  warn(name: string, text: string, code = 'xl-warning'): void {
+    this.report.line(text, { ...this.at(name, code), severity: 'warning' });
+  }
+
+  /** Appends to a device array of the domain config. */
+  push(key: string, dev: Json): Json {
+    const arr = (this.d[key] as Json[] | undefined) ?? [];
+    arr.push(dev);
+    this.d[key] = arr;
+    return dev;
+  }
+
+  count(key: string): number {
+    return ((this.d[key] as Json[] | undefined) ?? []).length;
+  }
+}

@@ -1,0 +1,189 @@
+// Mirrors tools/xl/xl_parse.c (Xen 4.17), parse_config_data and parse_vnuma_config: memory, maxmem,
+// vcpus, maxvcpus, vnuma, the cpus/cpus_soft affinity and the grant table limits.
+import { listItem } from './accessors';
+import { Bitmap, parseCpuRange, parseRange, type CpuTopology } from './cpumap';
+import { defbool, MEMKB_DEFAULT, setInt, setMemkb, VUART_TYPE, enumFromString } from './libxl-json';
+import type { Json } from './libxl-json';
+import type { ParseState } from './parse-state';
+import { strtoul, toInt32, toUint32 } from './strtol';
+import { XlExit } from './xl-report';
+import { splitPair, splitStringList, trimSpace } from './xl-strings';
+
+export function topologyOf(st: ParseState): CpuTopology {
+  return {
+    nrCpus: st.host.nrCpus,
+    cpusOfNode: (n) => (n < BigInt(st.host.nrNodes) ? Array.from({ length: st.host.nrCpus }, (_, i) => i) : []),
+  };
+}
+
+/** memory, maxmem, vcpus, maxvcpus, vuart, vnuma, then xl's max_* fallbacks. */
+export function parseMemoryAndVcpus(st: ParseState): void {
+  const { cfg, b } = st;
+  const mem = cfg.getLong('memory');
+  if (mem.ok) st.targetMemkb = BigInt.asUintN(64, mem.value * 1024n);
+  const maxmem = cfg.getLong('maxmem');
+  if (maxmem.ok) st.maxMemkb = BigInt.asUintN(64, maxmem.value * 1024n);
+
+  const vcpus = cfg.getLong('vcpus');
+  if (vcpus.ok) {
+    st.vcpus = Number(vcpus.value);
+    const n = toInt32(vcpus.value);
+    if (n < 0) {
+      st.report.print('libxl: error: libxl_utils.c:809:libxl_cpu_bitmap_alloc: invalid number of cpus provided\n');
+      st.fail('vcpus', 'Unable to allocate cpumap', 1, 'xl-vcpus-invalid');
+    }
+    const map = new Bitmap(n === 0 ? st.host.nrCpus : n);
+    for (let i = 0; i < vcpus.value && i < map.capacity; i++) map.set(i);
+    if (!map.isEmpty()) b.avail_vcpus = map.toJson();
+  }
+
+  const maxv = cfg.getLong('maxvcpus');
+  if (maxv.ok) st.maxVcpus = toInt32(maxv.value);
+
+  const vuart = cfg.getString('vuart');
+  if (vuart.ok) {
+    const v = enumFromString(VUART_TYPE, vuart.value);
+    if (v === null) st.fail('vuart', `ERROR: invalid value "${vuart.value}" for "vuart"`, 1, 'xl-invalid-value');
+    if (v) (b.arch_arm as Json).vuart = VUART_TYPE[v as 1];
+  }
+
+  parseVnuma(st);
+
+  if (st.maxMemkb === MEMKB_DEFAULT) st.maxMemkb = st.targetMemkb;
+  if (st.maxVcpus === 0) st.maxVcpus = toInt32(BigInt(st.vcpus));
+  if (st.maxVcpus < st.vcpus) st.fail('maxvcpus', 'xl: maxvcpus < vcpus', 1, 'xl-maxvcpus-below-vcpus');
+}
+
+/** xl: parse_ulong, which exits on a value it cannot read. */
+function parseUlong(st: ParseState, str: string): bigint {
+  const r = strtoul(str, 10);
+  if (r.end === 0 || r.value === (1n << 64n) - 1n) {
+    st.fail('vnuma', `xl: failed to convert "${str}" to number`, 1, 'xl-vnuma-invalid');
+  }
+  return r.value;
+}
+
+/** parse_vnuma_config. */
+function parseVnuma(st: ParseState): void {
+  const list = st.cfg.getList('vnuma', true);
+  if (!list.ok || list.value.items.length === 0) return;
+  const nodes = list.value.items;
+  const n = nodes.length;
+  const bitsPerNode = st.maxVcpus === 0 ? st.host.nrCpus : st.maxVcpus;
+  const parsed = nodes.map(() => new Bitmap(bitsPerNode));
+  const out: Json[] = nodes.map(() => ({ distances: new Array<number>(n).fill(0) }));
+  let maxVcpus = 0n;
+  let maxMemkb = 0n;
+  for (let i = 0; i < n; i++) {
+    const node = st.cfg.valueGetList(nodes[i]!);
+    if (!node) st.fail('vnuma', 'xl: cannot get vnode config option list', 1, 'xl-vnuma-invalid');
+    const p = out[i]!;
+    for (const opt of node.items) {
+      if (opt.type !== 'string') continue;
+      const buf = opt.value;
+      const pair = splitPair(buf, '=');
+      if (!pair) st.fail('vnuma', `xl: failed to split "${buf}" into pair`, 1, 'xl-vnuma-invalid');
+      const option = trimSpace(pair[0]);
+      const value = trimSpace(pair[1]);
+      if (option === 'pnode') {
+        const val = parseUlong(st, value);
+        if (val >= BigInt(st.host.nrNodes)) st.fail('vnuma', `xl: invalid pnode number: ${val}`, 1, 'xl-vnuma-invalid');
+        setInt(p, 'pnode', toUint32(val));
+        st.b.numa_placement = defbool(false);
+      } else if (option === 'size') {
+        const val = parseUlong(st, value);
+        const kb = BigInt.asUintN(64, val << 10n);
+        setMemkb(p, 'memkb', kb);
+        maxMemkb = BigInt.asUintN(64, maxMemkb + kb);
+      } else if (option === 'vcpus') {
+        for (const spec of splitStringList(value, ',')) {
+          const r = parseRange(spec);
+          const last = r.b - r.a > 100000n ? r.a + 100000n : r.b;
+          for (let s = r.a; s <= last; s++) {
+            parsed[i]!.set(s);
+            maxVcpus++;
+          }
+        }
+      } else if (option === 'vdistances') {
+        const d = p.distances as number[];
+        splitStringList(value, ',').forEach((v, j) => {
+          const val = parseUlong(st, v);
+          if (j < n) d[j] = toUint32(val);
+        });
+      }
+    }
+  }
+  if (st.maxVcpus !== 0) {
+    if (BigInt(st.maxVcpus) !== maxVcpus) st.fail('vnuma', 'xl: vnuma vcpus and maxvcpus= mismatch', 1, 'xl-vnuma-vcpus-mismatch');
+  } else {
+    if (BigInt(st.host.nrCpus) < maxVcpus) {
+      st.fail('vnuma', 'xl: vnuma specifies more vcpus than pcpus, use maxvcpus= to override this check.', 1, 'xl-vnuma-too-many-vcpus');
+    }
+    st.maxVcpus = toInt32(maxVcpus);
+  }
+  if (st.maxMemkb !== MEMKB_DEFAULT && st.maxMemkb !== maxMemkb) {
+    st.fail('maxmem', 'xl: maxmem and vnuma memory size mismatch', 1, 'xl-vnuma-memory-mismatch');
+  }
+  st.maxMemkb = maxMemkb;
+  out.forEach((p, i) => {
+    if (!parsed[i]!.isEmpty()) p.vcpus = parsed[i]!.toJson();
+  });
+  st.b.vnuma_nodes = out;
+}
+
+/** cpus= / cpus_soft= (a list of per-vcpu ranges, or one range for every vcpu). */
+export function parseAffinity(st: ParseState, key: 'cpus' | 'cpus_soft'): void {
+  const hard = key === 'cpus';
+  const list = st.cfg.getList(key, true);
+  let str: string | null = null;
+  if (!list.ok) {
+    const s = st.cfg.getString(key);
+    if (!s.ok) return;
+    str = s.value;
+  }
+  const topo = topologyOf(st);
+  const field = hard ? 'vcpu_hard_affinity' : 'vcpu_soft_affinity';
+  let num = list.ok ? list.value.items.length : 0;
+  if (str !== null || num > st.maxVcpus) num = st.maxVcpus;
+  const maps: Bitmap[] = [];
+  if (str === null && list.ok) {
+    for (let j = 0; j < num; j++) {
+      const item = listItem(list.value, j);
+      if (item === null) break;
+      const m = new Bitmap(st.host.nrCpus);
+      const err = parseCpuRange(item, m, topo);
+      if (err) st.fail(key, err, 1, 'xl-invalid-cpu-range');
+      maps.push(m);
+    }
+    st.b.numa_placement = defbool(false);
+  } else if (str !== null) {
+    const m = new Bitmap(st.host.nrCpus);
+    const err = parseCpuRange(str, m, topo);
+    if (err) st.fail(key, err, 1, 'xl-invalid-cpu-range');
+    for (let i = 0; i < Math.max(num, 0); i++) maps.push(m.copy());
+    if (!hard) st.b.numa_placement = defbool(false);
+  }
+  if (num > 0) st.b[field] = maps.map((m) => m.toJson());
+}
+
+/** max_grant_frames, max_maptrack_frames, max_grant_version: 0..INT_MAX, exit silently otherwise. */
+export function parseGrantLimits(st: ParseState): void {
+  for (const key of ['max_grant_frames', 'max_maptrack_frames', 'max_grant_version']) {
+    const r = st.cfg.getBoundedLong(key, 0n, 0x7fffffffn, true);
+    if (r.ok) st.b[key] = Number(r.value);
+    else if (r.errno !== 'ESRCH') {
+      st.report.note(`xl exits without a message: \`${key}' must be a number from 0 to 2147483647`, {
+        ...st.at(key, 'xl-rejects-silently'), severity: 'error',
+      });
+      throw new XlExit(1);
+    }
+  }
+  st.b.claim_mode = defbool(true);
+}
+
+/** Writes the typed fields kept in the state to b_info. */
+export function finishMemoryAndVcpus(st: ParseState): void {
+  setInt(st.b, 'max_vcpus', st.maxVcpus);
+  setMemkb(st.b, 'max_memkb', st.maxMemkb);
+  setMemkb(st.b, 'target_memkb', st.targetMemkb);
+}

@@ -1,0 +1,64 @@
+// Mirrors tools/xl/xl_parse.c (Xen 4.17), parse_config_data: e820_host, the pci_* defaults, rdm=,
+// pci=[...] (via the spec parsers), dtdev=[...] and passthrough=.
+import { listItem } from './accessors';
+import { defbool, enumFromString, PASSTHROUGH, type Json } from './libxl-json';
+import type { ParseState } from './parse-state';
+import { parsePciSpec, parseRdmSpec, type SpecResult } from './specs';
+import { specContext, reportSpecIssues } from './xl-parse-spec-glue';
+
+export function parsePciAndPassthrough(st: ParseState): void {
+  const { cfg } = st;
+  if (st.type === 'pv') {
+    const e820 = cfg.getDefbool('e820_host');
+    if (e820.ok) st.u.e820_host = defbool(e820.value);
+  }
+  const flags: Record<string, boolean> = {};
+  for (const [key, field] of [['pci_msitranslate', 'msitranslate'], ['pci_power_mgmt', 'power_mgmt'],
+    ['pci_permissive', 'permissive'], ['pci_seize', 'seize']] as const) {
+    const r = cfg.getLong(key);
+    if (r.ok) flags[field] = BigInt.asIntN(32, r.value) !== 0n;
+  }
+
+  const rdm = cfg.getString('rdm');
+  if (rdm.ok && st.type === 'hvm') {
+    const res = parseRdmSpec(rdm.value, specContext(st, 0));
+    reportSpecIssues(st, 'rdm', res, null);
+    if (res.device) {
+      const target = st.u.rdm as Json;
+      for (const k of ['strategy', 'policy']) if (k in res.device) target[k] = res.device[k];
+      if (typeof res.device.policy === 'string') st.rdmPolicy = res.device.policy;
+    }
+  }
+
+  const pcis = cfg.getList('pci');
+  if (pcis.ok) {
+    delete st.d.pcidevs;
+    for (let i = 0; ; i++) {
+      const spec = listItem(pcis.value, i);
+      if (spec === null) break;
+      const res: SpecResult<Json> = parsePciSpec(spec, specContext(st, i));
+      reportSpecIssues(st, 'pci', res, `unable to parse PCI_SPEC_STRING \`${spec}' for passthrough`, 6);
+      const dev: Json = {};
+      for (const [k, v] of Object.entries(flags)) if (v) dev[k] = true;
+      if (st.rdmPolicy !== null && st.rdmPolicy !== 'invalid') dev.rdm_policy = st.rdmPolicy;
+      st.push('pcidevs', { ...dev, ...(res.device ?? {}) });
+    }
+    if (st.count('pcidevs') && st.type === 'pv') st.u.e820_host = defbool(true);
+  }
+
+  const dtdevs = cfg.getList('dtdev');
+  if (dtdevs.ok) {
+    for (let i = 0; ; i++) {
+      const path = listItem(dtdevs.value, i);
+      if (path === null) break;
+      st.push('dtdevs', { path });
+    }
+  }
+
+  const pt = cfg.getString('passthrough');
+  if (pt.ok) {
+    const v = enumFromString(PASSTHROUGH, pt.value);
+    if (v === null) st.fail('passthrough', `ERROR: unknown passthrough option '${pt.value}'`, 1, 'xl-invalid-value');
+    if (v) st.c.passthrough = PASSTHROUGH[v as keyof typeof PASSTHROUGH];
+  }
+}

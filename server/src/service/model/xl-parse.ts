@@ -1,0 +1,72 @@
+// Mirrors tools/xl/xl_parse.c (Xen 4.17), parse_config_data: reads libxlutil's settings in xl's
+// order and builds the libxl_domain_config JSON `xl -N create` prints, with xl's warnings and the
+// message it exits with. Each area lives in its own xl-parse-*.ts file.
+import type { Finding } from '../finding';
+import type { AnalysisOptions } from '../options';
+import type { Setting } from '../syntax/settings';
+import { ParseState, type HostInfo } from './parse-state';
+import { parseBootAndTiming } from './xl-parse-boot';
+import { parseDevices } from './xl-parse-devices';
+import { parseDeviceModel, parseHvmDevices, parseTail, parseTopLevelDisplay } from './xl-parse-display';
+import {
+  parseGuestType, parseIdentity, parseSchedParams, parseSeclabels, parseShutdownActions,
+} from './xl-parse-domain';
+import { parseFirmwareByType } from './xl-parse-firmware';
+import {
+  finishMemoryAndVcpus, parseAffinity, parseGrantLimits, parseMemoryAndVcpus,
+} from './xl-parse-memory-cpus';
+import { parsePciAndPassthrough } from './xl-parse-pci';
+import { parseResources } from './xl-parse-resources';
+import { XlExit } from './xl-report';
+
+export interface XlModelResult {
+  /** libxl_domain_config JSON as `xl -N create` prints it; null when xl exits. */
+  config: Record<string, unknown> | null;
+  /** xl's errors and warnings, on the span of the setting to change. */
+  findings: Finding[];
+  /** The lines xl prints on stderr after "Parsing config from X". */
+  stderr: string[];
+  /** xl's exit status (0 when it prints the config). */
+  exitStatus: number;
+}
+
+function readConfig(st: ParseState): void {
+  parseSeclabels(st);
+  parseGuestType(st);
+  parseIdentity(st);
+  parseSchedParams(st);
+  parseMemoryAndVcpus(st);
+  parseAffinity(st, 'cpus');
+  parseAffinity(st, 'cpus_soft');
+  parseGrantLimits(st);
+  parseShutdownActions(st);
+  parsePciAndPassthrough(st);
+  parseBootAndTiming(st);
+  parseFirmwareByType(st);
+  parseResources(st);
+  parseDevices(st);
+  // cpuid= is not modelled yet (libxl_cpuid_parse_config).
+  parseDeviceModel(st);
+  parseTopLevelDisplay(st);
+  parseHvmDevices(st);
+  parseTail(st);
+  finishMemoryAndVcpus(st);
+}
+
+/** What `xl -N create` does with the settings libxlutil stored (Xen 4.17, x86). */
+export function buildDomainConfig(settings: readonly Setting[], options: AnalysisOptions, host?: HostInfo): XlModelResult {
+  const st = new ParseState(settings, options, host);
+  try {
+    readConfig(st);
+  } catch (e) {
+    if (!(e instanceof XlExit)) {
+      // A bug of ours, not xl's behaviour: report it as a finding rather than crash the caller.
+      st.report.note(`internal error while modelling xl: ${String(e)}`, {
+        span: { start: 0, end: 0 }, code: 'model-internal-error', severity: 'information',
+      });
+      return { config: null, findings: st.report.findings, stderr: st.report.lines(), exitStatus: -1 };
+    }
+    return { config: null, findings: st.report.findings, stderr: st.report.lines(), exitStatus: e.status };
+  }
+  return { config: st.d, findings: st.report.findings, stderr: st.report.lines(), exitStatus: 0 };
+}

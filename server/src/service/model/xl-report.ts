@@ -1,0 +1,62 @@
+// Mirrors what tools/xl/xl_parse.c (Xen 4.17) writes to stderr while reading a config: libxlutil's
+// lookup warnings, xl's own WARNING/ERROR lines, and the exit() that ends parsing. Each line also
+// becomes a Finding on the span of the setting the user would change.
+import type { ByteSpan, Finding, Severity } from '../finding';
+
+/** Thrown only inside the model to stop reading, as xl's exit() does; caught by buildDomainConfig. */
+export class XlExit {
+  constructor(readonly status: number) {}
+}
+
+export interface Diagnose {
+  span: ByteSpan;
+  code: string;
+  severity?: Severity;
+  data?: Record<string, unknown>;
+}
+
+export class XlReport {
+  /** Raw stderr text after "Parsing config from X" (xl prints some lines without a newline). */
+  private text = '';
+  readonly findings: Finding[] = [];
+
+  /** Prints text exactly as xl would (no newline added). */
+  print(text: string): void {
+    this.text += text;
+  }
+
+  /** Prints `text` + newline and records a finding whose message is `message ?? text`. */
+  line(text: string, d: Diagnose, message?: string): void {
+    this.print(text + '\n');
+    this.note(message ?? text, d);
+  }
+
+  /** Records a finding without printing anything. */
+  note(message: string, d: Diagnose): void {
+    const severity = d.severity ?? 'warning';
+    this.findings.push({
+      start: d.span.start,
+      end: d.span.end,
+      code: d.code,
+      severity,
+      message,
+      data: severity === 'error' ? { xlMessage: message, ...(d.data ?? {}) } : d.data,
+    });
+  }
+
+  /** Prints xl's refusal and stops reading (xl exits with `status`). */
+  fail(text: string, d: Diagnose, status = 1): never {
+    this.line(text, { ...d, severity: 'error', code: d.code }, text);
+    throw new XlExit(status);
+  }
+
+  /** The stderr lines xl printed (a trailing partial line is kept as a line). */
+  lines(): string[] {
+    if (this.text === '') return [];
+    const parts = this.text.split('\n');
+    if (parts[parts.length - 1] === '') parts.pop();
+    return parts;
+  }
+}
+
+export const NO_SPAN: ByteSpan = { start: 0, end: 0 };

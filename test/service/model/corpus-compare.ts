@@ -1,0 +1,41 @@
+// Shared by the model tests: runs buildDomainConfig on a corpus entry and lists how it differs from
+// what the real `xl -N create` did (golden dry-run JSON and stderr).
+import { isDeepStrictEqual } from 'node:util';
+import { basename } from 'node:path';
+import { buildDomainConfig } from '../../../server/src/service/model';
+import { DEFAULT_OPTIONS } from '../../../server/src/service/options';
+import { settingsFromGolden } from '../../helpers/settings-from-golden';
+
+export interface DryRun { exit_status: number; config: unknown; stderr: string }
+
+/** stderr lines after "Parsing config from X". */
+export function xlLines(stderr: string): string[] {
+  const lines = stderr.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines[0]?.startsWith('Parsing config from ') ? lines.slice(1) : lines;
+}
+
+export function compareWithXl(file: string, parse: any, dryrun: DryRun): string[] {
+  const problems: string[] = [];
+  const res = buildDomainConfig(settingsFromGolden(parse), { ...DEFAULT_OPTIONS, sourceName: basename(file) });
+  const lines = xlLines(dryrun.stderr);
+  if (dryrun.exit_status === 0) {
+    if (!isDeepStrictEqual(res.config, dryrun.config)) {
+      problems.push(`config differs:\n  ours: ${JSON.stringify(res.config)}\n  xl:   ${JSON.stringify(dryrun.config)}`);
+    }
+  } else {
+    if (res.config !== null) problems.push(`xl exits ${dryrun.exit_status} but we built a config`);
+    const last = lines[lines.length - 1] ?? '';
+    if (last && !res.findings.some((f) => f.severity === 'error' && f.message.includes(last.replace(/^[^:]*:\d+: /, '')))) {
+      problems.push(`no error finding with xl's last line: ${last}`);
+    }
+    if (res.exitStatus !== dryrun.exit_status) problems.push(`exit ${res.exitStatus}, xl ${dryrun.exit_status}`);
+  }
+  for (const l of lines) {
+    const m = /warning: (.*)$/i.exec(l);
+    if (!m) continue;
+    if (!res.findings.some((f) => f.severity === 'warning' && l.endsWith(f.message))) problems.push(`no warning finding for: ${l}`);
+  }
+  if (!isDeepStrictEqual(res.stderr, lines)) problems.push(`stderr differs:\n  ours: ${JSON.stringify(res.stderr)}\n  xl:   ${JSON.stringify(lines)}`);
+  return problems;
+}
