@@ -1,0 +1,124 @@
+// Mirrors libxl's device-model choice (Xen 4.17, with the 4.10-4.22 differences documented in
+// dm_restrict.md section 6): the device_model_version default in
+// libxl__domain_build_info_setdefault (tools/libs/light/libxl_create.c), libxl__domain_device_model
+// and libxl__need_xenpv_qemu (libxl_dm.c), libxl__stubdomain_is_linux (libxl_internal.h).
+import type { XenPaths } from '../host/paths';
+import type { DefaultsEnv } from './context';
+import { strerror } from './context';
+import { defboolVal, int, isObject, list, str, type Json } from './json';
+
+export type DeviceModelVersion = 'qemu_xen' | 'qemu_xen_traditional';
+
+const BUILD_INFO_SETDEFAULT = 'libxl__domain_build_info_setdefault';
+
+export function domainType(config: Json): 'hvm' | 'pv' | 'pvh' | undefined {
+  const cInfo = isObject(config.c_info) ? config.c_info : {};
+  const t = str(cInfo, 'type');
+  return t === 'hvm' || t === 'pv' || t === 'pvh' ? t : undefined;
+}
+
+export function deviceModelVersion(bInfo: Json): DeviceModelVersion | undefined {
+  const v = str(bInfo, 'device_model_version');
+  return v === 'qemu_xen' || v === 'qemu_xen_traditional' ? v : undefined;
+}
+
+/** libxl__stubdomain_is_linux: a stubdomain running qemu-xen is Linux, traditional is MiniOS. */
+export function stubdomainIsLinux(bInfo: Json): boolean {
+  return defboolVal(bInfo, 'device_model_stubdomain') && deviceModelVersion(bInfo) === 'qemu_xen';
+}
+
+/**
+ * libxl__domain_device_model: the dom0 binary libxl runs (null for a stubdomain, whose device
+ * model runs inside the stub domain, or when the version is unknown).
+ */
+export function deviceModelPath(bInfo: Json, paths: XenPaths): string | null {
+  if (defboolVal(bInfo, 'device_model_stubdomain')) return null;
+  const override = str(bInfo, 'device_model');
+  if (override) return override;
+  switch (deviceModelVersion(bInfo)) {
+    case 'qemu_xen_traditional': return paths.qemuTraditional;
+    case 'qemu_xen': return paths.qemuXen;
+    default: return null;
+  }
+}
+
+/**
+ * Resolves b_info.device_model_version when xl left it unset. Returns false when libxl refuses
+ * (the message is logged).
+ */
+export function resolveDeviceModelVersion(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env: DefaultsEnv): boolean {
+  if (bInfo.device_model_version !== undefined && bInfo.device_model_version !== 'unknown') return true;
+  const stubdomain = defboolVal(bInfo, 'device_model_stubdomain');
+
+  if (env.atLeast('4.21')) {
+    // 4.21+: always qemu-xen, and UNKNOWN when its binary is not executable. For a stubdomain the
+    // dom0 path is NULL, so access() fails (EFAULT) and the version becomes UNKNOWN too.
+    bInfo.device_model_version = 'qemu_xen';
+    const dm = deviceModelPath(bInfo, env.paths);
+    const access = dm === null ? 'efault' : env.binaryAccess(dm);
+    if (access === 'unknown') env.assume(`libxl will check that ${dm} is executable on the dom0`);
+    if (access !== 'ok' && access !== 'unknown') {
+      const why = access === 'efault' ? 'Bad address' : strerror(access);
+      env.log.info(BUILD_INFO_SETDEFAULT, `qemu-xen is unavailable: ${why}`, ['device_model_version', 'device_model_override']);
+      delete bInfo.device_model_version;
+    }
+    return true;
+  }
+
+  // 4.10-4.20: an HVM stubdomain gets qemu-xen-traditional (MiniOS), everything else qemu-xen.
+  const chosen: DeviceModelVersion = type === 'hvm' && stubdomain ? 'qemu_xen_traditional' : 'qemu_xen';
+  bInfo.device_model_version = chosen;
+  if (chosen !== 'qemu_xen') return true;
+  if (!env.paths.fallbackToTraditional) {
+    // Debian's libxl dropped this check: a missing qemu-xen is only reported when spawning it.
+    return true;
+  }
+  const dm = deviceModelPath(bInfo, env.paths);
+  const access = dm === null ? 'ok' : env.binaryAccess(dm);
+  if (access === 'unknown') {
+    env.assume(`libxl will use qemu-xen only if ${dm} exists on the dom0 (otherwise qemu-xen-traditional)`);
+    return true;
+  }
+  if (access === 'enoent') {
+    env.log.info(BUILD_INFO_SETDEFAULT,
+      `qemu-xen is unavailable, using qemu-xen-traditional instead: ${strerror(access)}`,
+      ['device_model_version', 'device_model_override']);
+    bInfo.device_model_version = 'qemu_xen_traditional';
+  } else if (access === 'eacces') {
+    env.log.error(BUILD_INFO_SETDEFAULT, `qemu-xen access error: ${strerror(access)}`, ['device_model_override']);
+    return false;
+  }
+  return true;
+}
+
+/** Where the guest's device model runs once libxl's defaults are applied. */
+export type DeviceModelPlacement = 'dom0' | 'stubdomain' | 'none';
+
+/**
+ * libxl__need_xenpv_qemu for PV/PVH (after vfb defaults): a framebuffer, a 9pfs share, a disk
+ * served by qemu (qdisk backend in dom0), a qemu USB controller, a qemu keyboard backend, or any
+ * channel served by dom0 (xenconsoled only handles the first console).
+ */
+export function needXenpvQemu(resolved: Json): boolean {
+  const toolstackDomid = 0;
+  if (list(resolved, 'vfbs').length > 0 || list(resolved, 'p9s').length > 0) return true;
+  if (list(resolved, 'disks').some((d) => str(d, 'backend') === 'qdisk' && int(d, 'backend_domid') === toolstackDomid)) return true;
+  if (list(resolved, 'usbctrls').some((u) => str(u, 'type') === 'qusb' && int(u, 'backend_domid') === toolstackDomid)) return true;
+  if (list(resolved, 'vkbs').some((k) => str(k, 'backend_type') === 'qemu')) return true;
+  if (list(resolved, 'channels').some((c) => int(c, 'backend_domid') === toolstackDomid)) return true;
+  return false;
+}
+
+/** Where the device model runs: HVM in dom0 or in a stubdomain; PV/PVH in dom0 only when needed. */
+export function deviceModelPlacement(resolved: Json): DeviceModelPlacement {
+  const type = domainType(resolved);
+  const bInfo = isObject(resolved.b_info) ? resolved.b_info : {};
+  if (type === 'hvm') return defboolVal(bInfo, 'device_model_stubdomain') ? 'stubdomain' : 'dom0';
+  if (type === 'pv' || type === 'pvh') return needXenpvQemu(resolved) ? 'dom0' : 'none';
+  return 'none';
+}
+
+/** True when libxl starts a qemu in dom0 for this guest (libxl__spawn_local_dm). */
+export function needsDeviceModel(resolved: Json): boolean {
+  return deviceModelPlacement(resolved) === 'dom0';
+}

@@ -1,0 +1,176 @@
+// Mirrors the per-device defaults libxl applies while creating a domain (Xen 4.17):
+// libxl__device_disk_setdefault + libxl__device_disk_set_backend (libxl_disk.c, libxl_device.c),
+// libxl__device_nic_set_devids + libxl__device_nic_setdefault (libxl_nic.c) and
+// libxl__device_vfb_setdefault (libxl_console.c).
+import type { DefaultsEnv } from './context';
+import { strerror } from './context';
+import { child, defboolDefault, defboolVal, int, num, str, type Json } from './json';
+
+const DISK_FN = 'libxl__device_disk_setdefault';
+const BACKEND_FN = 'libxl__device_disk_set_backend';
+const NIC_FN = 'libxl__device_nic_setdefault';
+
+/** libxl__resolve_domid: a backend named by domain name must exist. */
+function resolveBackend(dev: Json, env: DefaultsEnv): boolean {
+  const name = str(dev, 'backend_domname');
+  if (!name) return true;
+  if (name === 'Domain-0' || name === '0') { dev.backend_domid = 0; return true; }
+  env.assume(`the backend domain "${name}" must be running when the guest starts`);
+  return true;
+}
+
+export function diskSetDefault(disk: Json, type: 'hvm' | 'pv' | 'pvh', env: DefaultsEnv): boolean {
+  defboolDefault(disk, 'discard_enable', int(disk, 'readwrite') !== 0);
+  defboolDefault(disk, 'colo_enable', false);
+  defboolDefault(disk, 'colo_restore_enable', false);
+  defboolDefault(disk, 'trusted', true);
+  if (!resolveBackend(disk, env)) return false;
+
+  const spec = str(disk, 'specification');
+  if (spec === undefined || spec === 'unknown') disk.specification = 'xen';
+  const transport = str(disk, 'transport');
+  const transportSet = transport !== undefined && transport !== 'unknown';
+  if (disk.specification === 'xen' && transportSet) {
+    env.log.error(DISK_FN, 'Transport is only supported for specification virtio', ['disk']);
+    return false;
+  }
+  if (disk.specification === 'virtio') {
+    if (transportSet && transport !== 'mmio') {
+      env.log.error(DISK_FN, 'Unsupported transport for specification virtio', ['disk']);
+      return false;
+    }
+    disk.transport = 'mmio';
+  }
+  const backend = str(disk, 'backend');
+  if (int(disk, 'is_cdrom') !== 0 && type === 'hvm') {
+    if (backend !== undefined && backend !== 'unknown' && backend !== 'qdisk') {
+      env.log.error(DISK_FN, 'Backend for CD devices on HVM guests must be Qdisk', ['disk']);
+      return false;
+    }
+    disk.backend = 'qdisk';
+  }
+  return diskSetBackend(disk, env);
+}
+
+type DiskBackend = 'phy' | 'qdisk' | 'tap' | 'standalone';
+
+function diskSetBackend(disk: Json, env: DefaultsEnv): boolean {
+  const vdev = str(disk, 'vdev') ?? '';
+  const format = str(disk, 'format') ?? 'unknown';
+  const backend = str(disk, 'backend') ?? 'unknown';
+  const path = str(disk, 'pdev_path');
+  const local = int(disk, 'backend_domid') === 0;
+  const script = str(disk, 'script');
+  let kind: 'block' | 'file' | 'none' = 'none';
+
+  if (format === 'empty') {
+    if (!int(disk, 'is_cdrom')) {
+      env.log.error(BACKEND_FN, `Disk vdev=${vdev} is empty but not cdrom`, ['disk']);
+      return false;
+    }
+    if (path) {
+      env.log.error(BACKEND_FN, `Disk vdev=${vdev} is empty but an image has been provided: ${path}`, ['disk']);
+      return false;
+    }
+  } else if ((backend === 'unknown' || backend === 'phy' || backend === 'standalone') && local && !script) {
+    const k = env.host.pathKind(path ?? '');
+    if (k === 'missing') {
+      env.log.error(BACKEND_FN, `Disk vdev=${vdev} failed to stat: ${path ?? '(null)'}: ${strerror('enoent')}`, ['disk']);
+      return false;
+    }
+    if (k === 'unknown') {
+      env.assume(`the disk image ${path} must exist on the dom0 (a block device gets the phy backend, a file qdisk)`);
+      kind = path?.startsWith('/dev/') ? 'block' : 'file';
+    } else kind = k;
+  }
+
+  const spec = str(disk, 'specification');
+  const tryBackend = (b: DiskBackend): DiskBackend | undefined => {
+    if ((spec === 'virtio') !== (b === 'standalone')) return undefined;
+    switch (b) {
+      case 'phy':
+      case 'standalone':
+        if (format !== 'raw') return undefined;
+        if (b === 'standalone' && script) return undefined;
+        if (defboolVal(disk, 'colo_enable')) return undefined;
+        if (!local) return b;
+        if (b === 'phy' && script) return b;
+        // libxl__try_phy_backend (Linux): block devices and regular files (via loop) both qualify.
+        return kind === 'block' || kind === 'file' ? b : undefined;
+      case 'tap':
+        return undefined; // blktap is not available
+      case 'qdisk':
+        return script ? undefined : b;
+    }
+  };
+  const chosen = backend !== 'unknown'
+    ? tryBackend(backend as DiskBackend)
+    : tryBackend('phy') ?? tryBackend('qdisk') ?? tryBackend('tap') ?? tryBackend('standalone');
+  if (!chosen) {
+    env.log.error(BACKEND_FN, `no suitable backend for disk ${vdev}`, ['disk']);
+    return false;
+  }
+  disk.backend = chosen;
+  return true;
+}
+
+/** libxl__device_nic_set_devids: defaults for every nic, then devids for those without one. */
+export function nicsSetDefault(nics: Json[], type: 'hvm' | 'pv' | 'pvh', env: DefaultsEnv): boolean {
+  for (let i = 0; i < nics.length; i++) {
+    if (!nicSetDefault(nics[i]!, i, type, env)) {
+      env.log.secondary('libxl__device_nic_set_devids', `Unable to set nic defaults for nic ${i}`);
+      return false;
+    }
+  }
+  // libxl compares with an unsigned "last devid" that starts at SIZE_MAX, so explicit devids
+  // never raise it: nics without a devid are numbered from 0 regardless.
+  let last = -1;
+  for (const nic of nics) {
+    const devid = num(nic, 'devid');
+    if (devid === undefined || devid < 0) nic.devid = ++last;
+  }
+  return true;
+}
+
+function nicSetDefault(nic: Json, index: number, type: 'hvm' | 'pv' | 'pvh', env: DefaultsEnv): boolean {
+  if (!int(nic, 'mtu')) nic.mtu = 1500;
+  if (!str(nic, 'model')) nic.model = 'rtl8139';
+  const mac = str(nic, 'mac');
+  if (!mac || mac === '00:00:00:00:00:00') {
+    const [r0, r1, r2] = env.nextUuidBytes();
+    nic.mac = ['00', '16', '3e', r0 & 0x7f, r1, r2]
+      .map((b) => (typeof b === 'string' ? b : b.toString(16).padStart(2, '0'))).join(':');
+    env.generated.push({ pointer: `/nics/${index}/mac`, what: 'random MAC address (00:16:3e:xx:xx:xx)' });
+  }
+  if (!str(nic, 'bridge')) nic.bridge = 'xenbr0';
+  if (!str(nic, 'script')) nic.script = `${env.paths.scriptDir}/vif-bridge`;
+  if (!resolveBackend(nic, env)) return false;
+  const nictype = str(nic, 'nictype');
+  if (type === 'hvm') {
+    if (!nictype || nictype === 'unknown') nic.nictype = 'vif_ioemu';
+  } else {
+    if (nictype === 'vif_ioemu') {
+      env.log.error(NIC_FN, 'trying to create PV or PVH guest with an emulated interface', ['vif']);
+      return false;
+    }
+    nic.nictype = 'vif';
+  }
+  defboolDefault(nic, 'trusted', true);
+  return true;
+}
+
+/** libxl__device_vfb_setdefault (PV/PVH framebuffers). */
+export function vfbSetDefault(vfb: Json, env: DefaultsEnv): boolean {
+  const vnc = child(vfb, 'vnc');
+  defboolDefault(vnc, 'enable', true);
+  if (defboolVal(vnc, 'enable')) {
+    if (!str(vnc, 'listen')) vnc.listen = '127.0.0.1';
+    defboolDefault(vnc, 'findunused', true);
+  } else {
+    defboolDefault(vnc, 'findunused', false);
+  }
+  const sdl = child(vfb, 'sdl');
+  defboolDefault(sdl, 'enable', false);
+  defboolDefault(sdl, 'opengl', false);
+  return resolveBackend(vfb, env);
+}

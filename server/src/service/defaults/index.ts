@@ -1,0 +1,68 @@
+// libxl's defaults, the stage between xl's domain config and the device-model argv / checks.
+// Mirrors what initiate_domain_create (tools/libs/light/libxl_create.c, Xen 4.17) does before it
+// builds anything: libxl__domain_config_setdefault, libxl__device_disk_setdefault per disk,
+// libxl__device_nic_set_devids, and (PV/PVH, as domcreate_launch_dm) the vfb defaults.
+// Input and output are the libxl_domain_config JSON as `xl -N create` prints it (IDL field names).
+import type { DefaultsContext, GeneratedValue } from './context';
+import { DefaultsEnv } from './context';
+import { domainType } from './device-model';
+import { diskSetDefault, nicsSetDefault, vfbSetDefault } from './devices';
+import { domainConfigSetDefault } from './domain-config';
+import { cloneJson, isObject, list, type Json } from './json';
+import type { LibxlMessage } from './messages';
+
+export type { DefaultsContext, GeneratedValue } from './context';
+export type { LibxlMessage, LibxlLevel } from './messages';
+export { libxlLogText } from './messages';
+export {
+  deviceModelPath, deviceModelPlacement, deviceModelVersion, domainType, needXenpvQemu, needsDeviceModel,
+  stubdomainIsLinux, type DeviceModelPlacement, type DeviceModelVersion,
+} from './device-model';
+export { requiredIommuMemoryKb, requiredPagingMemoryKb } from './domain-config';
+
+export interface DefaultsResult {
+  /** The config after libxl's defaults, or null when libxl refuses it (see messages). */
+  resolved: Record<string, unknown> | null;
+  /** What libxl logs on the way, in order: refusals (level error), warnings, notes. */
+  messages: LibxlMessage[];
+  /** Values libxl generates at random (MACs), by JSON pointer: show them as placeholders. */
+  generated?: GeneratedValue[];
+  /** Things the host model could not answer and that were assumed (for "libxl will need ..."). */
+  assumptions?: string[];
+}
+
+export function applyLibxlDefaults(config: Record<string, unknown>, ctx: DefaultsContext): DefaultsResult {
+  const env = new DefaultsEnv(ctx);
+  const done = (ok: boolean, resolved: Json): DefaultsResult => ({
+    resolved: ok ? resolved : null,
+    messages: env.log.messages,
+    generated: env.generated,
+    assumptions: env.assumptions,
+  });
+  if (!isObject(config)) {
+    env.log.error('libxl_domain_config_from_json', 'the domain configuration is not a JSON object', []);
+    return done(false, {});
+  }
+  const resolved = cloneJson(config);
+  const type = domainType(resolved);
+  if (!type) {
+    env.log.error('libxl__domain_create_info_setdefault', 'domain type unspecified', ['type']);
+    return done(false, resolved);
+  }
+  if (!domainConfigSetDefault(resolved, type, env)) return done(false, resolved);
+
+  const disks = list(resolved, 'disks');
+  for (let i = 0; i < disks.length; i++) {
+    if (!diskSetDefault(disks[i]!, type, env)) {
+      env.log.secondary('initiate_domain_create', `Unable to set disk defaults for disk ${i}`);
+      return done(false, resolved);
+    }
+  }
+  if (!nicsSetDefault(list(resolved, 'nics'), type, env)) return done(false, resolved);
+  if (type !== 'hvm') {
+    for (const vfb of list(resolved, 'vfbs')) {
+      if (!vfbSetDefault(vfb, env)) return done(false, resolved);
+    }
+  }
+  return done(true, resolved);
+}

@@ -1,0 +1,59 @@
+// The dom0 that xl and libxl run on, as far as an analysis needs it: what libxl asks the
+// hypervisor (physinfo), the passwd database (device-model users) and the filesystem (device-model
+// binaries, stubdomain images, disk images). A profile that cannot know an answer says 'unknown',
+// so that checks can phrase what libxl will need instead of guessing.
+import type { HostProfile } from '../options';
+
+/** A passwd entry as getpwnam_r returns it. */
+export interface HostUser {
+  readonly name: string;
+  readonly uid: number;
+  readonly gid: number;
+}
+
+/** What xc_physinfo reports (the subset libxl's defaults and xl's checks read). */
+export interface HostPhysinfo {
+  readonly nrCpus: number;
+  readonly nrNodes: number;
+  readonly coresPerSocket: number;
+  readonly threadsPerCore: number;
+  readonly totalMemKb: number;
+  readonly freeMemKb: number;
+  readonly capHvm: boolean;
+  readonly capPv: boolean;
+  /** XEN_SYSCTL_PHYSCAP_hap */
+  readonly capHap: boolean;
+  readonly capShadow: boolean;
+  /** XEN_SYSCTL_PHYSCAP_directio: an IOMMU is available for passthrough. */
+  readonly capHvmDirectio: boolean;
+  /** IOMMU page tables can be shared with HAP (passthrough "share_pt"). */
+  readonly capIommuHapPtShare: boolean;
+  readonly capVpmu: boolean;
+  readonly capGnttabV1: boolean;
+  readonly capGnttabV2: boolean;
+}
+
+/** Result of access(2) on a path: present, absent (ENOENT), present but refused, or unknowable. */
+export type PathAccess = 'ok' | 'enoent' | 'eacces' | 'unknown';
+
+/** What stat(2) would say about a disk image path, for libxl's backend choice. */
+export type PathKind = 'block' | 'file' | 'missing' | 'unknown';
+
+/** A Xen component that a profile knows to be installed or not, whatever the paths layout. */
+export type HostComponent = 'qemu-xen' | 'qemu-traditional' | 'stubdom-minios' | 'stubdom-linux';
+
+export interface HostModel {
+  readonly profile: HostProfile;
+  /** One line for hovers and reports, e.g. "reference host (the oracle's): 8 CPUs, 1 NUMA node". */
+  readonly description: string;
+  /** Hypervisor facts, or 'unknown' when this machine is not the dom0 in question. */
+  readonly physinfo: HostPhysinfo | 'unknown';
+  /** Whether a component is installed: true, false, or 'unknown'. */
+  installed(component: HostComponent): boolean | 'unknown';
+  /** getpwnam_r: the user, null when the user certainly does not exist, 'unknown' otherwise. */
+  lookupUser(name: string): HostUser | null | 'unknown';
+  /** access(path, X_OK or R_OK) for paths that are not one of the components. */
+  access(path: string, mode: 'x' | 'r'): PathAccess;
+  /** stat(path) for disk images. */
+  pathKind(path: string): PathKind;
+}

@@ -1,0 +1,74 @@
+// The two fixed host profiles: `reference` is the oracle's fake dom0 (test/oracle README, "host
+// model"), so that every answer can be compared with Debian's real xl/libxl; `debian-12` is the same
+// machine with Debian 12's packages as shipped (qemu-system-xen, but no qemu-dm and no stubdomain
+// images: Debian builds neither).
+import type { HostComponent, HostModel, HostPhysinfo, HostUser, PathAccess, PathKind } from './host-model';
+
+const GIB_KB = 1024 * 1024;
+
+/** The oracle's xc_physinfo: 8 CPUs (1 socket x 8 cores), 1 node, 16 GiB, 14 GiB free. */
+export const REFERENCE_PHYSINFO: HostPhysinfo = {
+  nrCpus: 8,
+  nrNodes: 1,
+  coresPerSocket: 8,
+  threadsPerCore: 1,
+  totalMemKb: 16 * GIB_KB,
+  freeMemKb: 14 * GIB_KB,
+  capHvm: true,
+  capPv: true,
+  capHap: true,
+  capShadow: true,
+  capHvmDirectio: true,
+  capIommuHapPtShare: true,
+  capVpmu: false,
+  capGnttabV1: true,
+  capGnttabV2: true,
+};
+
+/** The oracle's passwd file (test/oracle/tools/dm-argv/passwd). No xen-qemuuser-shared. */
+export const REFERENCE_USERS: readonly HostUser[] = [
+  { name: 'root', uid: 0, gid: 0 },
+  { name: 'nobody', uid: 65534, gid: 65534 },
+  { name: 'xen-qemuuser-range-base', uid: 131072, gid: 131072 },
+  { name: 'xen-qemuuser-c6-01', uid: 990, gid: 990 },
+];
+
+/** Disk paths as the oracle fakes them: everything exists, /dev/... is a block device. */
+function fakeDiskKind(path: string): PathKind {
+  if (path === '') return 'missing';
+  return path.startsWith('/dev/') ? 'block' : 'file';
+}
+
+interface FixedHostSpec {
+  profile: 'reference' | 'debian-12';
+  description: string;
+  components: Readonly<Record<HostComponent, boolean>>;
+}
+
+function fixedHost(spec: FixedHostSpec): HostModel {
+  return {
+    profile: spec.profile,
+    description: spec.description,
+    physinfo: REFERENCE_PHYSINFO,
+    installed: (c) => spec.components[c],
+    lookupUser: (name) => REFERENCE_USERS.find((u) => u.name === name) ?? null,
+    // Any other path (a device_model_override, a custom stubdomain kernel) is not part of the
+    // profile: libxl will check it on the real dom0.
+    access: (): PathAccess => 'unknown',
+    pathKind: fakeDiskKind,
+  };
+}
+
+export const REFERENCE_HOST: HostModel = fixedHost({
+  profile: 'reference',
+  description: "reference host (the oracle's dom0): 8 CPUs, 1 NUMA node, 16 GiB, HAP, IOMMU; " +
+    'qemu-xen, qemu-dm and stubdomain images installed; user xen-qemuuser-range-base',
+  components: { 'qemu-xen': true, 'qemu-traditional': true, 'stubdom-minios': true, 'stubdom-linux': true },
+});
+
+export const DEBIAN_12_HOST: HostModel = fixedHost({
+  profile: 'debian-12',
+  description: "Debian 12 dom0: as the reference host, but with Debian's packages (qemu-xen only: " +
+    'no qemu-dm, no stubdomain images)',
+  components: { 'qemu-xen': true, 'qemu-traditional': false, 'stubdom-minios': false, 'stubdom-linux': false },
+});

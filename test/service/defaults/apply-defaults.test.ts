@@ -1,0 +1,51 @@
+// applyLibxlDefaults against real libxl: for every corpus config that xl accepts, the resolved
+// config equals what Debian's libxl holds after its defaults (resolved-config oracle), the
+// device-model fields equal the dm-argv goldens, and every refusal quotes libxl's log line.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyLibxlDefaults, libxlLogText } from '../../../server/src/service/defaults';
+import { requireOracle } from '../../helpers/oracle';
+import { allCorpus, hostFor, logBody, options } from './corpus-helpers';
+import { resolvedOracle, resolvedOracleAvailable } from './oracle/resolved';
+
+const accepted = allCorpus().filter((e) => e.dryrun?.exit_status === 0 && e.dryrun.config);
+
+function resolve(name: string, config: Record<string, unknown>) {
+  return applyLibxlDefaults(config, { options: options(), host: hostFor(name) });
+}
+
+describe('device-model fields equal the dm-argv goldens', () => {
+  for (const e of accepted) {
+    test(e.name, () => {
+      const r = resolve(e.name, e.dryrun.config);
+      const argv = e.argv;
+      const setdefaultStages = ['domain_config_setdefault', 'disk_setdefault', 'nic_set_devids'];
+      if (argv.outcome === 'error' && setdefaultStages.includes(argv.stage)) {
+        assert.equal(r.resolved, null, 'libxl refuses this config while defaulting');
+        const ours = r.messages.map(libxlLogText);
+        for (const line of argv.log as string[]) {
+          assert.ok(ours.includes(logBody(line)), `missing libxl message: ${line}\nours: ${ours.join('\n')}`);
+        }
+        return;
+      }
+      assert.ok(r.resolved, `libxl accepts it: ${r.messages.map(libxlLogText).join('; ')}`);
+      const b = r.resolved.b_info as Record<string, unknown>;
+      assert.equal(b.device_model_version, argv.device_model_version);
+      assert.equal(b.device_model_stubdomain === 'True', argv.device_model_stubdomain);
+      assert.equal(b.dm_restrict === 'True', argv.dm_restrict);
+    });
+  }
+});
+
+describe('the whole resolved config equals real libxl after its defaults', () => {
+  if (!requireOracle('defaults vs resolved-config oracle') || !resolvedOracleAvailable()) return;
+  for (const e of accepted) {
+    test(e.name, () => {
+      const real = resolvedOracle(e.dryrun.config, { qemuXenAbsent: e.name.includes('noqemu') });
+      const r = resolve(e.name, e.dryrun.config);
+      assert.deepEqual(r.resolved, real.config);
+      const ours = r.messages.map(libxlLogText);
+      assert.deepEqual(ours, real.log.map(logBody));
+    });
+  }
+});
