@@ -1,0 +1,43 @@
+// `xlcfg`: the command-line face of the language service. With --json, stdout holds exactly one JSON
+// document; everything else goes to stderr. Exit codes: 0 fine, 1 findings/rejected, 2 usage or I/O.
+import { parseArgs, UsageError, ParsedArgs } from './args';
+import { FileError } from './io';
+import { parseCommand, benchParseCommand } from './parse-command';
+import { COMMANDS } from './commands';
+
+const USAGE = `usage: xlcfg COMMAND [options] FILE...
+
+commands:
+  parse FILE [--json] [--source NAME]     what libxlutil makes of FILE (xl's messages, the settings)
+  check FILE... [--json] [--exit-zero]    every diagnostic: parse errors, xl and libxl refusals, checks
+        [--host reference|debian-12|local] [--xen 4.10..4.22] [--paths debian|upstream]
+  config FILE --json [--stage xl|libxl]   the libxl_domain_config xl builds (xl) or after libxl's defaults
+  argv FILE [--json]                      the device-model command line libxl would run
+  bench-parse FILE [--runs N]             parse FILE N times in one process and time it
+`;
+
+const KNOWN = new Set(['--json', '--exit-zero', '--runs', '--host', '--xen', '--paths', '--stage', '--source', '--help', '--version']);
+
+function main(argv: string[]): number {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv, KNOWN);
+  } catch (e) {
+    if (e instanceof UsageError) { process.stderr.write(`xlcfg: ${e.message}\n${USAGE}`); return 2; }
+    throw e;
+  }
+  if (args.flags.has('--help') || args.command === 'help') { process.stdout.write(USAGE); return 0; }
+  if (args.flags.has('--version')) { process.stdout.write('xlcfg 0.1.0\n'); return 0; }
+  const handlers: Record<string, (a: ParsedArgs) => number> = { parse: parseCommand, 'bench-parse': benchParseCommand, ...COMMANDS };
+  const handler = handlers[args.command];
+  if (!handler) { process.stderr.write(`xlcfg: ${args.command ? `unknown command ${args.command}` : 'missing COMMAND'}\n${USAGE}`); return 2; }
+  try {
+    return handler(args);
+  } catch (e) {
+    if (e instanceof UsageError) { process.stderr.write(`xlcfg: ${e.message}\n${USAGE}`); return 2; }
+    if (e instanceof FileError) { process.stderr.write(`xlcfg: ${e.message}\n`); return 2; }
+    throw e;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,201 @@
+// The parser's result: flat typed arrays for tokens, value nodes and statements (cheap to build for a
+// 5 MB file), with strings decoded and the libxlutil view of the settings materialised only on demand.
+import { bytesToString } from './bytes';
+import { decodeString } from './escapes';
+import { ParseError, PYTHON_WARNING, formatParseError } from './parse-error';
+import type { Setting, Value, StringValue, ListValue, AssignOp } from './settings';
+
+/** A growable Int32Array. */
+export class Growable {
+  a: Int32Array;
+  n = 0;
+  constructor(initial = 64) { this.a = new Int32Array(initial); }
+  push(v: number): number {
+    if (this.n === this.a.length) { const b = new Int32Array(this.a.length * 2); b.set(this.a); this.a = b; }
+    this.a[this.n] = v;
+    return this.n++;
+  }
+  get(i: number): number { return this.a[i]!; }
+  set(i: number, v: number): void { this.a[i] = v; }
+}
+
+export const enum NodeKind { String = 0, Number = 1, List = 2 }
+
+export class ParsedConfig {
+  accepted = false;
+  likelyPython = false;
+  readonly errors: ParseError[] = [];
+
+  // Tokens in scan order (those discarded by error recovery included).
+  readonly tokKind = new Growable(256);
+  readonly tokStart = new Growable(256);
+  readonly tokEnd = new Growable(256);
+  readonly tokLine = new Growable(256);
+
+  // Value nodes: atoms and lists. Lists chain their items through nodeFirst / nodeNext.
+  readonly nodeKind = new Growable(128);
+  readonly nodeStart = new Growable(128);
+  readonly nodeEnd = new Growable(128);
+  /** libxlutil's line for the value: an atom's token; a list's first item, or its `]` when empty. */
+  readonly nodeLine = new Growable(128);
+  /** Line of the value's first token (an atom's, or a list's `[`): libxlutil's line for a setting. */
+  readonly nodeOpenLine = new Growable(128);
+  readonly nodeFirst = new Growable(128);
+  readonly nodeNext = new Growable(128);
+  readonly nodeLast = new Growable(128);
+
+  // Assignments as written (also those after an error, for the editor).
+  readonly stmtKey = new Growable(64);      // IDENT token
+  readonly stmtOp = new Growable(64);       // '=' or '+=' token
+  readonly stmtValue = new Growable(64);    // value node
+  readonly stmtAdd = new Growable(64);      // 1 for +=
+  readonly stmtSetting = new Growable(64);  // index among stored settings, or -1
+
+  // What libxlutil stored: statement, and the setting a `+=` was joined onto (-1 if none).
+  readonly setStmt = new Growable(64);
+  readonly setPrev = new Growable(64);
+
+  private settingsCache?: Setting[];
+
+  constructor(readonly src: Uint8Array) {}
+
+  get tokenCount(): number { return this.tokKind.n; }
+  get nodeCount(): number { return this.nodeKind.n; }
+  get statementCount(): number { return this.stmtKey.n; }
+  get settingCount(): number { return this.setStmt.n; }
+
+  text(start: number, end: number): string { return bytesToString(this.src, start, end); }
+
+  // ---- building (used by the parser) ----
+
+  pushToken(kind: number, start: number, end: number, line: number): void {
+    this.tokKind.push(kind); this.tokStart.push(start); this.tokEnd.push(end); this.tokLine.push(line);
+  }
+
+  pushAtom(kind: NodeKind, tok: number): number {
+    const line = this.tokLine.get(tok);
+    this.nodeKind.push(kind); this.nodeStart.push(this.tokStart.get(tok)); this.nodeEnd.push(this.tokEnd.get(tok));
+    this.nodeLine.push(line); this.nodeOpenLine.push(line);
+    this.nodeFirst.push(-1); this.nodeNext.push(-1); this.nodeLast.push(-1);
+    return this.nodeKind.n - 1;
+  }
+
+  pushList(firstItem: number, line: number): number {
+    this.nodeKind.push(NodeKind.List); this.nodeStart.push(0); this.nodeEnd.push(0);
+    this.nodeLine.push(line); this.nodeOpenLine.push(line);
+    this.nodeFirst.push(firstItem); this.nodeNext.push(-1); this.nodeLast.push(firstItem);
+    return this.nodeKind.n - 1;
+  }
+
+  appendItem(list: number, item: number): void {
+    const last = this.nodeLast.get(list);
+    if (last < 0) this.nodeFirst.set(list, item); else this.nodeNext.set(last, item);
+    this.nodeLast.set(list, item);
+  }
+
+  closeList(list: number, openTok: number, closeTok: number): number {
+    this.nodeStart.set(list, this.tokStart.get(openTok));
+    this.nodeEnd.set(list, this.tokEnd.get(closeTok));
+    this.nodeOpenLine.set(list, this.tokLine.get(openTok));
+    return list;
+  }
+
+  pushStatement(keyTok: number, opTok: number, value: number, add: boolean): number {
+    this.stmtKey.push(keyTok); this.stmtOp.push(opTok); this.stmtValue.push(value);
+    this.stmtAdd.push(add ? 1 : 0); this.stmtSetting.push(-1);
+    return this.stmtKey.n - 1;
+  }
+
+  storeSetting(stmt: number, prev: number): number {
+    this.setStmt.push(stmt); this.setPrev.push(prev);
+    this.stmtSetting.set(stmt, this.setStmt.n - 1);
+    return this.setStmt.n - 1;
+  }
+
+  // ---- reading ----
+
+  statementName(stmt: number): string {
+    const t = this.stmtKey.get(stmt);
+    return this.text(this.tokStart.get(t), this.tokEnd.get(t));
+  }
+
+  /** The bytes libxlutil keeps for an atom node. */
+  atomBytes(node: number): Uint8Array {
+    const s = this.nodeStart.get(node), e = this.nodeEnd.get(node);
+    return this.nodeKind.get(node) === NodeKind.String ? decodeString(this.src, s, e) : this.src.subarray(s, e);
+  }
+
+  /** A node as a Value (fresh objects; strings decoded). Iterative: lists may nest thousands deep. */
+  value(node: number): Value {
+    const build = (n: number, items: Value[]): Value =>
+      this.nodeKind.get(n) === NodeKind.List
+        ? { type: 'list', line: this.nodeLine.get(n), items, start: this.nodeStart.get(n), end: this.nodeEnd.get(n) }
+        : { type: 'string', line: this.nodeLine.get(n), value: bytesToString(this.atomBytes(n)), start: this.nodeStart.get(n), end: this.nodeEnd.get(n) };
+    // Post-order walk with an explicit stack.
+    const stack: { n: number; items: Value[]; child: number }[] = [{ n: node, items: [], child: this.nodeFirst.get(node) }];
+    let result: Value | undefined;
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      if (this.nodeKind.get(top.n) === NodeKind.List && top.child >= 0) {
+        const c = top.child;
+        top.child = this.nodeNext.get(c);
+        if (this.nodeKind.get(c) === NodeKind.List) stack.push({ n: c, items: [], child: this.nodeFirst.get(c) });
+        else top.items.push(build(c, []));
+        continue;
+      }
+      stack.pop();
+      const v = build(top.n, top.items);
+      if (stack.length) stack[stack.length - 1]!.items.push(v); else result = v;
+    }
+    return result!;
+  }
+
+  /** What libxlutil stored, in source order, `+=` already applied (see settings.ts). */
+  get settings(): readonly Setting[] {
+    if (this.settingsCache) return this.settingsCache;
+    const out: Setting[] = [];
+    const bytes: (Uint8Array | undefined)[] = [];
+    for (let i = 0; i < this.setStmt.n; i++) {
+      const stmt = this.setStmt.get(i), prev = this.setPrev.get(i);
+      const node = this.stmtValue.get(stmt);
+      const written = this.value(node);
+      let value: Value = written;
+      if (written.type === 'string') {
+        let b = this.atomBytes(node);
+        if (prev >= 0) { const pb = bytes[prev]!; const j = new Uint8Array(pb.length + b.length); j.set(pb); j.set(b, pb.length); b = j; }
+        bytes[i] = b;
+        if (prev >= 0) value = { ...written, value: bytesToString(b) } as StringValue;
+      } else if (prev >= 0) {
+        const p = out[prev]!;
+        value = { ...written, items: [...(p.value as ListValue).items, ...written.items] } as ListValue;
+        out[prev] = { ...p, value: { ...(p.value as ListValue), items: [] } };
+      }
+      const keyTok = this.stmtKey.get(stmt), opTok = this.stmtOp.get(stmt);
+      out.push({
+        name: this.statementName(stmt),
+        op: (this.stmtAdd.get(stmt) ? '+=' : '=') as AssignOp,
+        line: this.nodeOpenLine.get(node),
+        value, written,
+        keyStart: this.tokStart.get(keyTok), keyEnd: this.tokEnd.get(keyTok),
+        opStart: this.tokStart.get(opTok), end: this.nodeEnd.get(node),
+      });
+    }
+    return (this.settingsCache = out);
+  }
+
+  /** name -> the setting xl's lookups find (the last one stored). */
+  get effective(): ReadonlyMap<string, Setting> {
+    const m = new Map<string, Setting>();
+    for (const s of this.settings) m.set(s.name, s);
+    return m;
+  }
+
+  /** The lines xl prints for this file, in order. */
+  messages(sourceName: string, opts: { httpPythonUrl?: boolean } = {}): string[] {
+    const lines = this.errors.filter((e) => !e.hidden).map((e) => formatParseError(e, sourceName));
+    if (!this.accepted && this.likelyPython && !this.errors.some((e) => e.kind === 'abort')) {
+      for (const l of PYTHON_WARNING) lines.push(opts.httpPythonUrl ? l.replace('https://', 'http://') : l);
+    }
+    return lines;
+  }
+}

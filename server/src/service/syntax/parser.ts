@@ -1,0 +1,273 @@
+// Mirrors libxlutil's parse (tools/libs/util/libxlu_cfg.c + the Bison parser of libxlu_cfg_y.y, Xen
+// 4.13 to 4.22): a table-driven LALR(1) loop that behaves like Bison's yacc.c skeleton (when it reads
+// a lookahead, default reductions, verbose messages, `error NEWLINE` recovery, the 10,000-entry stack),
+// calling the flex-equivalent lexer at exactly the moments Bison would. It never recurses, and keeps
+// its results in flat typed arrays (see parsed-config.ts); strings are decoded only when asked for.
+import { T, R, TERMINAL_COUNT, TERMINAL_NAMES, SYMBOL_COUNT } from './grammar';
+import { buildTables } from './lalr';
+import { Lexer, LexErrorSink } from './lexer';
+import { checkEscapes, EscapeError } from './escapes';
+import { ParseError, ParseErrorKind } from './parse-error';
+import { ParsedConfig, NodeKind, Growable } from './parsed-config';
+
+const TABLES = buildTables();
+const { action, defaultReduction, needsNoLookahead, gotoTable, acceptState, ruleLength, ruleLhs } = TABLES;
+const EMPTY = -2;
+const INITIAL_DEPTH = 200;   // Bison's YYINITDEPTH
+const MAX_DEPTH = 10000;     // Bison's YYMAXDEPTH
+
+export interface ParseOptions {
+  /** `+=` exists from Xen 4.13 on; before that `+` is an illegal byte. Default true. */
+  readonly addAssign?: boolean;
+}
+
+const NUL_ABORT_MESSAGE = "xl: libxlu_cfg.c:607: xlu__cfgl_dequote: Assertion `len>=2 && src[0]==src[len-1]' failed.";
+
+class ParseRun implements LexErrorSink {
+  readonly out: ParsedConfig;
+  readonly lexer: Lexer;
+  /** libxlutil's ctx->err: once set, nothing more is stored. */
+  err = false;
+  /** libxlutil's ctx->lexerrlineno. */
+  lexErrLine = -1;
+  aborted = false;
+  private readonly lastStoredByName = new Map<string, number>();
+
+  constructor(readonly src: Uint8Array, readonly opts: ParseOptions) {
+    this.out = new ParsedConfig(src);
+    this.lexer = new Lexer(src, this);
+    if (opts.addAssign === false) this.lexer.noAddAssign = true;
+  }
+
+  // ---- libxlutil's error reporting (xlu__cfg_yyerror / xlu__cfgl_lexicalerror) ----
+
+  /** Reports at `locLine` with yytext [textStart, textEnd); returns false when libxlutil stays silent. */
+  private yyerror(kind: ParseErrorKind, msg: string, locLine: number, textStart: number, textEnd: number,
+                  atEof: boolean, spotStart: number, spotEnd: number): void {
+    let line = locLine;
+    const suppressed = line <= this.lexErrLine;
+    if (suppressed && (kind === 'syntax' || kind === 'exhausted' || kind === 'concat')) return;
+    let near: string;
+    const src = this.src;
+    if (atEof) {
+      // flex leaves yytext on its end-of-buffer NUL (after any pending lexerr text): xl prints `...'.
+      near = '`' + this.out.text(textStart, textEnd) + "'";
+    } else {
+      let len = textEnd - textStart;
+      let newline = '';
+      if (len > 0 && src[textEnd - 1] === 0x0a) { len--; line--; if (len === 0) newline = '<newline>'; }
+      while (len > 0 && (src[textStart + len - 1] === 0x09 || src[textStart + len - 1] === 0x20)) len--;
+      const nul = src.subarray(textStart, textStart + len).indexOf(0);
+      const shown = this.out.text(textStart, nul >= 0 ? textStart + nul : textStart + len);
+      near = len ? '`' + shown + "'" + newline : newline;
+    }
+    this.out.errors.push({ kind, message: msg, line, near, start: spotStart, end: spotEnd, hidden: suppressed });
+    if (!suppressed) this.err = true;
+  }
+
+  lexicalError(textStart: number, textEnd: number, line: number): void {
+    let spotEnd = textEnd;
+    while (spotEnd > textStart && (this.src[spotEnd - 1] === 0x0a || this.src[spotEnd - 1] === 0x20 || this.src[spotEnd - 1] === 0x09)) spotEnd--;
+    this.yyerror('lexical', 'lexical error', line, textStart, textEnd, false, textStart, spotEnd);
+    this.lexErrLine = line;
+  }
+
+  private escapeError(e: EscapeError, tokStart: number, tokEnd: number): void {
+    const line = this.lexer.lineno;
+    if (this.err) {
+      // libxlutil no longer decodes once an error happened: xl would report this only later.
+      this.out.errors.push({ kind: 'escape', message: e.message, line, near: '`' + this.out.text(tokStart, tokEnd) + "'",
+        start: e.start, end: e.end, hidden: true });
+      return;
+    }
+    this.yyerror('escape', e.message, line, tokStart, tokEnd, false, e.start, e.end);
+    this.lexErrLine = line;
+    this.err = true;
+  }
+
+  // ---- tokens ----
+
+  private readToken(): number {
+    const lx = this.lexer;
+    const kind = lx.next();
+    if (kind === T.String) {
+      const s = lx.tokStart, e = lx.tokEnd;
+      if (this.src.subarray(s, e).indexOf(0) >= 0 && !this.err) {
+        this.out.errors.push({ kind: 'abort', message: NUL_ABORT_MESSAGE, line: lx.lineno, near: '', start: s, end: e, hidden: false });
+        this.err = true; this.aborted = true;
+      } else {
+        const bs = this.src.indexOf(0x5c, s);
+        if (bs >= 0 && bs < e) {
+          const bad = checkEscapes(this.src, s, e);
+          if (bad) this.escapeError(bad, s, e);
+        }
+      }
+    }
+    this.out.pushToken(kind, lx.tokStart, lx.tokEnd, lx.tokLine);
+    return kind;
+  }
+
+  // ---- the Bison loop ----
+
+  run(): void {
+    const out = this.out, lx = this.lexer;
+    let stackSize = INITIAL_DEPTH;
+    let states: Int32Array = new Int32Array(INITIAL_DEPTH);
+    let values: Int32Array = new Int32Array(INITIAL_DEPTH);
+    let sp = 0;
+    states[0] = 0;
+    let lookahead = EMPTY;
+    let lookaheadToken = -1;
+    let errStatus = 0;
+
+    const exhausted = () => {
+      this.yyerror('exhausted', 'memory exhausted', lx.tokLine, lx.textStart, lx.textEnd, lx.atEof, lx.tokStart, Math.max(lx.tokEnd, lx.tokStart + 1));
+    };
+
+    for (;;) {
+      if (this.aborted) return;
+      const state = states[sp]!;
+      let rule: number;
+      if (needsNoLookahead[state]) {
+        rule = defaultReduction[state]!;
+      } else {
+        if (lookahead === EMPTY) { lookahead = this.readToken(); lookaheadToken = out.tokenCount - 1; if (this.aborted) return; }
+        const a = action[state * TERMINAL_COUNT + lookahead]!;
+        if (a > 0) {
+          const target = a - 1;
+          if (target === acceptState) return;
+          if (errStatus) errStatus--;
+          // shift
+          if (++sp >= stackSize - 1 && sp >= stackSize - 1) {
+            if (stackSize >= MAX_DEPTH) { states[sp] = target; exhausted(); return; }
+            stackSize = Math.min(stackSize * 2, MAX_DEPTH);
+            states = grow(states, stackSize); values = grow(values, stackSize);
+          }
+          states[sp] = target;
+          values[sp] = lookaheadToken;
+          lookahead = EMPTY;
+          continue;
+        }
+        rule = a < 0 ? -a - 1 : defaultReduction[state]!;
+      }
+      if (rule < 0) {
+        // Syntax error (yyerrlab).
+        if (errStatus === 0) this.syntaxError(state, lookahead);
+        if (errStatus === 3) {
+          if (lookahead === T.End) return;
+          lookahead = EMPTY;
+        }
+        errStatus = 3;
+        for (;;) {
+          const s = states[sp]!;
+          const ea = needsNoLookahead[s] ? 0 : action[s * TERMINAL_COUNT + T.Error]!;
+          if (ea > 0) {
+            if (++sp >= stackSize - 1) {
+              if (stackSize >= MAX_DEPTH) { exhausted(); return; }
+              stackSize = Math.min(stackSize * 2, MAX_DEPTH);
+              states = grow(states, stackSize); values = grow(values, stackSize);
+            }
+            states[sp] = ea - 1; values[sp] = -1;
+            break;
+          }
+          if (sp === 0) return;
+          sp--;
+        }
+        continue;
+      }
+      // Reduce.
+      const len = ruleLength[rule]!;
+      const base = sp - len + 1;
+      const result = this.reduce(rule, values, base);
+      sp -= len;
+      const target = gotoTable[states[sp]! * SYMBOL_COUNT + ruleLhs[rule]!]!;
+      if (++sp >= stackSize - 1) {
+        if (stackSize >= MAX_DEPTH) { states[sp] = target; exhausted(); return; }
+        stackSize = Math.min(stackSize * 2, MAX_DEPTH);
+        states = grow(states, stackSize); values = grow(values, stackSize);
+      }
+      states[sp] = target;
+      values[sp] = result;
+    }
+  }
+
+  private syntaxError(state: number, lookahead: number): void {
+    const lx = this.lexer;
+    const expected: string[] = [];
+    let tooMany = false;
+    for (let t = 0; t < TERMINAL_COUNT; t++) {
+      if (t === T.Error || action[state * TERMINAL_COUNT + t] === 0) continue;
+      if (t === T.AddAssign && this.opts.addAssign === false) continue;
+      if (expected.length === 4) { tooMany = true; break; }
+      expected.push(TERMINAL_NAMES[t]!);
+    }
+    let msg = `syntax error, unexpected ${TERMINAL_NAMES[lookahead]}`;
+    if (!tooMany && expected.length) msg += `, expecting ${expected.join(' or ')}`;
+    const spotEnd = lookahead === T.End ? lx.tokStart : lookahead === T.Newline ? lx.tokStart + 1 : lx.tokEnd;
+    this.yyerror('syntax', msg, lx.tokLine, lx.textStart, lx.textEnd, lx.atEof, lx.tokStart, spotEnd);
+  }
+
+  // ---- semantic actions: the tree for the editor, and what libxlutil stores ----
+
+  private reduce(rule: number, v: Int32Array, b: number): number {
+    const out = this.out;
+    switch (rule) {
+      case R.AtomString: return out.pushAtom(NodeKind.String, v[b]!);
+      case R.AtomNumber: return out.pushAtom(NodeKind.Number, v[b]!);
+      case R.ValueAtom: return v[b]!;
+      case R.ValueList: return out.closeList(v[b + 2]!, v[b]!, v[b + 3]!);
+      case R.ListEmpty: return out.pushList(-1, this.lexer.tokLine);
+      case R.ListValues: case R.ListTrailingComma: return v[b]!;
+      case R.ValuesFirst: return out.pushList(v[b]!, out.nodeLine.get(v[b]!));
+      case R.ValuesNext: out.appendItem(v[b]!, v[b + 3]!); return v[b]!;
+      case R.AssignSet: case R.AssignAdd: {
+        const stmt = out.pushStatement(v[b]!, v[b + 1]!, v[b + 2]!, rule === R.AssignAdd);
+        if (!this.err) this.store(stmt);
+        return stmt;
+      }
+      default: return -1;
+    }
+  }
+
+  /** xlu__cfg_set_store: `+=` joins onto the newest stored setting of the same name. */
+  private store(stmt: number): void {
+    const out = this.out;
+    const name = out.statementName(stmt);
+    const valueNode = out.stmtValue.get(stmt);
+    let prev = -1;
+    if (out.stmtAdd.get(stmt)) {
+      const p = this.lastStoredByName.get(name);
+      if (p !== undefined) {
+        const prevKind = out.nodeKind.get(out.stmtValue.get(out.setStmt.get(p)))! === NodeKind.List;
+        if (prevKind !== (out.nodeKind.get(valueNode) === NodeKind.List)) {
+          const lx = this.lexer;
+          this.yyerror('concat', `can't add [list] to "string" or vice versa`, lx.lineno, lx.textStart, lx.textEnd, false,
+            out.nodeStart.get(valueNode), out.nodeEnd.get(valueNode));
+          this.lexErrLine = lx.lineno;
+          this.err = true;
+          return;
+        }
+        prev = p;
+      }
+    }
+    this.lastStoredByName.set(name, out.storeSetting(stmt, prev));
+  }
+}
+
+function grow(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a.subarray(0, Math.min(a.length, size)));
+  return b;
+}
+
+/** Parses an xl.cfg file's bytes exactly as libxlutil does. */
+export function parse(src: Uint8Array, opts: ParseOptions = {}): ParsedConfig {
+  const r = new ParseRun(src, opts);
+  r.run();
+  const out = r.out;
+  out.accepted = !r.err;
+  out.likelyPython = r.lexer.likelyPython;
+  return out;
+}
+
+export { Growable };
