@@ -65,3 +65,41 @@ export function prng(seed: number): () => number {
 export function pick<T>(rnd: () => number, xs: readonly T[]): T {
   return xs[Math.floor(rnd() * xs.length)]!;
 }
+
+export interface LiveCase {
+  spec: string;
+  mine: { device: unknown; issues: { message: string }[]; fatal: boolean };
+  real: LiveResult;
+}
+
+/**
+ * For each case: when xl accepts, our device equals `device(config)` and our messages are xl's
+ * stderr lines; when xl exits, we are fatal with exactly xl's stderr lines. Returns the mismatches
+ * (empty when all agree) and how many cases xl refused.
+ */
+export function compareWithLive(cases: LiveCase[], device: (config: any) => unknown): { mismatches: string[]; refused: number } {
+  const mismatches: string[] = [];
+  let refused = 0;
+  for (const c of cases) {
+    const lines = stderrLines(c.real);
+    const mineLines = c.mine.issues.map((i) => i.message);
+    const realDevice = c.real.exit_status === 0 ? device(c.real.config) : null;
+    if (c.real.exit_status !== 0) refused++;
+    const same = (c.real.exit_status === 0) === !c.mine.fatal &&
+      JSON.stringify(mineLines) === JSON.stringify(lines) &&
+      (c.real.exit_status !== 0 || JSON.stringify(sortKeys(c.mine.device)) === JSON.stringify(sortKeys(realDevice)));
+    if (!same) {
+      mismatches.push(`${JSON.stringify(c.spec)}\n  xl:   ${c.real.exit_status} ${JSON.stringify(realDevice)} ${JSON.stringify(lines)}` +
+        `\n  ours: ${c.mine.fatal ? 1 : 0} ${JSON.stringify(c.mine.device)} ${JSON.stringify(mineLines)}`);
+    }
+  }
+  return { mismatches, refused };
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  }
+  return v;
+}

@@ -2,6 +2,7 @@
 // token of a disk specification sets, the checks after the scan, and the messages xl prints
 // (every one of them makes xl exit). The device is returned as libxl's JSON prints it.
 import { versionNumber } from '../../options';
+import { atoi } from './c-numbers';
 import { nextDiskToken, type DiskToken } from './disk-lexer';
 import { sourceOf, type DiskJson, type SpecContext, type SpecIssue, type SpecResult } from './types';
 
@@ -197,14 +198,6 @@ class DiskScan {
         return false;
     }
   }
-}
-
-/** C atoi: optional blanks and sign, then decimal digits; garbage gives 0. Wraps like a 32-bit int. */
-export function atoi(s: string): number {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(s);
-  if (!m || !m[2]) return 0;
-  const n = BigInt.asIntN(32, BigInt(m[1] === '-' ? `-${m[2]}` : m[2]));
-  return Number(n);
 }
 
 function toJson(d: DiskState): DiskJson {

@@ -1,11 +1,11 @@
 // Device spec mini-languages xl reads (Xen 4.17): disk, vif, pci, vfb, channel, usb, vtpm, p9, ...
 export * from './types';
 export { parseDiskSpec } from './disk';
-import { emptyResult, type SpecContext, type SpecResult, type NicJson, type PciJson,
+export { parseNicSpec, parseVifRate } from './nic';
+import { emptyResult, type SpecContext, type SpecResult, type PciJson,
   type ChannelJson, type VfbPair, type UsbdevJson, type UsbctrlJson, type VtpmJson, type P9Json,
   type PvcallsJson, type VdisplJson, type VkbJson, type RdmJson } from './types';
 
-export function parseNicSpec(_spec: string, _ctx: SpecContext): SpecResult<NicJson> { return emptyResult(); }
 export function parsePciSpec(_spec: string, _ctx: SpecContext): SpecResult<PciJson> { return emptyResult(); }
 export function parseChannelSpec(_spec: string, _ctx: SpecContext): SpecResult<ChannelJson> { return emptyResult(); }
 export function parseVfbSpec(_spec: string, _ctx: SpecContext): SpecResult<VfbPair> { return emptyResult(); }

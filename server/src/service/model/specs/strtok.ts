@@ -1,0 +1,35 @@
+// How xl cuts a spec string into items: strtok(3) (runs of delimiters separate tokens, empty items
+// vanish), then the per-item blank skipping its loops do. Offsets stay relative to the spec.
+
+export interface SpecPiece {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** strtok over `delims`, then skips leading spaces (only ' ', as xl's `while (*p == ' ')` loops). */
+export function strtokItems(spec: string, delims = ','): SpecPiece[] {
+  const out: SpecPiece[] = [];
+  let i = 0;
+  while (i < spec.length) {
+    while (i < spec.length && delims.includes(spec[i]!)) i++;
+    if (i >= spec.length) break;
+    let j = i;
+    while (j < spec.length && !delims.includes(spec[j]!)) j++;
+    let k = i;
+    while (k < j && spec[k] === ' ') k++;
+    out.push({ text: spec.slice(k, j), start: k, end: j });
+    i = j;
+  }
+  return out;
+}
+
+/** The part after the first `=` of an item (`key=value`), with its offsets. */
+export function valueAfterEquals(item: SpecPiece): SpecPiece {
+  const eq = item.text.indexOf('=') + 1;
+  return { text: item.text.slice(eq), start: item.start + eq, end: item.end };
+}
+
+export function issueAt(piece: SpecPiece, severity: 'error' | 'warning', message: string, code: string) {
+  return { severity, message, start: piece.start, end: piece.end, code };
+}
