@@ -68,3 +68,6 @@ export function suggestKeys(name: string, max = 3): string[] {
 export function valueAllowedIn(key: string, value: string, version: XenVersion | string, guestType?: GuestType): ValueVerdict {
   return valueVerdict(BY_NAME.get(key), value, version, guestType);
 }
+
+export { VALUE_TEXTS, valueText } from './value-texts';
+export { dmRestrictNotes, traditionalStatus, type DmRestrictNotes, type TraditionalStatus } from './dm-restrict-notes';
