@@ -1,0 +1,136 @@
+// Mirrors the emulated-disk loop of libxl__build_device_model_args_new in
+// tools/libs/light/libxl_dm.c (Xen 4.17): which disks qemu emulates (IDE, AHCI, SCSI, CD-ROM), with
+// which image path and format, and the warnings for disks left to the PV drivers.
+import { defbool, enumOf, int, str, type DomainView, type Json } from './config-view';
+import { failure, logLine, type ArgvWriter, type Failure } from './argv-writer';
+import { diskLocalPath, diskNumber, qemuDiskFormat } from './disk-names';
+
+const FN = 'libxl__build_device_model_args_new';
+const keys = ['disk'];
+
+type ColoMode = 'none' | 'primary' | 'secondary';
+
+export function writeQemuXenDisks(w: ArgvWriter, d: DomainView, domid: number, stubdom: boolean): Failure | undefined {
+  const ahci = enumOf(d.hvm.hdtype, 'ide') === 'ahci';
+  if (ahci) w.add({ group: 'disks', meaning: 'AHCI (SATA) controller', keys: ['hdtype'] }, '-device', 'ahci,id=ahci0');
+  const warn = (text: string): void => { w.log.push(logLine(FN, domid, text)); };
+
+  for (const disk of d.disks) {
+    const vdev = str(disk.vdev) ?? '';
+    const num = diskNumber(vdev);
+    if (!num) {
+      warn(`unable to determine disk number for ${vdev}`);
+      continue;
+    }
+    const index = num.disk;
+    const isCdrom = !!int(disk.is_cdrom);
+    const readwrite = !!int(disk.readwrite);
+    const diskFormat = enumOf(disk.format, 'unknown');
+    let format: string | undefined;
+    if (stubdom) format = 'host_device';
+    else if (enumOf(disk.backend, 'unknown') === 'qdisk') format = qemuDiskFormat(diskFormat);
+    else format = 'raw';
+
+    let target: string | undefined;
+    if (diskFormat === 'empty') {
+      if (!isCdrom) {
+        warn(`Cannot support empty disk format for ${vdev}`);
+        continue;
+      }
+    } else if (stubdom) {
+      if (index > 25) {
+        warn(`Emulation of only first 25 disks is supported with qemu-xen in stubdomain.\nDisk ${index} will be available via PV drivers but not as an emulated disk.`);
+        continue;
+      }
+      target = `/dev/xvd${String.fromCharCode(97 + index)}`;
+    } else {
+      if (format === undefined) {
+        warn(`Unable to determine disk image format: ${vdev}\nDisk will be available via PV drivers but not as an emulated disk.`);
+        continue;
+      }
+      target = diskLocalPath(disk);
+      if (target === undefined) {
+        warn(`No way to get local access disk to image: ${vdev}\nDisk will be available via PV drivers but not as an emulated disk.`);
+        continue;
+      }
+    }
+
+    if (isCdrom) {
+      if (index > 4) {
+        warn(`Emulated CDROM can be only one of the first 4 disks.\nDisk ${vdev} will be available via PV drivers but not as an emulated disk.`);
+        continue;
+      }
+      const id = `ide-${num.devNumber}`;
+      let drive = `if=none,readonly=on,id=${id}`;
+      if (target !== undefined) drive += `,file=${target},format=${format}`;
+      const note = { group: 'disks' as const, meaning: `CD-ROM ${vdev}${target !== undefined ? ` (${target})` : ' (no medium)'}`, keys };
+      w.add(note, '-drive', drive);
+      w.add(note, '-device', `ide-cd,id=${id},drive=${id},bus=ide.${Math.floor(index / 2)},unit=${index % 2}`);
+      continue;
+    }
+
+    const colo: ColoMode = defbool(disk.colo_enable, false)
+      ? (defbool(disk.colo_restore_enable, false) ? 'secondary' : 'primary')
+      : 'none';
+
+    if (vdev.startsWith('sd')) {
+      const note = { group: 'disks' as const, meaning: `SCSI disk ${vdev} (${target})`, keys };
+      const common = `if=none,readonly=${readwrite ? 'off' : 'on'},cache=writeback`;
+      if (colo === 'secondary') {
+        w.add(note, '-drive', `if=none,driver=${format},file=${target},id=${str(disk.colo_export)},readonly=${readwrite ? 'off' : 'on'}`);
+      }
+      const { drive, id } = scsiDrive(disk, target!, index, format!, colo, common);
+      w.add(note, '-drive', drive);
+      w.add(note, '-device', `scsi-hd,drive=${id},scsi-id=${index}`);
+      continue;
+    }
+    if (index < 6 && ahci) {
+      if (!readwrite) return failure(logLine(FN, domid, "qemu-xen doesn't support read-only AHCI disk drivers"));
+      const note = { group: 'disks' as const, meaning: `SATA disk ${vdev} (${target})`, keys };
+      w.add(note, '-drive', `file=${target},if=none,id=ahcidisk-${index},format=${format},cache=writeback`);
+      w.add(note, '-device', `ide-hd,bus=ahci0.${index},unit=0,drive=ahcidisk-${index}`);
+      continue;
+    }
+    if (index < 4) {
+      if (!readwrite) return failure(logLine(FN, domid, "qemu-xen doesn't support read-only IDE disk drivers"));
+      const note = { group: 'disks' as const, meaning: `IDE disk ${index} from ${vdev} (${target})`, keys };
+      if (colo === 'secondary') w.add(note, '-drive', `if=none,driver=${format},file=${target},id=${str(disk.colo_export)}`);
+      w.add(note, '-drive', ideDrive(disk, target!, index, format!, colo));
+      continue;
+    }
+    warn(`Only 4 emulated IDE disks are supported.\nDisk ${vdev} will be available via PV drivers but not as an emulated disk.`);
+  }
+  return undefined;
+}
+
+function scsiDrive(disk: Json, target: string, unit: number, format: string, colo: ColoMode, common: string): { drive: string; id: string } {
+  const exportName = str(disk.colo_export);
+  switch (colo) {
+    case 'none': {
+      const id = `scsi0-hd${unit}`;
+      return { id, drive: `file=${target},id=${id},format=${format},${common}` };
+    }
+    case 'primary':
+      return {
+        id: exportName ?? '(null)',
+        drive: `${common},id=${exportName},driver=quorum,children.0.file.filename=${target},children.0.driver=${format},read-pattern=fifo,vote-threshold=1`,
+      };
+    case 'secondary':
+      return {
+        id: 'top-colo',
+        drive: `${common},id=top-colo,driver=replication,mode=secondary,top-id=top-colo,file.driver=qcow2,file.file.filename=${str(disk.active_disk)},file.backing.driver=qcow2,file.backing.file.filename=${str(disk.hidden_disk)},file.backing.backing=${exportName}`,
+      };
+  }
+}
+
+function ideDrive(disk: Json, target: string, unit: number, format: string, colo: ColoMode): string {
+  const exportName = str(disk.colo_export);
+  switch (colo) {
+    case 'none':
+      return `file=${target},if=ide,index=${unit},media=disk,format=${format},cache=writeback`;
+    case 'primary':
+      return `if=ide,index=${unit},media=disk,cache=writeback,driver=quorum,id=${exportName},children.0.file.filename=${target},children.0.driver=${format},read-pattern=fifo,vote-threshold=1`;
+    case 'secondary':
+      return `if=ide,index=${unit},id=top-colo,media=disk,cache=writeback,driver=replication,mode=secondary,top-id=top-colo,file.driver=qcow2,file.file.filename=${str(disk.active_disk)},file.backing.driver=qcow2,file.backing.file.filename=${str(disk.hidden_disk)},file.backing.backing=${exportName}`;
+  }
+}
