@@ -32,5 +32,6 @@ export function options(over: Partial<AnalysisOptions> = {}): AnalysisOptions {
 /** The message part of a libxl log line: `libxl: error: file.c:123:func: Domain 1:text` -> `func: text`. */
 export function logBody(line: string): string {
   const m = /^libxl: [a-z]+: [^:]+:\d+:([^:]+): (?:Domain \d+:)?(.*)$/s.exec(line);
-  return m ? `${m[1]}: ${m[2]}` : line;
+  // A few libxl messages end in their own newline; the text we keep does not.
+  return (m ? `${m[1]}: ${m[2]}` : line).trimEnd();
 }

@@ -168,14 +168,14 @@ function hvmSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolean {
   defboolDefault(spice, 'enable', false);
   if (!defboolVal(spice, 'enable') && int(spice, 'usbredirection') > 0) {
     delete spice.usbredirection;
-    env.log.warn(FN, 'spice disabled, disabling usbredirection', ['spice_usbredirection', 'spice']);
+    env.log.warn(FN, 'spice disabled, disabling usbredirection', ['spiceusbredirection', 'spice']);
   }
   if (!int(hvm, 'usbversion') && int(spice, 'usbredirection') > 0) hvm.usbversion = 2;
   const usbdevices = Array.isArray(hvm.usbdevice_list) && hvm.usbdevice_list.length > 0;
   if ((int(hvm, 'usbversion') || int(spice, 'usbredirection')) &&
       (defboolVal(hvm, 'usb') || usbdevices || str(hvm, 'usbdevice'))) {
     env.log.error(FN, 'usbversion and/or usbredirection cannot be enabled with usb and/or usbdevice parameters.',
-      ['usbversion', 'spice_usbredirection', 'usb', 'usbdevice']);
+      ['usbversion', 'spiceusbredirection', 'usb', 'usbdevice']);
     return false;
   }
   if (!str(hvm, 'boot')) hvm.boot = 'cda';

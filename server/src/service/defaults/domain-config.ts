@@ -19,6 +19,7 @@ export function domainConfigSetDefault(config: Json, type: 'hvm' | 'pv' | 'pvh',
 
   // XSM/FLASK labels: the reference host runs without XSM, so libxl only warns.
   for (const [holder, field, what, key] of [
+    // xl stores init_seclabel (or, alone, seclabel) in c_info and seclabel in b_info.
     [cInfo, 'ssid_label', 'init_seclabel', 'init_seclabel'],
     [bInfo, 'exec_ssid_label', 'seclabel', 'seclabel'],
     [bInfo, 'device_model_ssid_label', 'device_model_stubdomain_seclabel', 'device_model_stubdomain_seclabel'],
@@ -27,7 +28,7 @@ export function domainConfigSetDefault(config: Json, type: 'hvm' | 'pv' | 'pvh',
     if (env.host.profile === 'local' && env.host.physinfo === 'unknown') {
       env.assume(`${key} needs XSM (FLASK) enabled in the hypervisor to take effect`);
     }
-    env.log.warn(FN, `XSM Disabled: ${what} not supported`, [key]);
+    env.log.warn(FN, `XSM Disabled: ${what} not supported`, key === 'init_seclabel' ? ['init_seclabel', 'seclabel'] : [key]);
   }
 
   const pool = str(cInfo, 'pool_name');
