@@ -1,0 +1,102 @@
+// The language contribution in package.json: which files VS Code opens as xl-cfg (file name
+// patterns resolved the way VS Code does), the first-line rule, commands and settings that match
+// the client/server protocol, and the files the contribution points to.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { minimatch } from 'minimatch';
+import { COMMANDS } from '../../server/src/protocol';
+
+const ROOT = resolve(__dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const lang = pkg.contributes.languages.find((l: any) => l.id === 'xl-cfg');
+
+/**
+ * VS Code's rule (languagesAssociations.ts): the path is lower-cased; a pattern containing `/` is
+ * matched against the whole path, any other pattern against the base name; extensions match the
+ * end of the base name.
+ */
+function opensAsXlCfg(path: string): boolean {
+  const p = path.toLowerCase();
+  const byPattern = (lang.filenamePatterns as string[]).some((pat) =>
+    minimatch(pat.includes('/') ? p : basename(p), pat.toLowerCase(), { dot: true }));
+  const byExtension = (lang.extensions as string[]).some((e) => basename(p).endsWith(e));
+  return byPattern || byExtension;
+}
+
+describe('language contribution', () => {
+  test('language id, aliases, configuration, grammar and snippets', () => {
+    assert.ok(lang);
+    assert.equal(lang.aliases[0], 'Xen xl.cfg');
+    assert.deepEqual(lang.extensions, ['.xl', '.xlcfg']);
+    const grammar = pkg.contributes.grammars.find((g: any) => g.language === 'xl-cfg');
+    assert.equal(grammar.scopeName, 'source.xl-cfg');
+    for (const p of [lang.configuration, grammar.path, pkg.contributes.snippets[0].path, pkg.icon]) {
+      assert.ok(existsSync(join(ROOT, p)), p);
+    }
+    assert.equal(JSON.parse(readFileSync(join(ROOT, grammar.path), 'utf8')).scopeName, 'source.xl-cfg');
+  });
+
+  test('guest configs under /etc/xen, Xen example files, .xl and .xlcfg open as xl-cfg', () => {
+    for (const p of [
+      '/etc/xen/web.cfg', '/etc/xen/auto/web.cfg', '/etc/xen/guests/prod/db.cfg', '/home/me/backup/etc/xen/db.cfg',
+      '/etc/xen/x.cfg', '/etc/xen/xl.cfg', '/etc/xen/xlcpu.cfg', '/etc/xen/XEN-GUEST.CFG', '/etc/xen/xlcpupool2.cfg',
+      '/etc/xen/xlexample.hvm', '/usr/share/doc/xen/xlexample.pvlinux', '/srv/vm/guest.xl', '/srv/vm/guest.xlcfg',
+    ]) assert.equal(opensAsXlCfg(p), true, p);
+  });
+
+  test("xl's own config, cpupool configs and other files are not claimed", () => {
+    for (const p of [
+      '/etc/xen/xl.conf', '/etc/xen/xlcpupool.cfg', '/etc/xen/cpupool', '/etc/xen/xlcpupool', '/etc/xen/README',
+      '/etc/xen/scripts/vif-bridge', '/etc/xenfoo/a.cfg', '/etc/default/xen.cfg', '/srv/app/setup.cfg', '/etc/xen/web.cfg.bak',
+    ]) assert.equal(opensAsXlCfg(p), false, p);
+  });
+
+  test('firstLine recognises a guest config starting with a key, not comments or other formats', () => {
+    const re = new RegExp(lang.firstLine);
+    for (const l of ['name = "x"', '  type="hvm"', 'builder = "hvm"', 'kernel="/boot/vmlinuz"', 'memory = 512', 'vcpus += 1']) {
+      assert.ok(re.test(l), l);
+    }
+    for (const l of ['# name = "x"', 'autoballoon="auto"', '[main]', 'names = 1', 'name: x']) assert.ok(!re.test(l), l);
+  });
+
+  test('activation covers xl-cfg and the languages .cfg files open as (for content detection)', () => {
+    for (const e of ['onLanguage:xl-cfg', 'onLanguage:plaintext', 'onLanguage:ini', 'onLanguage:properties']) {
+      assert.ok(pkg.activationEvents.includes(e), e);
+    }
+  });
+
+  test('the commands are the protocol ones, shown for xl-cfg editors only', () => {
+    const ids = pkg.contributes.commands.map((c: any) => c.command).sort();
+    assert.deepEqual(ids, Object.values(COMMANDS).sort());
+    const preview = pkg.contributes.commands.find((c: any) => c.command === COMMANDS.showDeviceModelPreview);
+    assert.equal(`${preview.category}: ${preview.title}`, 'xl.cfg: Preview Device-Model Command Line');
+    for (const m of pkg.contributes.menus.commandPalette) assert.equal(m.when, 'editorLangId == xl-cfg');
+    assert.equal(pkg.contributes.menus['editor/title'][0].command, COMMANDS.showDeviceModelPreview);
+  });
+
+  test('settings: every field of XlcfgSettings plus trace, with the agreed defaults', () => {
+    const props = pkg.contributes.configuration.properties;
+    assert.deepEqual(Object.keys(props).sort(), [
+      'xlcfg.detectCfgContent', 'xlcfg.host', 'xlcfg.manPage', 'xlcfg.paths', 'xlcfg.severity', 'xlcfg.trace.server', 'xlcfg.xenVersion',
+    ]);
+    assert.equal(props['xlcfg.xenVersion'].default, '4.17');
+    assert.deepEqual(props['xlcfg.xenVersion'].enum, Array.from({ length: 13 }, (_, i) => `4.${10 + i}`));
+    assert.deepEqual(props['xlcfg.host'].enum, ['reference', 'debian-12', 'local']);
+    assert.deepEqual(props['xlcfg.paths'].enum, ['debian', 'upstream']);
+    assert.equal(props['xlcfg.detectCfgContent'].default, true);
+    assert.equal(props['xlcfg.manPage'].default, true);
+    assert.deepEqual(props['xlcfg.severity'].additionalProperties.enum, ['error', 'warning', 'information', 'hint', 'off']);
+  });
+
+  test('language configuration: # comments, [ ] brackets, auto-closed quotes, keys with dots as words', () => {
+    const lc = JSON.parse(readFileSync(join(ROOT, 'language-configuration.json'), 'utf8'));
+    assert.equal(lc.comments.lineComment, '#');
+    assert.deepEqual(lc.brackets, [['[', ']']]);
+    const closes = lc.autoClosingPairs.map((p: any) => p.open + p.close);
+    assert.deepEqual(closes.sort(), ['""', "''", '[]']);
+    const word = new RegExp(lc.wordPattern);
+    assert.equal(word.exec('  vif.default.script_x = 1')?.[0], 'vif.default.script_x');
+  });
+});
