@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { deviceModelFromConfig } from '../../../server/src/service/devicemodel';
 import { allCorpus, hostFor, logBody, options, withoutQmpFd } from './corpus-helpers';
 
+// libxl prefixes `Domain N:` when the function knows the domid; the defaults stage leaves it out.
+const plain = (l: string): string => l.replace(/: Domain \d+:/, ': ').trimEnd();
+
 const accepted = allCorpus().filter((e) => e.dryrun?.exit_status === 0 && e.dryrun.config && e.argv);
 
 describe('device-model argv equals the dm-argv goldens', () => {
@@ -19,8 +22,6 @@ describe('device-model argv equals the dm-argv goldens', () => {
       // A refusal before libxl resolves the version leaves it 'unknown'; ours then names the one xl asked for.
       if (g.device_model_version !== 'unknown') assert.equal(r.device_model_version, g.device_model_version, 'device_model_version');
       if (g.outcome === 'error') {
-        // libxl prefixes `Domain N:` when the function knows the domid; the defaults stage leaves it out.
-        const plain = (l: string): string => l.replace(/: Domain \d+:/, ': ').trimEnd();
         const lines = (g.log as string[]).map(logBody);
         assert.ok(r.error && lines.map(plain).includes(plain(r.error)), `libxl's error\n ours: ${r.error}\n libxl: ${lines.join('\n        ')}`);
         return;
@@ -31,6 +32,10 @@ describe('device-model argv equals the dm-argv goldens', () => {
         return;
       }
       assert.deepEqual(withoutQmpFd(r.argv), withoutQmpFd(g.argv), 'argv');
+      const ours = r.log.map(plain);
+      for (const line of (g.log as string[]).map(logBody).map(plain)) {
+        assert.ok(ours.includes(line), `libxl also logs: ${line}\n ours: ${ours.join('\n       ')}`);
+      }
       assert.deepEqual(r.env, g.env ?? {}, 'env');
       assert.equal(r.notes.length, r.argv.length, 'one note per argument');
       const fdIndex = r.argv.findIndex((a) => a.includes('id=libxl-cmd,fd='));
