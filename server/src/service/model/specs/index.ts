@@ -2,11 +2,11 @@
 export * from './types';
 export { parseDiskSpec } from './disk';
 export { parseNicSpec, parseVifRate } from './nic';
-import { emptyResult, type SpecContext, type SpecResult, type PciJson,
+export { parsePciSpec, type PciDefaults } from './pci';
+import { emptyResult, type SpecContext, type SpecResult, 
   type ChannelJson, type VfbPair, type UsbdevJson, type UsbctrlJson, type VtpmJson, type P9Json,
   type PvcallsJson, type VdisplJson, type VkbJson, type RdmJson } from './types';
 
-export function parsePciSpec(_spec: string, _ctx: SpecContext): SpecResult<PciJson> { return emptyResult(); }
 export function parseChannelSpec(_spec: string, _ctx: SpecContext): SpecResult<ChannelJson> { return emptyResult(); }
 export function parseVfbSpec(_spec: string, _ctx: SpecContext): SpecResult<VfbPair> { return emptyResult(); }
 export function parseUsbdevSpec(_spec: string, _ctx: SpecContext): SpecResult<UsbdevJson> { return emptyResult(); }

@@ -31,6 +31,8 @@ export interface SpecContext {
   options: AnalysisOptions;
   /** File name xl prints in its messages; defaults to options.sourceName. */
   sourceName?: string;
+  /** pci only: the global pci_msitranslate/pci_power_mgmt/pci_permissive/pci_seize and rdm policy. */
+  pciDefaults?: import('./pci').PciDefaults;
 }
 
 /** libxl device JSON: the keys libxl's generated to-JSON code prints for non-default fields. */
