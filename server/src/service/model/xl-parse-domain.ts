@@ -103,6 +103,9 @@ function initBuildInfoType(st: ParseState): void {
     for (const k of ['vga', 'vnc', 'sdl', 'spice', 'rdm']) u[k] = {};
   }
   st.u = u;
+  // pci's per-device rdm_policy copies u.hvm.rdm.policy: "invalid" for HVM; for PV/PVH that union
+  // memory reads as 0, i.e. "strict" (checked with the oracle).
+  st.rdmPolicy = st.type === 'hvm' ? null : 'strict';
   st.b.sched_params = {};
   st.b[`type.${st.type}`] = u;
   st.b.arch_arm = {};
