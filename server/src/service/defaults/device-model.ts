@@ -96,15 +96,15 @@ export type DeviceModelPlacement = 'dom0' | 'stubdomain' | 'none';
 
 /**
  * libxl__need_xenpv_qemu for PV/PVH (after vfb defaults): a framebuffer, a 9pfs share, a disk
- * served by qemu (qdisk backend in dom0), a qemu USB controller, a qemu keyboard backend, or any
- * channel served by dom0 (xenconsoled only handles the first console).
+ * served by qemu (qdisk backend in dom0), a qemu USB controller, or any channel served by dom0
+ * (xenconsoled only handles the first console). A vkb with backend-type=qemu does not count: the
+ * keyboard device type is missing from libxl's device_type_tbl, so its dm_needed is never asked.
  */
 export function needXenpvQemu(resolved: Json): boolean {
   const toolstackDomid = 0;
   if (list(resolved, 'vfbs').length > 0 || list(resolved, 'p9s').length > 0) return true;
   if (list(resolved, 'disks').some((d) => str(d, 'backend') === 'qdisk' && int(d, 'backend_domid') === toolstackDomid)) return true;
   if (list(resolved, 'usbctrls').some((u) => str(u, 'type') === 'qusb' && int(u, 'backend_domid') === toolstackDomid)) return true;
-  if (list(resolved, 'vkbs').some((k) => str(k, 'backend_type') === 'qemu')) return true;
   if (list(resolved, 'channels').some((c) => int(c, 'backend_domid') === toolstackDomid)) return true;
   return false;
 }

@@ -61,7 +61,7 @@ function diskSetBackend(disk: Json, env: DefaultsEnv): boolean {
   const path = str(disk, 'pdev_path');
   const local = int(disk, 'backend_domid') === 0;
   const script = str(disk, 'script');
-  let kind: 'block' | 'file' | 'none' = 'none';
+  let kind: 'block' | 'file' | 'other' | 'none' = 'none';
 
   if (format === 'empty') {
     if (!int(disk, 'is_cdrom')) {

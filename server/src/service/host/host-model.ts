@@ -36,8 +36,11 @@ export interface HostPhysinfo {
 /** Result of access(2) on a path: present, absent (ENOENT), present but refused, or unknowable. */
 export type PathAccess = 'ok' | 'enoent' | 'eacces' | 'unknown';
 
-/** What stat(2) would say about a disk image path, for libxl's backend choice. */
-export type PathKind = 'block' | 'file' | 'missing' | 'unknown';
+/**
+ * What stat(2) would say about a disk image path, for libxl's backend choice: a block device, a
+ * regular file, something else (a directory, a socket), absent, or unknowable.
+ */
+export type PathKind = 'block' | 'file' | 'other' | 'missing' | 'unknown';
 
 /** A Xen component that a profile knows to be installed or not, whatever the paths layout. */
 export type HostComponent = 'qemu-xen' | 'qemu-traditional' | 'stubdom-minios' | 'stubdom-linux';

@@ -1,0 +1,135 @@
+// Version- and vendor-dependent defaults (dm_restrict.md section 6): the HVM stubdomain default,
+// upstream's fallback to qemu-xen-traditional vs Debian's "no fallback", 4.21's UNKNOWN version.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyLibxlDefaults, libxlLogText } from '../../../server/src/service/defaults';
+import { DEBIAN_12_HOST, REFERENCE_HOST, UNKNOWN_HOST, type HostModel } from '../../../server/src/service/host';
+import type { PathsProfile, XenVersion } from '../../../server/src/service/options';
+import { options, REFERENCE_WITHOUT_QEMU_XEN } from './corpus-helpers';
+
+function hvm(extra: Record<string, unknown> = {}, hvmExtra: Record<string, unknown> = {}) {
+  return {
+    c_info: { type: 'hvm', name: 'g' },
+    b_info: { max_memkb: 1048576, target_memkb: 1048576, ...extra, 'type.hvm': { vga: {}, vnc: {}, sdl: {}, spice: {}, rdm: {}, ...hvmExtra } },
+  };
+}
+const pv = { c_info: { type: 'pv', name: 'p' }, b_info: { max_memkb: 524288, target_memkb: 524288, kernel: '/boot/vmlinuz', 'type.pv': {} } };
+
+function run(config: object, xenVersion: XenVersion, host: HostModel = REFERENCE_HOST, paths: PathsProfile = 'debian') {
+  const r = applyLibxlDefaults(config as Record<string, unknown>, { options: options({ xenVersion, paths }), host });
+  const b = (r.resolved?.b_info ?? {}) as Record<string, any>;
+  return { r, b, hvm: b['type.hvm'] ?? {}, log: r.messages.map(libxlLogText) };
+}
+
+describe('HVM stubdomain without device_model_version', () => {
+  const stub = hvm({ device_model_stubdomain: 'True' });
+  for (const v of ['4.10', '4.17', '4.20'] as const) {
+    test(`${v}: qemu-xen-traditional in a MiniOS stubdomain with rombios`, () => {
+      const { b, hvm: h } = run(stub, v);
+      assert.equal(b.device_model_version, 'qemu_xen_traditional');
+      assert.equal(h.bios, 'rombios');
+      assert.equal(b.stubdomain_kernel, `/usr/lib/xen-${v}/boot/ioemu-stubdom.gz`);
+      assert.equal(b.stubdomain_memkb, 28 * 1024);
+      assert.equal(b.stubdomain_ramdisk, undefined);
+    });
+  }
+  test('4.21: the version ends UNKNOWN and libxl refuses the HVM guest', () => {
+    const { r, log } = run(stub, '4.21');
+    assert.equal(r.resolved, null);
+    assert.deepEqual(log, [
+      'libxl__domain_build_info_setdefault: qemu-xen is unavailable: Bad address',
+      'libxl__domain_build_info_setdefault: unknown device model version',
+      'libxl__domain_config_setdefault: Unable to set domain build info defaults',
+    ]);
+  });
+  test('4.21 with an explicit bios: libxl aborts (reported as ours)', () => {
+    const { r } = run(hvm({ device_model_stubdomain: 'True' }, { bios: 'seabios' }), '4.22');
+    assert.equal(r.resolved, null);
+    assert.ok(r.messages.some((m) => m.ours && m.level === 'error'));
+  });
+  test('explicit qemu-xen: a Linux stubdomain with kernel, rootfs and 128 MiB', () => {
+    const { b } = run(hvm({ device_model_stubdomain: 'True', device_model_version: 'qemu_xen' }), '4.17');
+    assert.equal(b.stubdomain_kernel, '/usr/lib/xen-4.17/boot/qemu-stubdom-linux-kernel');
+    assert.equal(b.stubdomain_ramdisk, '/usr/lib/xen-4.17/boot/qemu-stubdom-linux-rootfs');
+    assert.equal(b.stubdomain_memkb, 128 * 1024);
+  });
+});
+
+describe('qemu-xen missing when libxl picks the version itself', () => {
+  test('Debian 4.17: no fallback, nothing logged (the spawn fails later)', () => {
+    const { b, log } = run(hvm(), '4.17', REFERENCE_WITHOUT_QEMU_XEN, 'debian');
+    assert.equal(b.device_model_version, 'qemu_xen');
+    assert.deepEqual(log, []);
+  });
+  test('upstream 4.17: falls back to qemu-xen-traditional with an INFO line', () => {
+    const { b, hvm: h, r, log } = run(hvm(), '4.17', REFERENCE_WITHOUT_QEMU_XEN, 'upstream');
+    assert.equal(b.device_model_version, 'qemu_xen_traditional');
+    assert.equal(h.bios, 'rombios');
+    assert.equal(b.video_memkb, 4 * 1024);
+    assert.deepEqual(log, ['libxl__domain_build_info_setdefault: qemu-xen is unavailable, using qemu-xen-traditional instead: No such file or directory']);
+    assert.equal(r.messages[0]!.level, 'info');
+  });
+  test('upstream 4.17: even a PV guest falls back', () => {
+    const { b } = run(pv, '4.17', REFERENCE_WITHOUT_QEMU_XEN, 'upstream');
+    assert.equal(b.device_model_version, 'qemu_xen_traditional');
+  });
+  test('4.21: PV keeps an UNKNOWN version and still starts', () => {
+    const { r, b, log } = run(pv, '4.21', REFERENCE_WITHOUT_QEMU_XEN);
+    assert.ok(r.resolved);
+    assert.equal(b.device_model_version, undefined);
+    assert.deepEqual(log, ['libxl__domain_build_info_setdefault: qemu-xen is unavailable: No such file or directory']);
+  });
+  test('4.21: HVM is refused (unknown device model version)', () => {
+    const { r, log } = run(hvm(), '4.21', REFERENCE_WITHOUT_QEMU_XEN);
+    assert.equal(r.resolved, null);
+    assert.ok(log.includes('libxl__domain_build_info_setdefault: unknown device model version'));
+  });
+  test('an unknown host: libxl is assumed to find qemu-xen, and the assumption is stated', () => {
+    const { b, r } = run(hvm(), '4.17', UNKNOWN_HOST, 'upstream');
+    assert.equal(b.device_model_version, 'qemu_xen');
+    assert.ok(r.assumptions?.some((a) => a.includes('/usr/local/lib/xen/bin/qemu-system-i386')));
+  });
+});
+
+describe('debian-12 host', () => {
+  test('defaults do not depend on qemu-dm or stubdomain images (libxl checks them when spawning)', () => {
+    const { b } = run(hvm({ device_model_stubdomain: 'True' }), '4.17', DEBIAN_12_HOST);
+    assert.equal(b.device_model_version, 'qemu_xen_traditional');
+    assert.equal(b.stubdomain_kernel, '/usr/lib/xen-4.17/boot/ioemu-stubdom.gz');
+  });
+});
+
+describe('upstream paths', () => {
+  test('stubdomain images and the PV shim live under /usr/local/lib/xen/boot', () => {
+    const { b } = run(hvm({ device_model_stubdomain: 'True' }), '4.17', REFERENCE_HOST, 'upstream');
+    assert.equal(b.stubdomain_kernel, '/usr/local/lib/xen/boot/ioemu-stubdom.gz');
+    const shim = run({ c_info: { type: 'pvh', name: 's' }, b_info: { kernel: '/k', 'type.pvh': { pvshim: 'True' } } }, '4.17', REFERENCE_HOST, 'upstream');
+    assert.equal(shim.b['type.pvh'].pvshim_path, '/usr/local/lib/xen/boot/xen-shim');
+    assert.equal(shim.b['type.pvh'].pvshim_cmdline, 'pv-shim console=xen,pv');
+  });
+});
+
+describe('generated values and purity', () => {
+  test('MACs libxl makes up are 00:16:3e:00:00:0N and marked as generated', () => {
+    const config = { ...hvm(), nics: [{ devid: 0 }, { devid: 1, mac: '00:16:3e:12:34:56' }, {}] };
+    const { r } = run(config, '4.17');
+    const nics = r.resolved!.nics as Record<string, unknown>[];
+    assert.deepEqual(nics.map((n) => n.mac), ['00:16:3e:00:00:01', '00:16:3e:12:34:56', '00:16:3e:00:00:02']);
+    assert.deepEqual(nics.map((n) => n.devid), [0, 1, 0]);
+    assert.deepEqual(r.generated?.map((g) => g.pointer), ['/nics/0/mac', '/nics/2/mac']);
+  });
+  test('the input config is not modified', () => {
+    const config = hvm();
+    const before = JSON.stringify(config);
+    run(config, '4.17');
+    assert.equal(JSON.stringify(config), before);
+  });
+  test('bad input is a refusal, never an exception', () => {
+    for (const bad of [{}, { c_info: 5 }, { c_info: { type: 'kvm' } }, { c_info: { type: 'hvm' }, b_info: [] }]) {
+      const r = applyLibxlDefaults(bad as Record<string, unknown>, { options: options(), host: REFERENCE_HOST });
+      assert.ok(r.resolved === null || typeof r.resolved === 'object');
+    }
+    const r = applyLibxlDefaults(null as unknown as Record<string, unknown>, { options: options(), host: REFERENCE_HOST });
+    assert.equal(r.resolved, null);
+  });
+});
