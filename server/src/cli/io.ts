@@ -1,6 +1,7 @@
 // Small I/O helpers for the CLI: reading files as bytes, and writing JSON to stdout.
-import { readFileSync } from 'node:fs';
 import { UsageError } from './args';
+import { readFileSync } from 'node:fs';
+import { stringifyDeep } from '../service/util/json';
 
 export class FileError extends Error {}
 
@@ -13,7 +14,7 @@ export function readBytes(file: string): Uint8Array {
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 1) + '\n');
+  process.stdout.write(stringifyDeep(value, 1) + '\n');
 }
 
 export function needOneFile(files: string[], command: string): string {

@@ -1,0 +1,106 @@
+// The language service's facade: one analysis per document version. Each stage mirrors a stage of
+// the real toolstack and is computed on first use, so a feature pays only for what it reads:
+//   bytes -> parse (libxlutil) -> settings -> xl's domain config (xl_parse.c)
+//         -> libxl's defaults (libxl_create.c) -> device-model argv (libxl_dm.c)
+// plus the findings of all of them and of our own checks.
+import type { AnalysisOptions, HostProfile } from './options';
+import { DEFAULT_OPTIONS } from './options';
+import type { Finding } from './finding';
+import { parse } from './syntax/parser';
+import type { ParsedConfig } from './syntax/parsed-config';
+import type { Setting } from './syntax/settings';
+import { LineIndex } from './text/line-index';
+import { buildDomainConfig, type XlModelResult } from './model';
+import { applyLibxlDefaults, type DefaultsResult } from './defaults';
+import { buildDeviceModelArgv, deviceModelFromConfig, type DeviceModelResult } from './devicemodel';
+import { hostModel, type HostModel } from './host';
+import { parseFindings } from './checks/parse-findings';
+import { runChecks } from './checks';
+import { readDirectives, applyDirectives, type Directives } from './directives';
+import { versionNumber } from './options';
+
+export interface AnalyzeRequest {
+  readonly bytes: Uint8Array;
+  readonly options?: Partial<AnalysisOptions>;
+  /** The `local` host model (reads this machine); the pure library cannot build it itself. */
+  readonly localHost?: HostModel;
+  /** Bytes at the start the editor does not show (a BOM that VS Code stripped). */
+  readonly hiddenPrefix?: number;
+  /** Severity overrides by finding code ('off' drops the finding). */
+  readonly severities?: Readonly<Record<string, Finding['severity'] | 'off'>>;
+}
+
+export class Analysis {
+  readonly bytes: Uint8Array;
+  /** Options after the file's own `# xlcfg: xen=4.20` directive. */
+  readonly options: AnalysisOptions;
+  readonly host: HostModel;
+  readonly parsed: ParsedConfig;
+  readonly directives: Directives;
+  private cache: { lines?: LineIndex; xl?: XlModelResult | null; libxl?: DefaultsResult | null; dm?: DeviceModelResult | null; findings?: Finding[]; effective?: ReadonlyMap<string, Setting> } = {};
+
+  constructor(readonly request: AnalyzeRequest) {
+    this.bytes = request.bytes;
+    const base: AnalysisOptions = { ...DEFAULT_OPTIONS, ...request.options };
+    this.directives = readDirectives(this.bytes);
+    this.options = this.directives.xenVersion ? { ...base, xenVersion: this.directives.xenVersion } : base;
+    this.host = hostModel(this.options.host as HostProfile, request.localHost);
+    this.parsed = parse(this.bytes, { addAssign: versionNumber(this.options.xenVersion) >= versionNumber('4.13') });
+  }
+
+  get lines(): LineIndex {
+    return (this.cache.lines ??= new LineIndex(this.bytes, this.request.hiddenPrefix ?? 0));
+  }
+
+  /** What libxlutil stored, in order. */
+  get settings(): readonly Setting[] { return this.parsed.settings; }
+
+  /** name -> the setting xl reads (the last stored one). */
+  get effective(): ReadonlyMap<string, Setting> { return (this.cache.effective ??= this.parsed.effective); }
+
+  /** xl's reading of the settings (`xl -N create`); null when the file does not parse. */
+  get xl(): XlModelResult | null {
+    if (this.cache.xl === undefined) {
+      this.cache.xl = this.parsed.accepted ? buildDomainConfig(this.settings, this.options) : null;
+    }
+    return this.cache.xl;
+  }
+
+  /** libxl's defaults applied to xl's config; null when xl refuses the file. */
+  get libxl(): DefaultsResult | null {
+    if (this.cache.libxl === undefined) {
+      const cfg = this.xl?.config;
+      this.cache.libxl = cfg ? applyLibxlDefaults(cfg, { options: this.options, host: this.host }) : null;
+    }
+    return this.cache.libxl;
+  }
+
+  /** The device model libxl would start (or its refusal); null when xl refuses the file. */
+  get deviceModel(): DeviceModelResult | null {
+    if (this.cache.dm === undefined) {
+      const d = this.libxl;
+      if (!d) this.cache.dm = null;
+      else if (!d.resolved) {
+        const cfg = this.xl!.config!;
+        // The same error outcome the devicemodel stage gives for a refusal of the defaults.
+        this.cache.dm = deviceModelFromConfig(cfg, { options: this.options, host: this.host });
+      } else {
+        this.cache.dm = buildDeviceModelArgv(d.resolved, { options: this.options, host: this.host, domid: 1, generated: d.generated });
+      }
+    }
+    return this.cache.dm;
+  }
+
+  /** Every diagnostic: parse errors, xl's and libxl's verdicts, our checks; directives applied. */
+  get findings(): readonly Finding[] {
+    if (!this.cache.findings) {
+      const all = [...parseFindings(this), ...(this.parsed.accepted ? runChecks(this) : [])];
+      this.cache.findings = applyDirectives(all, this.directives, this.request.severities ?? {}, this.lines);
+    }
+    return this.cache.findings;
+  }
+}
+
+export function analyze(request: AnalyzeRequest): Analysis {
+  return new Analysis(request);
+}

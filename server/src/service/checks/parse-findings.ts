@@ -1,0 +1,47 @@
+// libxlutil's parse errors as findings: xl's own text, a plain explanation, the real spot (xl prints
+// some newline errors one line early; we point at the token itself), and data for quick fixes.
+import type { Finding } from '../finding';
+import type { Analysis } from '../analyze';
+import { formatParseError, PYTHON_WARNING } from '../syntax/parse-error';
+import { explainParseError } from './parse-explain';
+
+export function parseFindings(a: Analysis): Finding[] {
+  const p = a.parsed;
+  const src = a.bytes;
+  const keyStarts = new Set<number>();
+  for (let i = 0; i < p.statementCount; i++) keyStarts.add(p.tokStart.get(p.stmtKey.get(i)));
+  const out: Finding[] = [];
+  for (const e of p.errors) {
+    const xlText = formatParseError(e, a.options.sourceName).replace(/^[^\n]*?:\d+: (?=config parsing error)/, '');
+    const atKey = isStatementStart(src, e.start);
+    const ex = explainParseError(e, src, atKey);
+    const start = ex.start ?? e.start;
+    const end = Math.max(ex.end ?? e.end, start);
+    out.push({
+      code: e.hidden ? 'parse-error-later' : 'parse-error',
+      severity: 'error',
+      message: `${e.hidden ? '(xl reports this once the errors before it are fixed) ' : ''}${xlText} — ${ex.text}`,
+      start, end,
+      data: { kind: e.kind, xlLine: e.line, xlMessage: e.message, ...(ex.fix ? { fix: ex.fix } : {}) },
+    });
+  }
+  if (!p.accepted && p.likelyPython) {
+    const culprit = p.errors.find((e) => e.kind === 'lexical' && /^[+\-.():]/.test(Buffer.from(src.subarray(e.start, e.start + 1)).toString('latin1')));
+    const start = culprit?.start ?? 0;
+    out.push({
+      code: 'parse-python', severity: 'warning', start, end: culprit ? culprit.end : 0,
+      message: `${PYTHON_WARNING[0]!.replace('warning: ', '')} Arbitrary Python is no longer supported (xl's warning).`,
+    });
+  }
+  return out;
+}
+
+/** True when only blanks or `;` stand between the start of the line and `offset`. */
+function isStatementStart(src: Uint8Array, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = src[i]!;
+    if (c === 10 || c === 0x3b) return true;
+    if (c !== 0x20 && c !== 9 && !(i < 3 && src[0] === 0xef)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,70 @@
+// In-file directives for xlcfg, written as comments (xl ignores them):
+//   # xlcfg: xen=4.20                          analyse this file for another Xen release
+//   # xlcfg-disable-next-line CODE[,CODE...]   silence findings on the next line (all, without codes)
+// and the per-code severity settings. Parse errors are never silenced: xl refuses the file anyway.
+import type { Finding } from './finding';
+import { isXenVersion, type XenVersion } from './options';
+import type { LineIndex } from './text/line-index';
+
+export interface Directives {
+  readonly xenVersion?: XenVersion;
+  /** Written but not a version we know, with its byte span. */
+  readonly badVersion?: { text: string; start: number; end: number };
+  /** 0-based line -> codes silenced on it ('*' for all). */
+  readonly disabled: ReadonlyMap<number, ReadonlySet<string>>;
+}
+
+const XEN_DIRECTIVE = /#\s*xlcfg:\s*xen\s*=\s*([0-9.]+)/;
+const DISABLE = /#\s*xlcfg-disable-next-line\b([^\n]*)/;
+
+export function readDirectives(bytes: Uint8Array): Directives {
+  const disabled = new Map<number, Set<string>>();
+  let xenVersion: XenVersion | undefined;
+  let badVersion: Directives['badVersion'];
+  // Only lines holding a `#` can carry a directive: look at those alone.
+  let line = 0, start = 0;
+  const n = bytes.length;
+  while (start <= n) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = n;
+    const hash = bytes.indexOf(0x23, start);
+    if (hash >= 0 && hash < end) {
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset + hash, end - hash).toString('latin1');
+      if (text.includes('xlcfg')) {
+        const v = XEN_DIRECTIVE.exec(text);
+        if (v) {
+          if (isXenVersion(v[1]!)) xenVersion = v[1];
+          else badVersion = { text: v[1]!, start: hash + v.index + v[0].length - v[1]!.length, end: hash + v.index + v[0].length };
+        }
+        const d = DISABLE.exec(text);
+        if (d) {
+          const codes = d[1]!.split(/[\s,]+/).filter(Boolean);
+          disabled.set(line + 1, new Set(codes.length ? codes : ['*']));
+        }
+      }
+    }
+    if (end === n) break;
+    start = end + 1;
+    line++;
+  }
+  return { xenVersion, badVersion, disabled };
+}
+
+const isParseError = (f: Finding) => f.code.startsWith('parse-');
+
+export function applyDirectives(findings: Finding[], d: Directives, severities: Readonly<Record<string, Finding['severity'] | 'off'>>, lines: LineIndex): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (isParseError(f)) { out.push(f); continue; }
+    const silenced = d.disabled.get(lines.lineOf(f.start));
+    if (silenced && (silenced.has('*') || silenced.has(f.code))) continue;
+    const s = severities[f.code];
+    if (s === 'off') continue;
+    out.push(s ? { ...f, severity: s } : f);
+  }
+  if (d.badVersion) {
+    out.push({ code: 'xlcfg-directive', severity: 'warning', start: d.badVersion.start, end: d.badVersion.end,
+      message: `Unknown Xen version "${d.badVersion.text}" in the xlcfg directive: use 4.10 to 4.22.` });
+  }
+  return out;
+}
