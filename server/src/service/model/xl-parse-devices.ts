@@ -18,7 +18,7 @@ function walk(st: ParseState, key: string, arrayKey: string, parse: SpecParser, 
     const spec = listItem(list.value, i);
     if (spec === null) break;
     const res = parse(spec, specContext(st, i));
-    reportSpecIssues(st, key, res, null);
+    reportSpecIssues(st, key, res, null, 1, list.value.items[i]);
     const dev: Json = withDevid ? { devid: i } : {};
     st.push(arrayKey, { ...dev, ...(res.device ?? {}) });
   }
@@ -27,7 +27,8 @@ function walk(st: ParseState, key: string, arrayKey: string, parse: SpecParser, 
 /** disk .. usbdev, in xl's order (vsnd is not modelled yet). */
 export function parseDevices(st: ParseState): void {
   walk(st, 'disk', 'disks', specs.parseDiskSpec, false);
-  walk(st, 'p9', 'p9s', specs.parseP9Spec, true);
+  // xl initialises each p9 twice, the second time resetting devid to -1.
+  walk(st, 'p9', 'p9s', specs.parseP9Spec, false);
   walk(st, 'vtpm', 'vtpms', specs.parseVtpmSpec, true);
   walk(st, 'vdispl', 'vdispls', specs.parseVdisplSpec, true);
   walk(st, 'pvcalls', 'pvcallsifs', specs.parsePvcallsSpec, true);
@@ -48,7 +49,7 @@ function parseVfbs(st: ParseState): void {
     const spec = listItem(list.value, i);
     if (spec === null) break;
     const res = specs.parseVfbSpec(spec, specContext(st, i));
-    reportSpecIssues(st, 'vfb', res, null);
+    reportSpecIssues(st, 'vfb', res, null, 1, list.value.items[i]);
     const vfb: Json = { devid: i, vnc: {}, sdl: {}, ...(res.device?.vfb ?? {}) };
     const vkb: Json = { devid: st.count('vkbs'), ...(res.device?.vkb ?? {}) };
     st.push('vfbs', vfb);
@@ -65,7 +66,7 @@ export function parseVkbs(st: ParseState): void {
     if (spec === null) break;
     const devid = st.count('vkbs');
     const res = specs.parseVkbSpec(spec, specContext(st, devid));
-    reportSpecIssues(st, 'vkb', res, null);
+    reportSpecIssues(st, 'vkb', res, null, 1, list.value.items[i]);
     st.push('vkbs', { devid, ...(res.device ?? {}) });
   }
 }

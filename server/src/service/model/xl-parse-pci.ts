@@ -37,7 +37,7 @@ export function parsePciAndPassthrough(st: ParseState): void {
       const spec = listItem(pcis.value, i);
       if (spec === null) break;
       const res: SpecResult<Json> = parsePciSpec(spec, specContext(st, i));
-      reportSpecIssues(st, 'pci', res, `unable to parse PCI_SPEC_STRING \`${spec}' for passthrough`, 6);
+      reportSpecIssues(st, 'pci', res, `unable to parse PCI_SPEC_STRING \`${spec}' for passthrough`, 6, pcis.value.items[i]);
       const dev: Json = {};
       for (const [k, v] of Object.entries(flags)) if (v) dev[k] = true;
       if (st.rdmPolicy !== null && st.rdmPolicy !== 'invalid') dev.rdm_policy = st.rdmPolicy;
