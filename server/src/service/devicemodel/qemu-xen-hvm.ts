@@ -55,7 +55,7 @@ export function writeHvmDevices(w: ArgvWriter, i: HvmBlockInput): Failure | unde
   const hvm = d.hvm;
   writeDirectBoot(w, d);
   writeScsiController(w, d);
-  const serialErr = writeSerial(w, d, domid, stubdom, FN);
+  const serialErr = writeSerial(w, d, domid, stubdom && rules.stubdomSerialConsoles, FN);
   if (serialErr) return serialErr;
 
   if (defbool(hvm.nographic, false) && !i.sdl && !i.vnc) {

@@ -19,6 +19,8 @@ export interface DeviceModelRules {
   readonly runWith: boolean;
   /** qemu-xen-traditional still exists (removed in 4.21). */
   readonly traditionalAvailable: boolean;
+  /** A stub domain's serial ports become its consoles /dev/hvc3... (4.14+, with Linux stub domains). */
+  readonly stubdomSerialConsoles: boolean;
   /** The label the preview shows. */
   readonly label: string;
 }
@@ -47,6 +49,7 @@ export function deviceModelRules(version: XenVersion): DeviceModelRules {
     consoleLimitEnv: n < versionNumber('4.20'),
     runWith,
     traditionalAvailable: n < versionNumber('4.21'),
+    stubdomSerialConsoles: n >= versionNumber('4.14'),
     label,
   };
 }
