@@ -3,6 +3,8 @@
 // device-model fields equal the dm-argv goldens, and every refusal quotes libxl's log line.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { DEBIAN_12_HOST } from '../../../server/src/service/host';
 import { applyLibxlDefaults, libxlLogText } from '../../../server/src/service/defaults';
 import { requireOracle } from '../../helpers/oracle';
 import { allCorpus, hostFor, logBody, options } from './corpus-helpers';
@@ -56,10 +58,28 @@ describe('the whole resolved config equals real libxl after its defaults', () =>
       const real = resolvedOracle(e.dryrun.config, { qemuXenAbsent: e.name.includes('noqemu') });
       const r = resolve(e.name, e.dryrun.config);
       assert.deepEqual(r.resolved, real.config);
+      // Same key order as libxl's generated JSON writer, so the printed config reads like libxl's.
+      assert.equal(JSON.stringify(r.resolved), JSON.stringify(real.config));
       // The harness calls the per-disk defaults itself, so initiate_domain_create's follow-up
       // line ("Unable to set disk defaults for disk N") is not in its log; real xl prints it.
       const ours = r.messages.filter((m) => m.function !== 'initiate_domain_create').map(libxlLogText);
       assert.deepEqual(ours, real.log.map(logBody));
+    });
+  }
+});
+
+describe('debian-12 host: equal to real libxl reading this Debian machine (--host debian)', () => {
+  if (!requireOracle('defaults on the debian-12 host') || !resolvedOracleAvailable()) return;
+  if (!existsSync('/usr/libexec/xen-qemu-system-i386')) {
+    test('qemu-system-xen is not installed here: the debian host comparison needs it', { skip: true }, () => {});
+    return;
+  }
+  for (const e of accepted.filter((x) => !x.name.includes('noqemu'))) {
+    test(e.name, () => {
+      const real = resolvedOracle(e.dryrun.config, { host: 'debian' });
+      const r = applyLibxlDefaults(e.dryrun.config, { options: options(), host: DEBIAN_12_HOST });
+      assert.deepEqual(r.resolved, real.config);
+      assert.deepEqual(r.messages.filter((m) => m.function !== 'initiate_domain_create').map(libxlLogText), real.log.map(logBody));
     });
   }
 });

@@ -8,6 +8,7 @@ import { DefaultsEnv } from './context';
 import { domainType } from './device-model';
 import { diskSetDefault, nicsSetDefault, vfbSetDefault } from './devices';
 import { domainConfigSetDefault } from './domain-config';
+import { orderLikeLibxl } from './idl-order';
 import { cloneJson, isObject, list, type Json } from './json';
 import type { LibxlMessage } from './messages';
 
@@ -19,6 +20,7 @@ export {
   stubdomainIsLinux, type DeviceModelPlacement, type DeviceModelVersion,
 } from './device-model';
 export { requiredIommuMemoryKb, requiredPagingMemoryKb } from './domain-config';
+export { orderLikeLibxl } from './idl-order';
 
 export interface DefaultsResult {
   /** The config after libxl's defaults, or null when libxl refuses it (see messages). */
@@ -34,7 +36,7 @@ export interface DefaultsResult {
 export function applyLibxlDefaults(config: Record<string, unknown>, ctx: DefaultsContext): DefaultsResult {
   const env = new DefaultsEnv(ctx);
   const done = (ok: boolean, resolved: Json): DefaultsResult => ({
-    resolved: ok ? resolved : null,
+    resolved: ok ? orderLikeLibxl(resolved) : null,
     messages: env.log.messages,
     generated: env.generated,
     assumptions: env.assumptions,
