@@ -8,7 +8,7 @@ export interface SpecPiece {
 }
 
 /** strtok over `delims`, then skips leading spaces (only ' ', as xl's `while (*p == ' ')` loops). */
-export function strtokItems(spec: string, delims = ','): SpecPiece[] {
+export function strtokItems(spec: string, delims = ',', skipSpaces = true): SpecPiece[] {
   const out: SpecPiece[] = [];
   let i = 0;
   while (i < spec.length) {
@@ -17,7 +17,7 @@ export function strtokItems(spec: string, delims = ','): SpecPiece[] {
     let j = i;
     while (j < spec.length && !delims.includes(spec[j]!)) j++;
     let k = i;
-    while (k < j && spec[k] === ' ') k++;
+    while (skipSpaces && k < j && spec[k] === ' ') k++;
     out.push({ text: spec.slice(k, j), start: k, end: j });
     i = j;
   }

@@ -1,0 +1,47 @@
+// Mirrors parse_vdispl_config() and the vdispl loop in tools/xl/xl_parse.c (Xen 4.17):
+// backend, be-alloc and connectors=ID:WxH;ID:WxH;... An unknown item, a bad resolution or no
+// connector at all makes xl exit.
+import { strtoul, toUint32 } from './c-numbers';
+import { issueAt, strtokItems, valueAfterEquals } from './strtok';
+import type { SpecContext, SpecResult, VdisplJson } from './types';
+
+/** sscanf("%ux%u"): two unsigned numbers around an `x`. */
+function scanResolution(s: string): [number, number] | null {
+  const w = strtoul(s, 10);
+  if (w.end === 0 || s[w.end] !== 'x') return null;
+  const h = strtoul(s, 10, w.end + 1);
+  if (h.end === w.end + 1) return null;
+  return [toUint32(w.value), toUint32(h.value)];
+}
+
+export function parseVdisplSpec(spec: string, ctx: SpecContext): SpecResult<VdisplJson> {
+  let backend: string | undefined;
+  let beAlloc = false;
+  let connectors: { unique_id: string; width: number; height: number }[] = [];
+  for (const item of strtokItems(spec)) {
+    const key = item.text.includes('=') ? item.text.slice(0, item.text.indexOf('=')) : null;
+    const value = valueAfterEquals(item);
+    if (key === 'backend') backend = value.text;
+    else if (key === 'be-alloc') beAlloc = strtoul(value.text, 0).value !== 0n;
+    else if (key === 'connectors') {
+      connectors = [];
+      for (const c of value.text.split(';').filter((x) => x !== '')) {
+        const runs = c.split(':').filter((x) => x !== '');
+        const res = runs.length >= 2 ? scanResolution(runs[1]!) : null;
+        if (!res) return { device: null, fatal: true, issues: [issueAt(value, 'error', "Can't parse connector resolution", 'vdispl-bad-resolution')] };
+        connectors.push({ unique_id: runs[0]!, width: res[0], height: res[1] });
+      }
+    } else {
+      return { device: null, fatal: true, issues: [issueAt(item, 'error', `Unknown string "${item.text}" in vdispl spec`, 'vdispl-unknown')] };
+    }
+  }
+  if (connectors.length === 0) {
+    return { device: null, fatal: true, issues: [{ severity: 'error', message: 'At least one connector should be specified.', start: 0, end: spec.length, code: 'vdispl-no-connector' }] };
+  }
+  const out: VdisplJson = {};
+  if (backend !== undefined) out.backend_domname = backend;
+  out.devid = ctx.index;
+  if (beAlloc) out.be_alloc = true;
+  out.connectors = connectors;
+  return { device: out, issues: [], fatal: false };
+}
