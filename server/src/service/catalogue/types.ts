@@ -55,6 +55,9 @@ export interface KeyFacts {
   readonly values?: readonly EnumValue[];
   /** True: xl compares with strcmp; false: libxl's strcasecmp helpers. */
   readonly caseSensitive?: boolean;
+  /** Who rejects a value outside `values`: xl while parsing (the default for enumerated kinds),
+   *  libxl when the guest starts, or only QEMU (xl and libxl pass it on unchecked). */
+  readonly valuesCheckedBy?: 'xl' | 'libxl' | 'qemu';
   /** xl accepts any prefix of a value (type=, builder=, firmware=). */
   readonly prefixMatch?: boolean;
   /** The documented default (xl.cfg(5)), when there is a simple one. */

@@ -32,7 +32,7 @@ export const BOOT_TEXTS: Record<string, KeyText> = {
     example: 'root = "/dev/xvda1 ro"',
   },
   extra: {
-    summary: 'Text appended to the kernel command line.',
+    summary: 'Additional kernel options, put after `root` on the command line.',
     doc: 'Combined with `root` into the command line of a directly booted kernel; typical content is ' +
       'the console setting. Ignored when `cmdline` is present.',
     example: 'extra = "console=hvc0 quiet"',
@@ -47,7 +47,7 @@ export const BOOT_TEXTS: Record<string, KeyText> = {
     example: 'firmware = "uefi"',
   },
   pvshim: {
-    summary: 'Run a PV kernel inside a PVH container through the PV shim.',
+    summary: 'Boot a PV guest kernel wrapped in a PVH domain by the PV shim.',
     doc: 'The shim is a small Xen that runs the unmodified PV guest inside a PVH domain, which ' +
       'shields the host from attacks that need PV mode (the reason was Meltdown). It only applies ' +
       'with `type = "pvh"`; the kernel stays a PV kernel.',
@@ -69,7 +69,7 @@ export const BOOT_TEXTS: Record<string, KeyText> = {
   pvshim_extra: {
     summary: 'Options added to the PV shim\'s command line.',
     doc: 'Appended after `pvshim_cmdline` (or its default), for example to raise the shim\'s log level ' +
-      'while debugging.',
+      'while debugging. Only used for PVH guests with `pvshim = 1`.',
     example: 'pvshim_extra = "loglvl=all"',
   },
   bootloader: {
@@ -81,7 +81,7 @@ export const BOOT_TEXTS: Record<string, KeyText> = {
     example: 'bootloader = "pygrub"',
   },
   bootloader_args: {
-    summary: 'Extra arguments for the bootloader program.',
+    summary: 'Arguments handed to the `bootloader` program.',
     doc: 'Give a list with one argument per element. A single string still works but is split at ' +
       'spaces, which breaks arguments that contain spaces.',
     example: 'bootloader_args = [ "--entry=1" ]',
@@ -103,7 +103,7 @@ export const BOOT_TEXTS: Record<string, KeyText> = {
     defaultText: 'the QEMU deprivilege users (see `dm_restrict`)',
   },
   e820_host: {
-    summary: 'Give a PV guest a memory map shaped like the host\'s (`1`).',
+    summary: 'Copy the host\'s e820 memory layout, PCI holes included, into a PV guest (`1`).',
     doc: 'PCI devices passed to a PV guest need holes in guest memory where the host has them, or ' +
       'the guest kernel may place RAM over device addresses. It is switched on automatically when ' +
       '`pci` lists devices. PV only.',
@@ -111,7 +111,7 @@ export const BOOT_TEXTS: Record<string, KeyText> = {
     defaultText: '0, or 1 when `pci` lists devices',
   },
   boot: {
-    summary: 'Boot order of the emulated BIOS: `c` disk, `d` CD-ROM, `n` network.',
+    summary: 'Boot device order of the emulated BIOS, as letters (`c` hard disk, `d` CD, `n` PXE).',
     doc: 'Letters are tried from left to right, so `"dc"` boots an installer CD first and then the ' +
       'disk. The manual says the default is `cd`, but libxl actually uses `cda` (disk, CD-ROM, then ' +
       'floppy). xl passes the text to QEMU unchecked. HVM only; UEFI guests use their own boot ' +
@@ -134,7 +134,7 @@ export const BOOT_TEXTS: Record<string, KeyText> = {
     example: 'bios_path_override = "/usr/share/ovmf/OVMF.fd"',
   },
   firmware_override: {
-    summary: 'Path of a custom HVM firmware image (older spelling of `firmware = "PATH"`).',
+    summary: 'Older way to load an own HVM firmware file; same as `firmware = "PATH"`.',
     doc: 'Never described in xl.cfg(5) but still read, and xl\'s own warning about ' +
       '`kernel = "hvmloader"` points to it. Prefer `firmware` with a path.',
     example: 'firmware_override = "/usr/lib/xen/boot/hvmloader-debug"',

@@ -40,10 +40,10 @@ export const CPU_MEMORY_TEXTS: Record<string, KeyText> = {
     example: 'cpu_weight = 512',
   },
   cap: {
-    summary: 'Ceiling on CPU use, in percent of one physical CPU.',
+    summary: 'Ceiling on CPU use, where 100 equals one full physical CPU.',
     doc: '`100` limits the whole guest to one CPU\'s worth of time, `250` to two and a half; `0` ' +
-      'means no ceiling. Unlike `cpu_weight` the cap applies even when the host is idle. Honoured by ' +
-      'the credit and credit2 schedulers.',
+      'means no ceiling. Unlike `cpu_weight` the cap applies even when the host is idle. Enforced by ' +
+      'both credit schedulers.',
     example: 'cap = 200',
   },
   period: {
@@ -94,8 +94,8 @@ export const CPU_MEMORY_TEXTS: Record<string, KeyText> = {
     summary: 'Virtual NUMA topology shown to the guest.',
     doc: 'A list with one inner list per virtual node; each node gives `pnode=` (host node), ' +
       '`size=` (MiB), `vcpus=` (a CPU list) and `vdistances=` (distances to every node). All four ' +
-      'should be given. Not available for PV guests, and a guest with vNUMA cannot be saved or ' +
-      'migrated.',
+      'should be given. Not available for PV guests, and save, restore and migration do not work ' +
+      'for a guest that has it.',
     example: 'vnuma = [ ["pnode=0","size=2048","vcpus=0-1","vdistances=10,20"], ["pnode=1","size=2048","vcpus=2-3","vdistances=20,10"] ]',
   },
   shadow_memory: {
@@ -115,7 +115,7 @@ export const CPU_MEMORY_TEXTS: Record<string, KeyText> = {
     defaultText: '1 when the CPU supports it',
   },
   oos: {
-    summary: 'Allow out-of-sync shadow page tables (shadow paging only).',
+    summary: 'Let shadow page tables lag behind the guest\'s own (an optimisation of shadow paging).',
     doc: 'An optimisation that lets some guest page tables be written without trapping each write. ' +
       'It has no effect with `hap = 1`. Only turn it off when debugging shadow-paging problems.',
     example: 'oos = 0',
@@ -173,7 +173,7 @@ export const CPU_MEMORY_TEXTS: Record<string, KeyText> = {
     example: 'localtime = 1',
   },
   rtc_timeoffset: {
-    summary: 'Seconds added to the guest\'s emulated real-time clock.',
+    summary: 'Shift of the guest\'s emulated RTC, in seconds.',
     doc: 'Shifts the guest\'s wall clock relative to dom0; negative values go back in time and must ' +
       'be quoted. It adds to the shift from `localtime`.',
     example: 'rtc_timeoffset = 3600',

@@ -14,7 +14,7 @@ export const DEVICE_MODEL_TEXTS: Record<string, KeyText> = {
     example: 'dm_restrict = 1',
   },
   device_model_user: {
-    summary: 'Unix user the dom0 QEMU runs as.',
+    summary: 'Account in dom0 under which this guest\'s QEMU process runs.',
     doc: 'libxl hands it to QEMU (`-runas`, or `-run-with user=` from 4.20 when QEMU supports it), ' +
       'even without `dm_restrict`, but only for HVM guests. Each guest needs its own user, or the ' +
       'guests\' QEMUs can interfere with each other. The user must exist in dom0, and from 4.12 a ' +
@@ -52,7 +52,7 @@ export const DEVICE_MODEL_TEXTS: Record<string, KeyText> = {
     defaultText: 'qemu-xen: `qemu-stubdom-linux-kernel`; traditional: `ioemu-stubdom.gz` (in Xen\'s firmware directory)',
   },
   stubdomain_cmdline: {
-    summary: 'Kernel command line of the device-model stub domain.',
+    summary: 'Boot options for the stub domain\'s own kernel.',
     doc: 'Extra options for the Linux stub domain\'s kernel, e.g. to raise its log level while ' +
       'debugging. Only used with a stub domain.',
     example: 'stubdomain_cmdline = "loglevel=7"',
@@ -80,7 +80,7 @@ export const DEVICE_MODEL_TEXTS: Record<string, KeyText> = {
     example: 'device_model_stubdomain_override = 1',
   },
   device_model_stubdomain_seclabel: {
-    summary: 'XSM label of the device-model stub domain.',
+    summary: 'FLASK security context given to the stub domain that runs QEMU.',
     doc: 'Lets a FLASK policy give the stub domain exactly the rights it needs over its guest. Only ' +
       'meaningful with XSM enabled and a stub domain in use.',
     example: 'device_model_stubdomain_seclabel = "system_u:system_r:dm_dom_t"',

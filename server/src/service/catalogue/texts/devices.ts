@@ -45,8 +45,8 @@ export const DEVICE_TEXTS: Record<string, KeyText> = {
     summary: 'Paravirtual framebuffers (graphical console) for PV and PVH guests.',
     doc: 'Items are `vnc=`, `vnclisten=`, `vncdisplay=`, `vncpasswd=`, `sdl=`, `keymap=` and the ' +
       'like; each framebuffer also brings a PV keyboard and mouse, and needs a QEMU in dom0 to serve ' +
-      'it. It does not configure an HVM guest\'s emulated card: use the top-level `vnc*`, `sdl` and ' +
-      '`vga` keys there. An item without `=` quietly ends the parsing of its spec.',
+      'it. For an HVM guest\'s emulated card use the top-level `vnc*`, `sdl` and `vga` keys ' +
+      'instead. An item without `=` quietly ends the parsing of its spec.',
     example: 'vfb = [ "vnc=1, vnclisten=127.0.0.1, vncdisplay=5" ]',
   },
   channel: {
@@ -113,7 +113,7 @@ export const DEVICE_TEXTS: Record<string, KeyText> = {
     example: 'pci_power_mgmt = 1',
   },
   gfx_passthru: {
-    summary: 'Make a passed-through graphics card the HVM guest\'s primary display.',
+    summary: 'Use a passed-through GPU as the HVM guest\'s main display instead of the emulated one.',
     doc: 'With `1` the emulated VGA is replaced by the real card listed in `pci`, and libxl detects ' +
       'its kind; the string `"igd"` names an Intel integrated GPU explicitly. The card must also be ' +
       'in `pci`. Results depend strongly on the card and the guest drivers.',
@@ -132,14 +132,14 @@ export const DEVICE_TEXTS: Record<string, KeyText> = {
     example: 'dtdev = [ "/soc/ethernet@ff0e0000" ]',
   },
   ioports: {
-    summary: 'Legacy I/O port ranges the guest may access directly (hexadecimal).',
+    summary: 'x86 I/O ports (hex, single or `START-END`) handed to the guest for direct use.',
     doc: 'Each entry is a port like `"2f8"` or an inclusive range like `"2f8-2ff"`, always in hex. ' +
       'This grants raw hardware access and bypasses isolation, so use it only for devices that are ' +
       'really dedicated to the guest.',
     example: 'ioports = [ "2f8-2ff" ]',
   },
   iomem: {
-    summary: 'Host machine pages the guest may map: `"START,COUNT[@GFN]"` in hex page numbers.',
+    summary: 'Host memory pages given to the guest, written `"START,COUNT[@GFN]"` in hex page numbers.',
     doc: 'Grants direct access to device memory. START and COUNT are page numbers, not byte ' +
       'addresses; without `@GFN` the pages appear at the same address in the guest. The IOMMU is not ' +
       'set up for these mappings, so DMA from the device is not confined.',
@@ -148,7 +148,7 @@ export const DEVICE_TEXTS: Record<string, KeyText> = {
   irqs: {
     summary: 'Physical interrupt numbers the guest may use (decimal).',
     doc: 'Routes the listed host IRQs to the guest, normally for a device given with `ioports`, ' +
-      '`iomem` or `dtdev`. On Arm, IRQ 32 is reserved when `vuart` is on.',
+      '`iomem` or `dtdev`. On Arm, `vuart` uses IRQ 32, so that one cannot be given.',
     example: 'irqs = [ 3 ]',
   },
   vdispl: {

@@ -45,7 +45,7 @@ export const DISPLAY_TEXTS: Record<string, KeyText> = {
   vncunused: {
     summary: 'Let QEMU look for a free VNC port instead of failing.',
     doc: 'With the default `1` QEMU tries the following ports when the wanted one is busy, so the ' +
-      'actual port may differ from `vncdisplay`; `xl vncviewer` finds it for you.',
+      'actual port may differ from `vncdisplay`. `xl vncviewer` finds the real port for you.',
     example: 'vncunused = 0',
   },
   vncpasswd: {
@@ -68,7 +68,7 @@ export const DISPLAY_TEXTS: Record<string, KeyText> = {
     example: 'sdl = 1',
   },
   opengl: {
-    summary: 'OpenGL acceleration for the SDL window (qemu-xen-traditional only).',
+    summary: 'Use OpenGL to draw the SDL window; only qemu-xen-traditional supported it.',
     doc: 'Only qemu-xen-traditional used it, so with qemu-xen it has no effect. The manual dropped it ' +
       'in 4.21 together with the traditional device model, though xl still reads the key.',
     example: 'opengl = 1',
@@ -112,12 +112,12 @@ export const DISPLAY_TEXTS: Record<string, KeyText> = {
   spicetls_port: {
     summary: 'TCP port for encrypted SPICE connections.',
     doc: 'xl passes the port, but the certificate options SPICE needs for TLS cannot be set from ' +
-      'xl.cfg, so this is of little use on its own.',
+      'xl.cfg. On its own it is therefore of little use.',
     example: 'spicetls_port = 6001',
   },
   spicedisable_ticketing: {
     summary: 'Let SPICE clients connect without a password.',
-    doc: 'Anyone who reaches the port gets the console, so only use it with `spicehost` set to a ' +
+    doc: 'Anyone who reaches the port gets the console. Only use it with `spicehost` set to a ' +
       'private address.',
     example: 'spicedisable_ticketing = 1',
   },
@@ -136,12 +136,13 @@ export const DISPLAY_TEXTS: Record<string, KeyText> = {
   spicevdagent: {
     summary: 'Add the channel the SPICE guest agent uses.',
     doc: 'Creates the virtio-serial port for `spice-vdagent`, which enables clipboard sharing, ' +
-      'automatic resolution and client mouse mode.',
+      'automatic resolution and client mouse mode. The agent must also be installed in the guest.',
     example: 'spicevdagent = 1',
   },
   spice_clipboard_sharing: {
     summary: 'Share the clipboard between the SPICE client and the guest.',
-    doc: 'Works only with `spicevdagent = 1` and the agent running in the guest.',
+    doc: 'Copy and paste then works across the SPICE connection. It needs `spicevdagent = 1` ' +
+      'and the agent running in the guest.',
     example: 'spice_clipboard_sharing = 1',
   },
   spiceusbredirection: {

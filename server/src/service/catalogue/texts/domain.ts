@@ -52,7 +52,7 @@ export const DOMAIN_TEXTS: Record<string, KeyText> = {
   seclabel: {
     summary: 'XSM/FLASK security context of the domain.',
     doc: 'Only meaningful when Xen was built with XSM and booted with a FLASK policy; otherwise libxl ' +
-      'warns that XSM is disabled. When `init_seclabel` is also set, this is the label the domain ' +
+      'warns that XSM is disabled. Combined with `init_seclabel`, this is the label the domain ' +
       'switches to once it has been built. The string has the form `user:role:type`.',
     example: 'seclabel = "system_u:system_r:domU_t"',
   },
@@ -138,7 +138,7 @@ export const DOMAIN_TEXTS: Record<string, KeyText> = {
     example: 'xenstore_quota = [ "nodes=4000", "watches=256" ]',
   },
   max_event_channels: {
-    summary: 'Upper limit on the number of event channels the guest can open.',
+    summary: 'Upper limit on event channels for this guest.',
     doc: 'Every PV device queue and virtual interrupt uses event channels. Guests with many vCPUs, ' +
       'network queues or passed-through MSI vectors can exceed the default of 1023 and then fail to ' +
       'bring devices up.',
@@ -169,7 +169,7 @@ export const DOMAIN_TEXTS: Record<string, KeyText> = {
   },
   on_soft_reset: {
     summary: 'Action taken when the guest asks for a soft reset (kexec and similar).',
-    doc: lifecycleDoc('when the guest performs a soft reset', 'The default `soft-reset` keeps the domain ' +
+    doc: lifecycleDoc('on a soft reset request', 'The default `soft-reset` keeps the domain ' +
       'and lets it restart in place.'),
     example: 'on_soft_reset = "soft-reset"',
   },
@@ -180,7 +180,7 @@ export const DOMAIN_TEXTS: Record<string, KeyText> = {
     example: 'type = "pvh"   # replaces pvh = 1',
   },
   nodes: {
-    summary: 'Old NUMA node affinity; no longer read.',
+    summary: 'Former NUMA placement key that xl now ignores.',
     doc: 'xl ignored this key from 4.9 on. Pin vCPUs with `cpus` (for example `cpus = "node:0"`) or ' +
       'let libxl place the guest automatically.',
     example: 'cpus = "node:0"   # replaces nodes',

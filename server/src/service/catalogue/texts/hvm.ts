@@ -24,12 +24,14 @@ export const HVM_TEXTS: Record<string, KeyText> = {
   },
   acpi_s3: {
     summary: 'Advertise suspend-to-RAM (S3) in the guest\'s ACPI tables.',
-    doc: 'Turn it off when a guest goes to sleep on its own and then cannot be woken in a useful way.',
+    doc: 'Guests that see S3 may suspend themselves, and waking such a VM is awkward. Set `0` for ' +
+      'servers that should never go to sleep. HVM only.',
     example: 'acpi_s3 = 0',
   },
   acpi_s4: {
     summary: 'Advertise suspend-to-disk (S4) in the guest\'s ACPI tables.',
-    doc: 'Hibernation inside a VM is rarely wanted; turning this off stops guests offering it.',
+    doc: 'Hibernation inside a VM is rarely wanted, and a guest that hibernates looks shut down to ' +
+      'xl. Set `0` to stop guests offering it. HVM only.',
     example: 'acpi_s4 = 0',
   },
   acpi_laptop_slate: {
@@ -58,8 +60,8 @@ export const HVM_TEXTS: Record<string, KeyText> = {
   },
   apic: {
     summary: 'Provide the MP and PIR tables that describe the APIC to single-vCPU guests.',
-    doc: 'Only matters for old, non-ACPI guests with one vCPU; turning it off hides the interrupt ' +
-      'controller tables from them.',
+    doc: 'Only matters for old guests without ACPI that have a single vCPU. Turning it off hides the ' +
+      'interrupt controller tables from them; modern guests read the same data from ACPI.',
     example: 'apic = 1',
   },
   ms_vm_genid: {
@@ -71,20 +73,20 @@ export const HVM_TEXTS: Record<string, KeyText> = {
   },
   mmio_hole: {
     summary: 'Size in MiB of the gap below 4 GiB kept free for device memory (qemu-xen).',
-    doc: 'Passed-through devices with large BARs need a bigger hole. Valid sizes are 256 to 3840; ' +
-      '3072 is a known good large value. A bigger hole moves more guest RAM above 4 GiB, which old ' +
+    doc: 'Passed-through devices with large BARs need a bigger hole. Valid sizes are 256 to 3840, ' +
+      'and 3072 is a size that has worked well for large cards. A bigger hole moves more guest RAM above 4 GiB, which old ' +
       '32-bit guests without PAE cannot use.',
     example: 'mmio_hole = 3072',
   },
   xen_platform_pci: {
-    summary: 'Provide the Xen platform PCI device that PV drivers in HVM guests attach to.',
+    summary: 'Add the Xen platform device, the hook for PV drivers inside HVM guests.',
     doc: 'Without it an HVM guest cannot use PV disk and network drivers and falls back to emulated ' +
       'devices. With `0`, qemu-xen runs a plain PC machine instead of the Xen one. Only turn it off ' +
       'for guests that misbehave with Xen\'s PV drivers.',
     example: 'xen_platform_pci = 1',
   },
   xen_platform_pci_bar_uc: {
-    summary: 'Mark the platform device\'s memory BAR uncacheable in the guest\'s MTRRs.',
+    summary: 'Whether the Xen platform device\'s memory region is mapped uncached (MTRR).',
     doc: 'Decides whether the firmware sets the Xen platform device\'s memory region to uncached in ' +
       'the guest\'s memory type ranges. It is on by default; turn it off only if a guest\'s PV ' +
       'drivers are known to gain from cached access. x86 only, read from Xen 4.21.',
@@ -131,7 +133,7 @@ export const HVM_TEXTS: Record<string, KeyText> = {
     example: 'vkb_device = 0',
   },
   usb: {
-    summary: 'Enable the emulated USB bus for `usbdevice`.',
+    summary: 'Add an emulated USB controller for the devices in `usbdevice`.',
     doc: 'Needed for emulated USB devices such as a tablet. It cannot be combined with `usbversion` ' +
       'or SPICE USB redirection; libxl refuses such a mix.',
     example: 'usb = 1',
@@ -143,7 +145,7 @@ export const HVM_TEXTS: Record<string, KeyText> = {
     example: 'usbversion = 3',
   },
   usbdevice: {
-    summary: 'Emulated USB devices, e.g. `"tablet"` for an absolute mouse.',
+    summary: 'USB devices QEMU emulates for the guest, typically `"tablet"` for an absolute mouse.',
     doc: '`"tablet"` makes the VNC mouse follow the pointer exactly, which is the usual reason to set ' +
       'it; `"host:VENDOR:PRODUCT"` passes a host device through QEMU. Needs `usb = 1`; a list or a ' +
       'single string are both accepted.',
