@@ -11,7 +11,9 @@ import type { DeviceModelRules } from './versions';
 const FN = 'libxl__build_device_model_args_old';
 
 /** libxl_bitmap_to_hex_string: `0x` then two hex digits per byte, most significant byte first. */
-export function bitmapHex(bits: number[]): string {
+export function bitmapHex(allBits: number[]): string {
+  // libxl's defaults refuse a bitmap over HVM_MAX_VCPUS bytes; never build a bigger one here.
+  const bits = allBits.filter((b) => Number.isInteger(b) && b >= 0 && b < 128 * 8);
   const size = bits.length === 0 ? 0 : Math.floor((Math.max(...bits) + 1 + 7) / 8);
   const bytes = new Array<number>(size).fill(0);
   for (const b of bits) bytes[b >> 3]! |= 1 << (b & 7);
