@@ -3,7 +3,7 @@
 // Each file is switched at most once per session, so a user who changes the language back wins.
 import * as vscode from 'vscode';
 import { shouldSwitchToXlCfg } from './guestConfigDetection';
-import { LANGUAGE_ID } from './languageClient';
+import { LANGUAGE_ID } from './xlCfgLanguage';
 
 export class CfgLanguageSwitch implements vscode.Disposable {
   private readonly switched = new Set<string>();

@@ -6,7 +6,8 @@ import { COMMANDS } from '../../server/src/protocol';
 import { reportByteOrderMark, saveWithoutBom } from './byteOrderMark';
 import { CfgLanguageSwitch } from './cfgLanguageSwitch';
 import { DeviceModelPreviewProvider, registerDeviceModelPreview } from './deviceModelPreview';
-import { LANGUAGE_ID, LazyLanguageClient } from './languageClient';
+import { LazyLanguageClient } from './languageClient';
+import { LANGUAGE_ID } from './xlCfgLanguage';
 import { convertToLf } from './lineEndings';
 
 let languageClient: LazyLanguageClient | undefined;

@@ -3,8 +3,7 @@
 // files (to recognise guest configs among .cfg files) and should not spawn a server for those.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-
-export const LANGUAGE_ID = 'xl-cfg';
+import { LANGUAGE_ID } from './xlCfgLanguage';
 /** The client id: it also names the trace setting, `xlcfg.trace.server`. */
 const CLIENT_ID = 'xlcfg';
 const CLIENT_NAME = 'xl.cfg language server';
