@@ -4,6 +4,7 @@
 import type { Finding } from '../finding';
 import type { AnalysisOptions } from '../options';
 import type { Setting } from '../syntax/settings';
+import { applyGlobalAffinityMasks } from './xl-global-affinity';
 import { ParseState, type HostInfo } from './parse-state';
 import { parseBootAndTiming } from './xl-parse-boot';
 import { parseDevices } from './xl-parse-devices';
@@ -51,6 +52,7 @@ function readConfig(st: ParseState): void {
   parseHvmDevices(st);
   parseTail(st);
   finishMemoryAndVcpus(st);
+  applyGlobalAffinityMasks(st);
 }
 
 /** What `xl -N create` does with the settings libxlutil stored (Xen 4.17, x86). */
