@@ -2,11 +2,11 @@
 // grammar marks something invalid.illegal exactly when the real parser (xlu-parse) rejects the line.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
-import { requireOracle, tempConfig, xluParse } from '../helpers/oracle';
+import { corpus, requireOracle, tempConfig, xluParse } from '../helpers/oracle';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -55,4 +55,41 @@ describe('TextMate grammar agrees with libxlutil on one-line configs', () => {
         `grammar ${flagsInvalid(grammar, line) ? 'flags' : 'accepts'} it, xl ${parsed.accepted ? 'accepts' : 'rejects'}: ${parsed.messages.join(' | ')}`);
     });
   }
+});
+
+/** Tokenizes a whole file line by line (as VS Code does: lines without their LF) and lists the invalid tokens. */
+function invalidTokens(grammar: textmate.IGrammar, text: string): string[] {
+  const out: string[] = [];
+  let stack = textmate.INITIAL;
+  text.split('\n').forEach((line, i) => {
+    const r = grammar.tokenizeLine(line, stack);
+    for (const t of r.tokens) {
+      if (t.scopes.some((s) => s.startsWith('invalid.illegal'))) out.push(`${i + 1}: ${line.slice(t.startIndex, t.endIndex)}`);
+    }
+    stack = r.ruleStack;
+  });
+  return out;
+}
+
+describe('TextMate grammar on whole files: the oracle corpus and the examples', () => {
+  let grammar: textmate.IGrammar;
+  test('load grammar', async () => { grammar = await loadGrammar(); });
+  const entries = corpus().filter((c) => c.parse);
+  test('every config libxlutil accepts is highlighted without an invalid token', () => {
+    const accepted = entries.filter((c) => c.parse.accepted);
+    assert.ok(accepted.length > 30);
+    for (const c of accepted) assert.deepEqual(invalidTokens(grammar, readFileSync(c.file, 'latin1')), [], c.name);
+  });
+  test('every config the grammar flags is one libxlutil rejects', () => {
+    for (const c of entries) {
+      const flagged = invalidTokens(grammar, readFileSync(c.file, 'latin1'));
+      if (flagged.length) assert.equal(c.parse.accepted, false, `${c.name}: ${flagged.join(' | ')}`);
+    }
+  });
+  test('the bundled examples are highlighted without an invalid token', () => {
+    const dir = join(ROOT, 'examples');
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.cfg'))) {
+      assert.deepEqual(invalidTokens(grammar, readFileSync(join(dir, f), 'utf8')), [], f);
+    }
+  });
 });
