@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
-import { corpus, requireOracle, tempConfig, xluParse } from '../helpers/oracle';
+import { CORPUS_DIR, GOLDEN_DIR, corpus, requireOracle, tempConfig, xluParse } from '../helpers/oracle';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -74,7 +74,11 @@ function invalidTokens(grammar: textmate.IGrammar, text: string): string[] {
 describe('TextMate grammar on whole files: the oracle corpus and the examples', () => {
   let grammar: textmate.IGrammar;
   test('load grammar', async () => { grammar = await loadGrammar(); });
-  const entries = corpus().filter((c) => c.parse);
+  const fixtures = join(ROOT, 'test/fixtures/oracle');
+  const entries = corpus([
+    { corpus: CORPUS_DIR, golden: GOLDEN_DIR },
+    { corpus: join(fixtures, 'corpus'), golden: join(fixtures, 'golden') },
+  ]).filter((c) => c.parse);
   test('every config libxlutil accepts is highlighted without an invalid token', () => {
     const accepted = entries.filter((c) => c.parse.accepted);
     assert.ok(accepted.length > 30);
