@@ -10,6 +10,8 @@ import { configUriOfPreview, previewAddressFor } from './previewAddress';
 import { uriFromArgument } from './documentArgument';
 
 export const REFRESH_DELAY_MS = 150;
+/** The preview is `#` comments and a shell-quoted command line: shell highlighting suits it. */
+export const PREVIEW_LANGUAGE = 'shellscript';
 
 export function previewUriFor(configUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.from(previewAddressFor(configUri.toString()));
@@ -72,7 +74,10 @@ export class DeviceModelPreviewProvider implements vscode.TextDocumentContentPro
     if (shown) configUri = vscode.Uri.parse(shown, true);
     const previewUri = previewUriFor(configUri);
     const alreadyOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === previewUri.toString());
-    const doc = await vscode.workspace.openTextDocument(previewUri);
+    let doc = await vscode.workspace.openTextDocument(previewUri);
+    if (doc.languageId !== PREVIEW_LANGUAGE) {
+      doc = await vscode.languages.setTextDocumentLanguage(doc, PREVIEW_LANGUAGE).then((d) => d, () => doc);
+    }
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
     if (alreadyOpen) this.changed.fire(previewUri);
     return previewUri;

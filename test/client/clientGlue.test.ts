@@ -54,7 +54,9 @@ describe('device-model preview', () => {
     const shown = fake.state.shown.at(-1)!;
     assert.equal(shown.uri, previewUri.toString());
     assert.deepEqual(shown.options, { viewColumn: fake.ViewColumn.Beside, preview: false, preserveFocus: true });
-    assert.equal(fake.state.documents.find((d) => d.uri.scheme === PREVIEW_SCHEME)?.getText(), 'argv for file:///etc/xen/db.cfg\n');
+    const shownDoc = fake.state.documents.find((d) => d.uri.scheme === PREVIEW_SCHEME && !d.isClosed);
+    assert.equal(shownDoc?.getText(), 'argv for file:///etc/xen/db.cfg\n');
+    assert.equal(shownDoc?.languageId, preview.PREVIEW_LANGUAGE);
     registration.dispose();
   });
 
