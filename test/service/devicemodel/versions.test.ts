@@ -91,6 +91,8 @@ describe('device-model command line across Xen releases', () => {
     assert.deepEqual(r.argv.slice(-2), ['-run-with', 'user=131073:131072']);
     assert.ok(!r.argv.includes('-chroot') && !r.argv.includes('-runas'));
     assert.match(r.label, /-run-with/);
+    const stub = argvFor('hvm-dm-stubdom-qemu-xen-restrict', '4.20');
+    assert.ok(stub.argv.includes('-chroot'), 'a stub domain qemu is not probed for -run-with');
     const trad = argvFor('hvm-qemu-trad', '4.20');
     assert.equal(trad.outcome, 'spawn');
     assert.deepEqual(trad.env, { XEN_DOMAIN_ID: '1' });

@@ -108,7 +108,8 @@ export function buildQemuXenArgs(input: BuildInput): ArgvWriter | Failure {
     w.add({ group: 'restrictions', meaning: 'qemu may only touch this guest (privcmd/evtchn restricted)', keys: ['dm_restrict'] }, '-xen-domid-restrict');
     if (rules.restrictChrootAndQmpFd) {
       const note = { group: 'restrictions' as const, meaning: 'chroot into an empty directory libxl creates', keys: ['dm_restrict'] };
-      if (rules.runWith) w.add(note, '-run-with', `chroot=${chroot}`);
+      // 4.20+ probes the dom0 qemu for -run-with; a stub domain's qemu is never probed.
+      if (rules.runWith && !stubdom) w.add(note, '-run-with', `chroot=${chroot}`);
       else w.add(note, '-chroot', chroot);
     }
   }
