@@ -95,7 +95,10 @@ export function parsePciSpec(spec: string, ctx: SpecContext, defaults: PciDefaul
   const pci: PciState = {
     func: 0, dev: 0, bus: 0, domain: 0, vdevfn: 0, vfunc_mask: 0,
     msitranslate: !!defaults.msitranslate, power_mgmt: !!defaults.power_mgmt,
-    permissive: !!defaults.permissive, seize: !!defaults.seize, rdm_policy: defaults.rdm_policy,
+    permissive: !!defaults.permissive, seize: !!defaults.seize,
+    // xl copies b_info->u.hvm.rdm.policy even for PV/PVH guests, where that union slot holds 0:
+    // libxl's `strict`.
+    rdm_policy: defaults.rdm_policy ?? (ctx.guestType === 'hvm' ? undefined : 'strict'),
   };
   const fail = (at: SpecPiece | null, prefix = '', code = 'pci-bad-spec'): SpecResult<PciJson> => ({
     device: null,

@@ -27,7 +27,11 @@ export function parseVdisplSpec(spec: string, ctx: SpecContext): SpecResult<Vdis
       connectors = [];
       for (const c of value.text.split(';').filter((x) => x !== '')) {
         const runs = c.split(':').filter((x) => x !== '');
-        const res = runs.length >= 2 ? scanResolution(runs[1]!) : null;
+        if (runs.length < 2) {
+          // xl frees a resolution string it never got: glibc aborts the process.
+          return { device: null, fatal: true, issues: [issueAt(value, 'error', 'double free or corruption (out)', 'vdispl-xl-crash')] };
+        }
+        const res = scanResolution(runs[1]!);
         if (!res) return { device: null, fatal: true, issues: [issueAt(value, 'error', "Can't parse connector resolution", 'vdispl-bad-resolution')] };
         connectors.push({ unique_id: runs[0]!, width: res[0], height: res[1] });
       }
