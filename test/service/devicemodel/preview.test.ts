@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { deviceModelFromConfig, formatPreview, shellQuote } from '../../../server/src/service/devicemodel';
+import { deviceModelFromConfig, deviceModelSummary, formatPreview, shellQuote } from '../../../server/src/service/devicemodel';
 import { REFERENCE_HOST, UNKNOWN_HOST } from '../../../server/src/service/host';
 import { allCorpus, options } from './corpus-helpers';
 
@@ -60,5 +60,18 @@ describe('formatPreview', () => {
     const text = preview('hvm-qemu-xen-dm-restrict', UNKNOWN_HOST);
     assert.match(text, /^# assumed: libxl refuses dm_restrict unless user xen-qemuuser-range-base or xen-qemuuser-shared exists on the dom0$/m);
     assert.match(text, /^# assumed: the device model \/usr\/libexec\/xen-qemu-system-i386 must be installed on the dom0$/m);
+  });
+});
+
+describe('deviceModelSummary', () => {
+  test('what dm_restrict did to the command line', () => {
+    const o = options();
+    const r = deviceModelFromConfig(entries.get('hvm-qemu-xen-dm-restrict')!.dryrun.config, { options: o, host: REFERENCE_HOST });
+    assert.deepEqual(deviceModelSummary(r, false), {
+      needed: true, version: 'qemu-xen', stubdomain: false, runAs: '131073:131072',
+      restrictFlags: ['QMP socket passed as a file descriptor', '-S', '-xen-domid-restrict', '-chroot /var/run/xen/qemu-root-1', '-runas 131073:131072'],
+    });
+    const trad = deviceModelFromConfig(entries.get('hvm-trad-dm-restrict')!.dryrun.config, { options: o, host: REFERENCE_HOST });
+    assert.equal(deviceModelSummary(trad, false).refusedWith, 'libxl__build_device_model_args_old: Domain 1:dm_restrict not supported by qemu-xen-traditional');
   });
 });

@@ -7,3 +7,4 @@ export { diskNumber, qemuDiskFormat } from './disk-names';
 export { pvQemuReason } from './need-qemu';
 export * from './types';
 export { deviceModelFromConfig, type FromConfigContext } from './from-config';
+export { deviceModelSummary, type DeviceModelSummary } from './facts';
