@@ -37,9 +37,15 @@ export function parsePciAndPassthrough(st: ParseState): void {
       const spec = listItem(pcis.value, i);
       if (spec === null) break;
       const res: SpecResult<Json> = parsePciSpec(spec, specContext(st, i));
-      reportSpecIssues(st, 'pci', res, `unable to parse PCI_SPEC_STRING \`${spec}' for passthrough`, 6, pcis.value.items[i]);
+      // libxlu_pci returns ERROR_FAIL (exit 3) for a bad rdm_policy, else ERROR_INVAL (exit 6).
+      const status = res.issues.some((x) => x.message.startsWith('Unknown RDM policy')) ? 3 : 6;
+      reportSpecIssues(st, 'pci', res, `unable to parse PCI_SPEC_STRING \`${spec}' for passthrough`, status, pcis.value.items[i]);
       const dev: Json = {};
-      for (const [k, v] of Object.entries(flags)) if (v) dev[k] = true;
+      for (const [k, v] of Object.entries(flags)) {
+        // An option in the spec overrides the global pci_* default, even when it sets 0 (which the
+        // device JSON does not show).
+        if (v && !new RegExp(`,\\s*${k}=`).test(spec)) dev[k] = true;
+      }
       if (st.rdmPolicy !== null && st.rdmPolicy !== 'invalid') dev.rdm_policy = st.rdmPolicy;
       st.push('pcidevs', { ...dev, ...(res.device ?? {}) });
     }

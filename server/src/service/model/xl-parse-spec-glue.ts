@@ -25,7 +25,7 @@ export function reportSpecIssues(
   }
   if (!res.fatal) return;
   const last = res.issues[res.issues.length - 1];
-  if (closing !== null && last?.message !== closing) st.report.line(closing, { ...d, severity: 'error' });
+  if (closing !== null && !last?.message.endsWith(closing)) st.report.line(closing, { ...d, severity: 'error' });
   throw new XlExit(status);
 }
 
