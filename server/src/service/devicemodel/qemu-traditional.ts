@@ -76,7 +76,6 @@ export function buildTraditionalArgs(input: TraditionalInput): ArgvWriter | Fail
     w.add({ group: 'identity', meaning: 'Xen HVM machine', keys: ['type'] }, '-M', 'xenfv');
     for (const extra of strList(d.b.extra_hvm) ?? []) w.add({ group: 'other', meaning: 'from device_model_args_hvm', keys: ['device_model_args_hvm'] }, extra);
   }
-  void rules;
   return w;
 }
 
