@@ -27,8 +27,10 @@ function walk(st: ParseState, key: string, arrayKey: string, parse: SpecParser, 
 /** disk .. usbdev, in xl's order (vsnd is not modelled yet). */
 export function parseDevices(st: ParseState): void {
   walk(st, 'disk', 'disks', specs.parseDiskSpec, false);
-  // xl initialises each p9 twice, the second time resetting devid to -1.
-  walk(st, 'p9', 'p9s', specs.parseP9Spec, false);
+  // xl initialises each p9 twice, the second time resetting devid to -1; its tag/path/
+  // security_model/backend locals live across the loop, so later specs inherit earlier values.
+  const p9carry: specs.P9Carry = {};
+  walk(st, 'p9', 'p9s', (spec, ctx) => specs.parseP9Spec(spec, ctx, p9carry), false);
   walk(st, 'vtpm', 'vtpms', specs.parseVtpmSpec, true);
   walk(st, 'vdispl', 'vdispls', specs.parseVdisplSpec, true);
   walk(st, 'pvcalls', 'pvcallsifs', specs.parsePvcallsSpec, true);
