@@ -2,7 +2,39 @@
 // its defaults and the device-model builder), and ours. Each family lives in its own file.
 import type { Finding } from '../finding';
 import type { Analysis } from '../analyze';
+import { libxlVerdicts } from './libxl-verdicts';
+import { dmRestrictChecks } from './dm-restrict';
+import { hostRequirementChecks } from './host-requirements';
+import { traditionalChecks } from './traditional';
+import { unknownKeyChecks } from './unknown-keys';
+import { booleanWord, maxmemBelowMemory } from './values';
+import { keyUseChecks } from './key-use';
+import { xenVersionChecks, xlFindingsForTarget } from './xen-version';
+
+export type Check = (a: Analysis) => Finding[];
+
+/** Checks of what libxl does once xl has built the config (skipped when xl exits). */
+const LIBXL_CHECKS: readonly Check[] = [libxlVerdicts, dmRestrictChecks, hostRequirementChecks, traditionalChecks];
+/** Checks of the keys themselves (xl ignores silently). */
+const KEY_CHECKS: readonly Check[] = [unknownKeyChecks, maxmemBelowMemory, keyUseChecks];
+
+function guarded(check: Check, a: Analysis): Finding[] {
+  try {
+    return check(a);
+  } catch (e) {
+    // A bug of ours must never cost the user the other diagnostics.
+    return [{ start: 0, end: 0, code: 'check-internal-error', severity: 'information', message: `internal error in a check: ${String(e)}` }];
+  }
+}
 
 export function runChecks(a: Analysis): Finding[] {
-  return [...(a.xl?.findings ?? [])];
+  const xl = xlFindingsForTarget(a, a.xl?.findings ?? []).map((f) => booleanWord(a, f));
+  const version = guarded(xenVersionChecks, a);
+  // In the target release xl itself exits (e.g. qemu-xen-traditional in 4.21+): libxl never runs.
+  const xlExits = version.some((f) => f.severity === 'error' && f.code.startsWith('xl-'));
+  const out: Finding[] = [...xl];
+  if (!xlExits) for (const c of LIBXL_CHECKS) out.push(...guarded(c, a));
+  for (const c of KEY_CHECKS) out.push(...guarded(c, a));
+  out.push(...version);
+  return out;
 }

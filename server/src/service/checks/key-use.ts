@@ -1,0 +1,77 @@
+// Keys that are read but do nothing for this guest: keys of another guest type (xl reads them only
+// inside its `if (type == ...)` branches), keys with no effect with the chosen device model, and
+// deprecated keys (hint with the Deprecated tag; xl's own deprecation warnings are kept as they are).
+import type { Finding } from '../finding';
+import type { Analysis } from '../analyze';
+import { keyAppliesTo, keyStatusIn, lookupKey, type GuestType } from '../catalogue';
+import { isObject } from '../defaults/json';
+import { setting, statementSpan, stringValue } from './spans';
+
+/** xl codes that already speak about a key's deprecation or being ignored. */
+const XL_SAYS_IGNORED = new Set(['xl-deprecated', 'xl-ignored', 'xl-device-model-ignored', 'xl-kernel-hvmloader']);
+
+export function guestTypeOf(a: Analysis): GuestType | undefined {
+  const c = a.xl?.config?.c_info;
+  const t = isObject(c) ? c.type : undefined;
+  return t === 'hvm' || t === 'pv' || t === 'pvh' ? t : undefined;
+}
+
+function xlAlreadySays(a: Analysis, start: number, end: number): boolean {
+  return (a.xl?.findings ?? []).some((f) => XL_SAYS_IGNORED.has(f.code) && f.start < end && f.end > start && f.end >= start);
+}
+
+export function keyUseChecks(a: Analysis): Finding[] {
+  const type = guestTypeOf(a);
+  const out: Finding[] = [];
+  for (const [name, s] of a.effective) {
+    const entry = lookupKey(name);
+    if (!entry) continue;
+    const span = statementSpan(s);
+    if (xlAlreadySays(a, span.start, span.end)) continue;
+    const status = keyStatusIn(name, a.options.xenVersion);
+    if (status?.status === 'deprecated') out.push(deprecated(a, name, span, status.replacedBy, status.ignored));
+    else if (type && name !== 'type' && name !== 'builder' && !keyAppliesTo(entry, type)) {
+      out.push({
+        ...span, code: 'ignored-for-guest-type', severity: 'warning', tags: ['unnecessary'],
+        message: `xl ignores \`${name}\` for ${type.toUpperCase()} guests (it applies to ${entry.guestTypes.map((t) => t.toUpperCase()).join(', ')}).`,
+        data: { key: name, type },
+      });
+    }
+  }
+  out.push(...noEffect(a));
+  return out;
+}
+
+function deprecated(a: Analysis, name: string, span: { start: number; end: number }, replacedBy?: string, ignored?: boolean): Finding {
+  const data: Record<string, unknown> = { key: name };
+  if (replacedBy) data.replacedBy = replacedBy;
+  const s = setting(a, name)!;
+  const value = stringValue(s);
+  if (value !== undefined) data.value = value;
+  if (name === 'builder') {
+    const type = setting(a, 'type');
+    if (type) data.type = stringValue(type);
+  }
+  if (name === 'stdvga' && setting(a, 'vga')) data.vgaSet = true;
+  const instead = replacedBy ? ` Use \`${replacedBy}\` instead.` : '';
+  return {
+    ...span, code: 'deprecated-key', severity: 'hint', tags: ['deprecated'],
+    message: `\`${name}\` is deprecated${ignored ? ' and ignored' : ''}.${instead}`,
+    data,
+  };
+}
+
+/** Keys with no effect given what libxl resolved (opengl outside qemu-xen-traditional's SDL). */
+function noEffect(a: Analysis): Finding[] {
+  const out: Finding[] = [];
+  const opengl = setting(a, 'opengl');
+  const dm = a.deviceModel;
+  if (opengl && dm && dm.outcome !== 'error' && dm.device_model_version === 'qemu_xen') {
+    out.push({
+      ...statementSpan(opengl), code: 'no-effect', severity: 'hint', tags: ['unnecessary'],
+      message: '`opengl` has no effect with qemu-xen: libxl passes it only to qemu-xen-traditional\'s SDL display.',
+      data: { key: 'opengl' },
+    });
+  }
+  return out;
+}

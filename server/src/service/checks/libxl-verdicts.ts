@@ -1,0 +1,103 @@
+// libxl's verdicts as findings: what libxl logs while applying its defaults (libxl_create.c) and while
+// building the device model's command line (libxl_dm.c). A refusal is an error on the setting to
+// change, quoting libxl; a warning keeps libxl's words. dm_restrict with qemu-xen-traditional has its
+// own check (dm-restrict.ts).
+import type { Finding } from '../finding';
+import type { Analysis } from '../analyze';
+import type { LibxlMessage } from '../defaults';
+import { relatedFor, spanForKeys } from './spans';
+import { DM_RESTRICT_TRADITIONAL_TEXT } from './dm-restrict';
+import type { ByteSpan } from '../finding';
+
+/** The keys a device-model line is about, found from libxl's wording (the builder keeps no keys). */
+const DM_LINE_KEYS: readonly [RegExp, readonly string[]][] = [
+  [/device model \S+ is not executable/, ['device_model_override', 'device_model_version', 'device_model_stubdomain_override']],
+  [/stubdomain (kernel|ramdisk)/, ['device_model_stubdomain_override', 'device_model_version']],
+  [/intended_uid is 0/, ['device_model_user', 'dm_restrict']],
+  [/device_model_user/, ['device_model_user']],
+  [/Could not find user|range base|wanted to use uid/, ['dm_restrict', 'device_model_user']],
+  [/direct kernel boot/, ['kernel', 'device_model_version']],
+  [/gfx_passthru/, ['gfx_passthru', 'pci']],
+  [/read-only (IDE|AHCI)|IDE disks|local access disk|disk/i, ['disk']],
+  [/soundhw/, ['soundhw']],
+  [/spice ticketing|missing password/, ['spicedisable_ticketing', 'spicepasswd', 'spice']],
+  [/spiceport|tls_port/, ['spiceport', 'spicetls_port', 'spice']],
+  [/vnc|VNC/, ['vnc', 'vnclisten', 'vncdisplay']],
+  [/usb/i, ['usbdevice', 'usb', 'usbversion']],
+  [/serial/, ['serial']],
+  [/channel/, ['channel']],
+  [/dm_restrict/, ['dm_restrict']],
+];
+
+/** `func: Domain 1:text` (our device-model log form) -> { fn, text }. */
+export function splitLibxlLine(line: string): { fn: string; text: string } {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*): (?:Domain \d+:)?([\s\S]*)$/.exec(line);
+  return m ? { fn: m[1]!, text: m[2]! } : { fn: '', text: line };
+}
+
+function dmKeys(text: string): readonly string[] {
+  for (const [re, keys] of DM_LINE_KEYS) if (re.test(text)) return keys;
+  return [];
+}
+
+/** A disk named in libxl's text (`hda`, `xvde`): the list item of `disk` that names it. */
+function diskItemSpan(a: Analysis, text: string): ByteSpan | undefined {
+  const disk = a.effective.get('disk');
+  if (!disk || disk.value.type !== 'list') return undefined;
+  const names = [...text.matchAll(/\b((?:xvd|hd|sd)[a-z]+)\b/g)].map((m) => m[1]!);
+  for (const name of names) {
+    const re = new RegExp(`(^|[,:=\\s])${name}([,:\\s]|$)`);
+    for (const item of disk.value.items) {
+      if (item.type === 'string' && re.test(item.value)) return { start: item.start, end: item.end };
+    }
+  }
+  return undefined;
+}
+
+function finding(a: Analysis, keys: readonly string[], severity: Finding['severity'], code: string, message: string, libxlText: string, fn: string): Finding {
+  const at = spanForKeys(a, keys);
+  const span = (at.key === 'disk' && diskItemSpan(a, libxlText)) || at.span;
+  const related = relatedFor(a, keys, at.key, (k) => `\`${k}\` is involved`);
+  return {
+    ...span, code, severity, message,
+    ...(related.length ? { related } : {}),
+    data: { libxlMessage: libxlText, libxlFunction: fn, keys: [...keys] },
+  };
+}
+
+function refusal(text: string, ours?: boolean): string {
+  return ours
+    ? `libxl would fail on this when the guest starts (${text})`
+    : `libxl refuses this configuration when the guest starts (xl create fails): ${text}`;
+}
+
+function fromDefaults(a: Analysis, m: LibxlMessage): Finding | null {
+  if (m.secondary || m.level === 'info') return null;
+  if (m.level === 'error') return finding(a, m.keys, 'error', 'libxl-refuses', refusal(m.text, m.ours), m.text, m.function);
+  return finding(a, m.keys, 'warning', 'libxl-warning', `libxl warns when the guest starts: ${m.text}`, m.text, m.function);
+}
+
+export function libxlVerdicts(a: Analysis): Finding[] {
+  const d = a.libxl;
+  if (!d) return [];
+  const out: Finding[] = [];
+  for (const m of d.messages) {
+    const f = fromDefaults(a, m);
+    if (f) out.push(f);
+  }
+  if (!d.resolved) return out; // the device-model stage repeats the defaults' refusal
+  const dm = a.deviceModel;
+  if (!dm) return out;
+  for (const line of dm.log) {
+    if (line === dm.error) continue;
+    const { fn, text } = splitLibxlLine(line);
+    out.push(finding(a, dmKeys(text), 'warning', 'libxl-warning', `libxl warns when the guest starts: ${text}`, text, fn));
+  }
+  if (dm.outcome === 'error' && dm.error) {
+    const { fn, text } = splitLibxlLine(dm.error);
+    if (!text.includes(DM_RESTRICT_TRADITIONAL_TEXT)) {
+      out.push(finding(a, dmKeys(text), 'error', 'libxl-refuses', refusal(text), text, fn));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+// Values xl accepts without doing what the user meant: a boolean written as "yes"/"true" (xl's
+// lookup fails, warns that it is not a number, and the default applies), and maxmem below memory.
+import type { Finding } from '../finding';
+import type { Analysis } from '../analyze';
+import { lookupKey } from '../catalogue';
+import { isObject } from '../defaults/json';
+import { setting, statementSpan, stringValue } from './spans';
+
+const TRUE_WORDS = new Set(['yes', 'true', 'on', 'y', 'enable', 'enabled']);
+const FALSE_WORDS = new Set(['no', 'false', 'off', 'n', 'disable', 'disabled']);
+
+/** A boolean key given a word: xl's "not a valid number" warning, explained, with the 1/0 to write. */
+export function booleanWord(a: Analysis, f: Finding): Finding {
+  if (f.code !== 'xl-not-a-number') return f;
+  const key = (f.data?.key as string | undefined) ?? keyAt(a, f.start);
+  const entry = key ? lookupKey(key) : undefined;
+  const s = key ? setting(a, key) : undefined;
+  const word = stringValue(s)?.toLowerCase();
+  if (!entry || entry.kind !== 'boolean' || !s || word === undefined) return f;
+  const replacement = TRUE_WORDS.has(word) ? '1' : FALSE_WORDS.has(word) ? '0' : undefined;
+  if (!replacement) return f;
+  return {
+    ...f, code: 'boolean-as-word', severity: 'warning',
+    message: `${f.message} — xl reads booleans as numbers only, so \`${key}\` keeps its default; write ${replacement}.`,
+    data: { ...(f.data ?? {}), key, replacement, xlMessage: f.message },
+  };
+}
+
+function keyAt(a: Analysis, offset: number): string | undefined {
+  for (const [name, s] of a.effective) if (s.written.start <= offset && offset < s.written.end) return name;
+  return undefined;
+}
+
+export function maxmemBelowMemory(a: Analysis): Finding[] {
+  const cfg = a.xl?.config;
+  const maxmem = setting(a, 'maxmem');
+  const memory = setting(a, 'memory');
+  if (!cfg || !maxmem || !memory || !isObject(cfg.b_info)) return [];
+  const max = Number(cfg.b_info.max_memkb);
+  const target = Number(cfg.b_info.target_memkb);
+  if (!(max > 0 && target > 0 && max < target)) return [];
+  return [{
+    ...statementSpan(maxmem), code: 'maxmem-below-memory', severity: 'warning',
+    message: `maxmem (${max / 1024} MiB) is below memory (${target / 1024} MiB): xl and libxl accept it without a word, but maxmem is the ceiling the guest's memory may grow to; set it to at least memory or remove it.`,
+    related: [{ ...statementSpan(memory), message: 'memory is set here' }],
+  }];
+}

@@ -1,0 +1,45 @@
+// The corpus (vendored + fixtures) analysed with the host each golden was generated with, and the
+// verdicts of the real xl and libxl read from the goldens.
+import { readFileSync } from 'node:fs';
+import { analyze, type Analysis } from '../../../server/src/service/analyze';
+import type { CorpusEntry } from '../../helpers/oracle';
+import { allCorpus, hostFor, logBody } from '../devicemodel/corpus-helpers';
+import type { AnalysisOptions } from '../../../server/src/service/options';
+
+export { allCorpus };
+
+export function analyzeEntry(e: CorpusEntry, over: Partial<AnalysisOptions> = {}): Analysis {
+  return analyzeFile(e.name, readFileSync(e.file), over);
+}
+
+export function analyzeFile(name: string, bytes: Uint8Array, over: Partial<AnalysisOptions> = {}): Analysis {
+  return analyze({ bytes, options: { sourceName: `${name}.cfg`, host: 'local', ...over }, localHost: hostFor(name) });
+}
+
+export interface RealVerdict {
+  /** The text the real tool refused with (parse error, xl stderr, libxl log), or null when accepted. */
+  refusal: string | null;
+  /** Where: 'parse' | 'xl' | 'libxl'. */
+  stage?: 'parse' | 'xl' | 'libxl';
+  /** Warnings printed for an accepted config (xl stderr lines, libxl warnings), as bodies. */
+  warnings: string[];
+}
+
+/** What the oracle's goldens say about an entry. */
+export function realVerdict(e: CorpusEntry): RealVerdict {
+  if (!e.parse.accepted) return { refusal: (e.parse.messages as string[]).join('\n'), stage: 'parse', warnings: [] };
+  const stderr = (e.dryrun.stderr as string).split('\n').filter((l) => l && !l.startsWith('Parsing config from'));
+  if (e.dryrun.exit_status !== 0) return { refusal: stderr.join('\n'), stage: 'xl', warnings: [] };
+  const warnings = [...stderr];
+  const log = ((e.argv?.log ?? []) as string[]).map(logBody);
+  if (e.argv?.outcome === 'error') return { refusal: log[0] ?? '', stage: 'libxl', warnings };
+  for (const l of (e.argv?.log ?? []) as string[]) {
+    if (/^libxl: (warning|error):/.test(l)) warnings.push(logBody(l));
+  }
+  return { refusal: null, warnings };
+}
+
+/** libxl's text without `func: ` and `Domain 1:`. */
+export function libxlText(line: string): string {
+  return line.replace(/^[A-Za-z_][A-Za-z0-9_]*: /, '').replace(/^Domain \d+:/, '');
+}
