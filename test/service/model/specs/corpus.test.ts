@@ -52,16 +52,27 @@ function build(effective: Record<string, any>, guestType: specs.GuestType, sourc
       } else (arrays[field] ??= []).push(r.device);
     }
   }
+  const vsnd = effective.vsnd;
+  if (vsnd && vsnd.type === 'list') {
+    // parse_vsnd_config runs between pvcalls and channel; order matters only for the first fatal.
+    for (let i = 0; i < vsnd.items.length; i++) {
+      const card = vsnd.items[i];
+      if (card.type !== 'list') break;
+      const r = specs.parseVsndCard(card.items.map((x: any) => x.value), { guestType, index: i, options });
+      if (r.fatal) return { arrays, firstFatal: r.issues.map((x) => x.message), warnings };
+      (arrays.vsnds ??= []).push(r.device);
+    }
+  }
   return { arrays, firstFatal: null, warnings };
 }
 
-const FIELDS = ['pcidevs', 'disks', 'p9s', 'vtpms', 'vdispls', 'pvcallsifs', 'channels', 'nics', 'vfbs', 'usbctrls', 'usbdevs', 'vkbs'];
+const FIELDS = ['vsnds', 'pcidevs', 'disks', 'p9s', 'vtpms', 'vdispls', 'pvcallsifs', 'channels', 'nics', 'vfbs', 'usbctrls', 'usbdevs', 'vkbs'];
 
 describe('device specs of every corpus config equal the golden dry-run', () => {
   for (const e of ENTRIES) {
     if (!e.parse?.accepted || !e.dryrun) continue;
     const eff = e.parse.effective;
-    if (!FIELDS.some((f) => f !== 'vkbs' && f !== 'pvcallsifs' && eff[{ pcidevs: 'pci', disks: 'disk', p9s: 'p9', vtpms: 'vtpm', vdispls: 'vdispl', channels: 'channel', nics: 'vif', vfbs: 'vfb', usbctrls: 'usbctrl', usbdevs: 'usbdev' }[f] ?? f]) && !eff.vkb && !eff.pvcalls) continue;
+    if (!FIELDS.some((f) => f !== 'vkbs' && f !== 'pvcallsifs' && eff[{ pcidevs: 'pci', disks: 'disk', p9s: 'p9', vtpms: 'vtpm', vdispls: 'vdispl', channels: 'channel', nics: 'vif', vfbs: 'vfb', usbctrls: 'usbctrl', usbdevs: 'usbdev' }[f] ?? f]) && !eff.vkb && !eff.pvcalls && !eff.vsnd) continue;
     test(e.name, () => {
       const type = (eff.type?.value ?? 'hvm').startsWith('p') ? (eff.type.value.startsWith('pvh') ? 'pvh' : 'pv') : 'hvm';
       const got = build(eff, type as specs.GuestType, `${e.name}.cfg`);

@@ -12,3 +12,4 @@ export { parseVtpmSpec, parseP9Spec, parsePvcallsSpec, type P9Carry } from './ba
 export { parseVkbSpec } from './vkb';
 export { parseVdisplSpec } from './vdispl';
 export { parseRdmSpec } from './rdm';
+export { parseVsndCard } from './vsnd';

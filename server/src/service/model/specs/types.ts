@@ -11,6 +11,8 @@ export interface SpecIssue {
   end: number;
   /** Stable identifier, e.g. `disk-no-vdev`, `vif-bad-mac`. */
   code: string;
+  /** vsnd only: which string of the card's inner list the range is in. */
+  item?: number;
 }
 
 export interface SpecResult<T> {
@@ -50,6 +52,7 @@ export type VdisplJson = DeviceJson;
 export type VkbJson = DeviceJson;
 /** A `vfb` spec makes both a vfb and a vkb device. */
 export interface VfbPair { vfb: DeviceJson; vkb: DeviceJson }
+export type VsndJson = DeviceJson;
 /** `rdm=` fills b_info.rdm. */
 export type RdmJson = DeviceJson;
 
