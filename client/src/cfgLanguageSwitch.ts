@@ -1,9 +1,9 @@
 // Switches a .cfg file that opened as plain text/ini/properties to xl-cfg when its content is a
-// Xen guest config (see guestConfigDetection.ts), unless `xlcfg.detectCfgContent` is off.
-// Each file is switched at most once per session, so a user who changes the language back wins.
+// Xen guest config, and a file that opened as xl-cfg to xl-cpupool when it is a cpupool config
+// (see guestConfigDetection.ts), unless `xlcfg.detectCfgContent` is off. Each file is switched at
+// most once per session, so a user who changes the language back wins.
 import * as vscode from 'vscode';
-import { shouldSwitchToXlCfg } from './guestConfigDetection';
-import { LANGUAGE_ID } from './xlCfgLanguage';
+import { languageToSwitchTo } from './guestConfigDetection';
 
 export class CfgLanguageSwitch implements vscode.Disposable {
   private readonly switched = new Set<string>();
@@ -20,10 +20,11 @@ export class CfgLanguageSwitch implements vscode.Disposable {
     if (this.switched.has(key)) return false;
     const enabled = vscode.workspace.getConfiguration('xlcfg', doc.uri).get<boolean>('detectCfgContent', true);
     const candidate = { fileName: doc.fileName, languageId: doc.languageId, scheme: doc.uri.scheme, getText: () => doc.getText() };
-    if (!shouldSwitchToXlCfg(candidate, enabled)) return false;
+    const target = languageToSwitchTo(candidate, enabled);
+    if (!target) return false;
     this.switched.add(key);
     try {
-      await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+      await vscode.languages.setTextDocumentLanguage(doc, target);
       return true;
     } catch {
       return false; // closed meanwhile

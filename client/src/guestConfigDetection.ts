@@ -1,7 +1,9 @@
 // Decides whether a `.cfg` file that VS Code opened under another language (plain text, ini,
-// properties...) is really a Xen guest config, so the client can switch it to `xl-cfg`.
-// Pure: no vscode import, so it is unit-tested directly.
-import { AMBIGUOUS_KEYS, GUEST_CONFIG_KEYS } from './guestConfigKeys';
+// properties...) is really a Xen guest config, so the client can switch it to `xl-cfg`; and
+// whether a file opened as `xl-cfg` is in fact a cpupool config (`xl cpupool-create`, same syntax,
+// other keys), which gets `xl-cpupool` instead. Pure: no vscode import, so it is unit-tested directly.
+import { AMBIGUOUS_KEYS, CPUPOOL_KEYS, CPUPOOL_ONLY_KEYS, GUEST_CONFIG_KEYS } from './guestConfigKeys';
+import { CPUPOOL_LANGUAGE_ID, LANGUAGE_ID } from './xlCfgLanguage';
 
 /** Languages VS Code gives `.cfg` files by default, or when nothing claims them. */
 export const GENERIC_CFG_LANGUAGES: ReadonlySet<string> = new Set(['plaintext', 'ini', 'properties', 'unknown']);
@@ -14,6 +16,8 @@ export interface GuestConfigEvidence {
   knownKeys: string[];
   /** Distinct keys at statement level that xl.cfg does not know. */
   otherKeys: string[];
+  /** Every distinct key at statement level, whatever its value. */
+  allKeys: string[];
   /** A `[section]` header: an INI file, never an xl config (xl refuses `[` at statement level). */
   hasSectionHeader: boolean;
 }
@@ -31,6 +35,7 @@ function isXlValueStart(ch: string): boolean {
 export function collectGuestConfigEvidence(text: string): GuestConfigEvidence {
   const known = new Set<string>();
   const other = new Set<string>();
+  const all = new Set<string>();
   let hasSectionHeader = false;
   let depth = 0; // inside a multi-line list, lines are list items, not statements
   const head = text.length > DETECTION_PREFIX_CHARS ? text.slice(0, DETECTION_PREFIX_CHARS) : text;
@@ -42,13 +47,14 @@ export function collectGuestConfigEvidence(text: string): GuestConfigEvidence {
         const m = ASSIGNMENT.exec(statement);
         if (!m) continue;
         const key = m[1];
+        all.add(key);
         if (GUEST_CONFIG_KEYS.has(key) && isXlValueStart(m[2])) known.add(key);
         else other.add(key);
       }
     }
     depth = Math.max(0, depth + bracketBalance(line));
   }
-  return { knownKeys: [...known], otherKeys: [...other], hasSectionHeader };
+  return { knownKeys: [...known], otherKeys: [...other], allKeys: [...all], hasSectionHeader };
 }
 
 /** `[` minus `]` outside quotes and comments on one line. */
@@ -90,11 +96,31 @@ export interface OpenedDocument {
   getText(): string;
 }
 
+/**
+ * True when the text is a cpupool config: only the keys `xl cpupool-create` reads (name, sched,
+ * nodes, cpus), at least one of them one that guest configs never use (sched, nodes).
+ */
+export function looksLikeCpupoolConfig(text: string): boolean {
+  const e = collectGuestConfigEvidence(text);
+  if (e.hasSectionHeader || e.allKeys.length === 0) return false;
+  return e.allKeys.every((k) => CPUPOOL_KEYS.has(k)) && e.allKeys.some((k) => CPUPOOL_ONLY_KEYS.has(k));
+}
+
 /** Whether the client should switch this freshly opened document to `xl-cfg`. */
 export function shouldSwitchToXlCfg(doc: OpenedDocument, detectionEnabled: boolean): boolean {
-  if (!detectionEnabled) return false;
-  if (doc.scheme !== 'file' && doc.scheme !== 'vscode-remote') return false;
-  if (!/\.cfg$/i.test(doc.fileName)) return false;
-  if (!GENERIC_CFG_LANGUAGES.has(doc.languageId)) return false;
-  return looksLikeGuestConfig(doc.getText());
+  return languageToSwitchTo(doc, detectionEnabled) === LANGUAGE_ID;
+}
+
+/**
+ * The language a freshly opened document should get instead of its own, if any: `xl-cfg` for a
+ * guest config among generic `.cfg` files, `xl-cpupool` for a cpupool config that VS Code opened
+ * as `xl-cfg` (by its path under /etc/xen or its first line).
+ */
+export function languageToSwitchTo(doc: OpenedDocument, detectionEnabled: boolean): string | undefined {
+  if (!detectionEnabled) return undefined;
+  if (doc.scheme !== 'file' && doc.scheme !== 'vscode-remote') return undefined;
+  if (doc.languageId === LANGUAGE_ID) return looksLikeCpupoolConfig(doc.getText()) ? CPUPOOL_LANGUAGE_ID : undefined;
+  if (!/\.cfg$/i.test(doc.fileName)) return undefined;
+  if (!GENERIC_CFG_LANGUAGES.has(doc.languageId)) return undefined;
+  return looksLikeGuestConfig(doc.getText()) ? LANGUAGE_ID : undefined;
 }

@@ -38,3 +38,8 @@ export const GUEST_CONFIG_KEYS: ReadonlySet<string> = new Set([
  * they do not make a file a guest config.
  */
 export const AMBIGUOUS_KEYS: ReadonlySet<string> = new Set(['name', 'type', 'uuid', 'cpus', 'pool', 'root']);
+
+/** The keys of a cpupool config (xlcpupool.cfg(5)), read by `xl cpupool-create`. */
+export const CPUPOOL_KEYS: ReadonlySet<string> = new Set(['name', 'sched', 'nodes', 'cpus']);
+/** Of those, the ones a guest config never has (xl stopped reading them from guests in 4.9). */
+export const CPUPOOL_ONLY_KEYS: ReadonlySet<string> = new Set(['sched', 'nodes']);

@@ -125,6 +125,14 @@ describe('.cfg language switch', () => {
     sw.dispose();
   });
 
+  test('a cpupool config opened as xl-cfg (path under /etc/xen) is switched to xl-cpupool', async () => {
+    const sw = new cfgSwitch.CfgLanguageSwitch();
+    fake.state.open(new fake.FakeDocument(fake.Uri.file('/etc/xen/pool0.cfg'), 'xl-cfg', 'name = "p0"\nsched = "credit"\n'));
+    await sleep(0);
+    assert.deepEqual(fake.state.languageSwitches.map((s) => s.languageId), ['xl-cpupool']);
+    sw.dispose();
+  });
+
   test('documents already open when the extension activates are looked at', async () => {
     fake.state.documents.push(new fake.FakeDocument(fake.Uri.file('/srv/vms/a.cfg'), 'plaintext', GUEST));
     const sw = new cfgSwitch.CfgLanguageSwitch();

@@ -12,20 +12,44 @@ const ROOT = resolve(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const lang = pkg.contributes.languages.find((l: any) => l.id === 'xl-cfg');
 
+/** The built-in association every .cfg file falls back to (VS Code's extensions/ini). */
+const BUILT_IN = [{ id: 'properties', extensions: ['.properties', '.cfg', '.conf', '.directory'], filenames: [], filenamePatterns: [] }];
+
 /**
- * VS Code's rule (languagesAssociations.ts): the path is lower-cased; a pattern containing `/` is
- * matched against the whole path, any other pattern against the base name; extensions match the
- * end of the base name.
+ * The language VS Code picks for a file (languagesAssociations.ts): the path is lower-cased; an
+ * exact file name wins, then the longest matching pattern (a pattern containing `/` is matched
+ * against the whole path, any other against the base name), then the longest extension; only
+ * when none applies does a language's firstLine regex look at the first line.
  */
-function opensAsXlCfg(path: string): boolean {
+function languageFor(path: string, firstLine = ''): string | undefined {
   const p = path.toLowerCase();
-  const byPattern = (lang.filenamePatterns as string[]).some((pat) =>
-    minimatch(pat.includes('/') ? p : basename(p), pat.toLowerCase(), { dot: true }));
-  const byExtension = (lang.extensions as string[]).some((e) => basename(p).endsWith(e));
-  return byPattern || byExtension;
+  const name = basename(p);
+  const all = [...BUILT_IN, ...pkg.contributes.languages];
+  const byName = all.find((l: any) => (l.filenames ?? []).some((f: string) => f.toLowerCase() === name));
+  if (byName) return byName.id;
+  let pattern: { id: string; length: number } | undefined;
+  let extension: { id: string; length: number } | undefined;
+  for (const l of all) {
+    for (const pat of (l.filenamePatterns ?? []) as string[]) {
+      if ((!pattern || pat.length > pattern.length) && minimatch(pat.includes('/') ? p : name, pat.toLowerCase(), { dot: true })) {
+        pattern = { id: l.id, length: pat.length };
+      }
+    }
+    for (const e of (l.extensions ?? []) as string[]) {
+      if ((!extension || e.length > extension.length) && name.endsWith(e)) extension = { id: l.id, length: e.length };
+    }
+  }
+  if (pattern) return pattern.id;
+  if (extension) return extension.id;
+  return all.find((l: any) => l.firstLine && new RegExp(l.firstLine).test(firstLine))?.id;
 }
+const opensAsXlCfg = (path: string, firstLine = '') => languageFor(path, firstLine) === 'xl-cfg';
 
 describe('language contribution', () => {
+  test('language ids: xl-cfg for guests, xl-cpupool for cpupool configs', () => {
+    assert.deepEqual(pkg.contributes.languages.map((l: any) => l.id), ['xl-cfg', 'xl-cpupool']);
+  });
+
   test('language id, aliases, configuration, grammar and snippets', () => {
     assert.ok(lang);
     assert.equal(lang.aliases[0], 'Xen xl.cfg');
@@ -51,6 +75,24 @@ describe('language contribution', () => {
       '/etc/xen/xl.conf', '/etc/xen/xlcpupool.cfg', '/etc/xen/cpupool', '/etc/xen/xlcpupool', '/etc/xen/README',
       '/etc/xen/scripts/vif-bridge', '/etc/xenfoo/a.cfg', '/etc/default/xen.cfg', '/srv/app/setup.cfg', '/etc/xen/web.cfg.bak',
     ]) assert.equal(opensAsXlCfg(p), false, p);
+    assert.equal(languageFor('/etc/xen/xl.conf'), 'properties');
+    assert.equal(languageFor('/srv/app/setup.cfg'), 'properties');
+  });
+
+  test('cpupool configs get their own language, even when their first line is `name = ...`', () => {
+    for (const p of ['/etc/xen/cpupool', '/etc/xen/xlcpupool', '/etc/xen/xlcpupool.cfg', '/root/XLCPUPOOL.CFG']) {
+      assert.equal(languageFor(p, 'name = "Pool-node0"'), 'xl-cpupool', p);
+    }
+    const grammar = pkg.contributes.grammars.find((g: any) => g.language === 'xl-cpupool');
+    const raw = JSON.parse(readFileSync(join(ROOT, grammar.path), 'utf8'));
+    assert.equal(raw.scopeName, grammar.scopeName);
+    assert.deepEqual(raw.patterns, [{ include: 'source.xl-cfg' }]);
+  });
+
+  test('a file no name or extension claims is xl-cfg by its first line', () => {
+    assert.equal(languageFor('/srv/guests/web01', 'name = "web01"'), 'xl-cfg');
+    assert.equal(languageFor('/srv/guests/web01', '# a comment first'), undefined);
+    assert.equal(languageFor('/srv/app/app.cfg', 'name = "web01"'), 'properties', 'an extension match comes first');
   });
 
   test('firstLine recognises a guest config starting with a key, not comments or other formats', () => {

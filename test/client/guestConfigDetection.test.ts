@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  collectGuestConfigEvidence, looksLikeGuestConfig, shouldSwitchToXlCfg,
+  collectGuestConfigEvidence, languageToSwitchTo, looksLikeCpupoolConfig, looksLikeGuestConfig, shouldSwitchToXlCfg,
 } from '../../client/src/guestConfigDetection';
 import { corpus } from '../helpers/oracle';
 
@@ -100,5 +100,33 @@ describe('shouldSwitchToXlCfg', () => {
 
   test('a .cfg that is not a guest config stays as it is', () => {
     assert.equal(shouldSwitchToXlCfg(doc('[server]\nport = 80\n'), true), false);
+  });
+});
+
+describe('cpupool configs opened as xl-cfg', () => {
+  const pool = '# fast cores\nname = "Pool-fast"\nsched = "credit2"\ncpus = ["4", "5", "6", "7"]\n';
+
+  test('a cpupool config is recognised (name/sched/nodes/cpus only, with sched or nodes)', () => {
+    assert.equal(looksLikeCpupoolConfig(pool), true);
+    assert.equal(looksLikeCpupoolConfig('name="p"\nnodes=["1"]\n'), true);
+    assert.equal(looksLikeCpupoolConfig('name="p"\ncpus=["1"]\n'), false, 'nothing says cpupool');
+    assert.equal(looksLikeCpupoolConfig(pool + 'memory = 512\n'), false, 'a guest key');
+    assert.equal(looksLikeCpupoolConfig(''), false);
+  });
+
+  test('an xl-cfg document with cpupool content goes to xl-cpupool; guests stay xl-cfg', () => {
+    assert.equal(languageToSwitchTo(doc(pool, { fileName: '/etc/xen/pool-fast.cfg', languageId: 'xl-cfg' }), true), 'xl-cpupool');
+    assert.equal(languageToSwitchTo(doc(pool, { fileName: '/etc/xen/pool-fast.cfg', languageId: 'xl-cfg' }), false), undefined);
+    assert.equal(languageToSwitchTo(doc('name = "g"\nmemory = 512\nvcpus = 1\n', { languageId: 'xl-cfg' }), true), undefined);
+  });
+
+  test('a cpupool .cfg opened as properties is not taken for a guest', () => {
+    assert.equal(languageToSwitchTo(doc(pool), true), undefined);
+  });
+
+  test('every guest config of the oracle corpus opened as xl-cfg stays xl-cfg', () => {
+    for (const c of corpus()) {
+      assert.equal(languageToSwitchTo(doc(readFileSync(c.file, 'latin1'), { languageId: 'xl-cfg' }), true), undefined, c.name);
+    }
   });
 });

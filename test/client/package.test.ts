@@ -34,7 +34,7 @@ describe('packaging (npm run package)', () => {
   test('it ships the bundles, grammar, snippets, language configuration, icon and license', { skip: !haveUnzip }, () => {
     for (const want of [
       'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js',
-      'extension/syntaxes/xl-cfg.tmLanguage.json', 'extension/snippets/xl-cfg.json',
+      'extension/syntaxes/xl-cfg.tmLanguage.json', 'extension/syntaxes/xl-cpupool.tmLanguage.json', 'extension/snippets/xl-cfg.json',
       'extension/language-configuration.json', 'extension/client/images/icon.png', 'extension/LICENSE.txt',
       'extension.vsixmanifest',
     ]) assert.ok(entries.includes(want), `${want} missing from ${entries.join(', ')}`);

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
-const GRAMMAR = 'syntaxes/xl-cfg.tmLanguage.json';
+const GRAMMARS = ['-g', 'syntaxes/xl-cfg.tmLanguage.json', '-g', 'syntaxes/xl-cpupool.tmLanguage.json'];
 
 describe('TextMate grammar (vscode-tmgrammar-test)', () => {
   const cases = readdirSync(join(ROOT, 'test/syntaxes')).filter((f) => f.endsWith('.test.xl')).sort();
@@ -19,14 +19,14 @@ describe('TextMate grammar (vscode-tmgrammar-test)', () => {
   for (const file of cases) {
     test(file, () => {
       const bin = join(ROOT, 'node_modules/.bin/vscode-tmgrammar-test');
-      const r = spawnSync(bin, ['-c', '-g', GRAMMAR, `test/syntaxes/${file}`], { cwd: ROOT, encoding: 'utf8' });
+      const r = spawnSync(bin, ['-c', ...GRAMMARS, `test/syntaxes/${file}`], { cwd: ROOT, encoding: 'utf8' });
       assert.equal(r.status, 0, `vscode-tmgrammar-test failed for ${file}:\n${r.stdout}\n${r.stderr}`);
     });
   }
 
   test('a wrong assertion is reported (the runner really checks)', () => {
     const bin = join(ROOT, 'node_modules/.bin/vscode-tmgrammar-test');
-    const r = spawnSync(bin, ['-c', '-g', GRAMMAR, 'test/syntaxes/fixtures/wrong-assertion.xl'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(bin, ['-c', ...GRAMMARS, 'test/syntaxes/fixtures/wrong-assertion.xl'], { cwd: ROOT, encoding: 'utf8' });
     assert.notEqual(r.status, 0, r.stdout);
   });
 });
