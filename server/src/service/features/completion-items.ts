@@ -29,8 +29,8 @@ export interface KeyCompletionContext {
 export interface ValueCompletionContext {
   options: AnalysisOptions;
   guestType?: GuestType;
-  /** The quote the cursor is inside of, or null when no string has been opened. */
-  quote: '"' | "'" | null;
+  /** The quote the cursor is inside of; null (or '') when no string has been opened. */
+  quote: '"' | "'" | '' | null;
 }
 
 /** Keys most configs use, in the order a config usually lists them; offered first. */
@@ -141,7 +141,7 @@ function sizeLabel(n: number, unit: 'MiB' | 'KiB'): string {
   return mib >= 1024 ? `${mib / 1024} GiB` : mib >= 1 ? `${mib} MiB` : `${n} KiB`;
 }
 
-function quoted(value: string, quote: '"' | "'" | null): string {
+function quoted(value: string, quote: '"' | "'" | '' | null): string {
   return quote ? snippetText(value) : `"${snippetText(value)}"`;
 }
 
