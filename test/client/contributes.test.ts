@@ -132,6 +132,12 @@ describe('language contribution', () => {
     assert.deepEqual(props['xlcfg.severity'].additionalProperties.enum, ['error', 'warning', 'information', 'hint', 'off']);
   });
 
+  test('xl-cfg files default to LF and a final newline (xl rejects CR and a comment without LF at the end)', () => {
+    const d = pkg.contributes.configurationDefaults['[xl-cfg]'];
+    assert.equal(d['files.eol'], '\n');
+    assert.equal(d['files.insertFinalNewline'], true);
+  });
+
   test('language configuration: # comments, [ ] brackets, auto-closed quotes, keys with dots as words', () => {
     const lc = JSON.parse(readFileSync(join(ROOT, 'language-configuration.json'), 'utf8'));
     assert.equal(lc.comments.lineComment, '#');
