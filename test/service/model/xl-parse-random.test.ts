@@ -75,6 +75,12 @@ const KEYS: Record<string, string[]> = {
   pool: str('Pool-0'), seclabel: str('system_u:system_r:domU_t'), init_seclabel: str('a:b:c'), driver_domain: BOOL,
   pvshim: BOOL, pvshim_path: str('/boot/xen-shim'), pvshim_cmdline: str('x'), vncviewer: BOOL, vif2: ['[ "x" ]'],
   xend_suspend_evtchn_compat: BOOL, gic_version: str('v2', 'v3', 'default', 'v4'), vuart: str('sbsa_uart', 'x'),
+  vsnd: [
+    '[ [ "card, short-name=A" ], [ "PCM, name=x", "stream, unique-id=0, type=P, sample-rates=48000;44100, channels-max=2", "pcm, name=y, buffer-size=65536" ] ]',
+    '[ [ "card, long-name=L", "stream, type=c", "pcm", "card, backend=0, sample-formats=S16_LE;U8, channels-min=1" ] ]',
+    '[ [ "card, short-name=A", [ "pcm" ], "pcm, name=never" ] ]', '[ [ "stream, type=p" ] ]', '[ [ "pcm, type=p" ] ]',
+    '[ [ "card, sample-formats=s16_le;float_le" ] ]', '[ "card" ]', '[ [ "card, id=0" ] ]', '[ [ "stream" ], [ "pcm, channels-min=0x10" ] ]',
+  ],
   vnuma: ['[ [ "pnode=0", "size=512", "vcpus=0", "vdistances=10" ] ]', '[ [ "size=256", "vcpus=0-1" ], [ "size=256", "vcpus=2-3" ] ]', '[ [ "size=x" ] ]'],
 };
 const TYPES = ['type = "hvm"', 'type = "pv"', 'type = "pvh"', 'type = "h"', 'type = ""', 'builder = "hvm"', 'builder = "generic"', ''];

@@ -6,6 +6,7 @@ import type { Json } from './libxl-json';
 import type { ParseState } from './parse-state';
 import * as specs from './specs';
 import type { SpecContext, SpecResult } from './specs';
+import { parseVsnd } from './xl-parse-vsnd';
 import { reportSpecIssues, specContext } from './xl-parse-spec-glue';
 
 type SpecParser = (spec: string, ctx: SpecContext) => SpecResult<Json>;
@@ -24,7 +25,7 @@ function walk(st: ParseState, key: string, arrayKey: string, parse: SpecParser, 
   }
 }
 
-/** disk .. usbdev, in xl's order (vsnd is not modelled yet). */
+/** disk .. usbdev, in xl's order. */
 export function parseDevices(st: ParseState): void {
   walk(st, 'disk', 'disks', specs.parseDiskSpec, false);
   // xl initialises each p9 twice, the second time resetting devid to -1; its tag/path/
@@ -34,6 +35,7 @@ export function parseDevices(st: ParseState): void {
   walk(st, 'vtpm', 'vtpms', specs.parseVtpmSpec, true);
   walk(st, 'vdispl', 'vdispls', specs.parseVdisplSpec, true);
   walk(st, 'pvcalls', 'pvcallsifs', specs.parsePvcallsSpec, true);
+  parseVsnd(st);
   walk(st, 'channel', 'channels', specs.parseChannelSpec, true);
   walk(st, 'vif', 'nics', specs.parseNicSpec, true);
   const vif2 = st.cfg.getList('vif2');
