@@ -7,9 +7,18 @@ import {
   collectGuestConfigEvidence, languageToSwitchTo, looksLikeCpupoolConfig, looksLikeGuestConfig, shouldSwitchToXlCfg,
 } from '../../client/src/guestConfigDetection';
 import { corpus } from '../helpers/oracle';
+import { GUEST_CONFIG_KEYS } from '../../client/src/guestConfigKeys';
+import { KEY_FACTS } from '../../server/src/service/catalogue/key-facts';
 
 const doc = (text: string, over: Partial<{ fileName: string; languageId: string; scheme: string }> = {}) => ({
   fileName: '/srv/vms/guest.cfg', languageId: 'properties', scheme: 'file', getText: () => text, ...over,
+});
+
+describe('the client key list', () => {
+  test("is the catalogue's keys that xl 4.10-4.22 reads (the client bundle does not carry the catalogue)", () => {
+    const readSince410 = KEY_FACTS.filter((k) => !k.removedIn || Number(k.removedIn.split('.')[1]) >= 10).map((k) => k.name);
+    assert.deepEqual([...GUEST_CONFIG_KEYS].sort(), [...readSince410].sort());
+  });
 });
 
 describe('looksLikeGuestConfig', () => {
