@@ -91,7 +91,7 @@ export const KEY_FACTS: readonly KeyFacts[] = [
   { name: "bootloader_restrict", kind: "boolean", guestTypes: ["pv", "pvh"], arch: "any", since: "4.18", documentedSince: "4.18" },
   { name: "bootloader_user", kind: "string", guestTypes: ["pv", "pvh"], arch: "any", since: "4.18", documentedSince: "4.18" },
   { name: "e820_host", kind: "boolean", guestTypes: ["pv"], arch: "x86", since: "4.2", documentedSince: "4.2" },
-  { name: "boot", kind: "string", guestTypes: ["hvm"], arch: "x86", since: "4.1", documentedSince: "4.2" },
+  { name: "boot", kind: "string", default: 'cd', libxlDefault: 'cda', guestTypes: ["hvm"], arch: "x86", since: "4.1", documentedSince: "4.2" },
   { name: "hdtype", kind: "enum-string", values: v("ide", "ahci"), caseSensitive: false, default: "ide", guestTypes: ["hvm"], arch: "x86", since: "4.6", documentedSince: "4.6" },
   { name: "hap", kind: "boolean", guestTypes: ["pvh", "hvm"], arch: "x86", since: "4.1", documentedSince: "4.2" },
   { name: "oos", kind: "boolean", default: 1, guestTypes: ["pvh", "hvm"], arch: "x86", since: "4.1", documentedSince: "4.2" },

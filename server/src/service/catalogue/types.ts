@@ -62,6 +62,8 @@ export interface KeyFacts {
   readonly prefixMatch?: boolean;
   /** The documented default (xl.cfg(5)), when there is a simple one. */
   readonly default?: DefaultValue;
+  /** What libxl really uses, where it differs from the documented default. */
+  readonly libxlDefault?: DefaultValue;
   readonly unit?: Unit;
   readonly guestTypes: readonly GuestType[];
   readonly arch: Arch;

@@ -98,17 +98,21 @@ function keyDetail(entry: KeyEntry): string {
   return `${entry.kind}${unit} · ${entry.guestTypes.map((g) => GUEST_NAMES[g]).join(', ')}${arch}`;
 }
 
-/** Keys to offer at the start of a statement. */
-export function keyCompletions(ctx: KeyCompletionContext): CompletionItemData[] {
-  const set = ctx.alreadySet instanceof Set ? ctx.alreadySet : new Set(ctx.alreadySet as readonly string[]);
+/** The key items of one (version, guest type), computed once: the catalogue does not change. */
+const keyItemCache = new Map<string, CompletionItemData[]>();
+
+function baseKeyItems(options: AnalysisOptions, guestType?: GuestType): CompletionItemData[] {
+  const cacheKey = `${options.xenVersion}|${guestType ?? '*'}`;
+  const cached = keyItemCache.get(cacheKey);
+  if (cached) return cached;
   const items: CompletionItemData[] = [];
   for (const entry of ALL_KEYS) {
-    const status = keyStatusIn(entry.name, ctx.options.xenVersion);
+    const status = keyStatusIn(entry.name, options.xenVersion);
     if (!status || status.status === 'absent' || status.status === 'removed') continue;
-    if (ctx.guestType && !entry.guestTypes.includes(ctx.guestType)) continue;
+    if (guestType && !entry.guestTypes.includes(guestType)) continue;
     const deprecated = status.status === 'deprecated';
     const common = COMMON_RANK.get(entry.name);
-    const group = set.has(entry.name) ? 5 : deprecated ? 4 : entry.arch !== 'any' && entry.arch !== 'x86' ? 3 : common !== undefined ? 0 : 1;
+    const group = deprecated ? 4 : entry.arch !== 'any' && entry.arch !== 'x86' ? 3 : common !== undefined ? 0 : 1;
     const rank = common !== undefined ? String(common).padStart(3, '0') : '999';
     const replacement = deprecated && status.replacedBy ? `\n\nDeprecated: use \`${status.replacedBy}\`.` : '';
     items.push({
@@ -116,12 +120,20 @@ export function keyCompletions(ctx: KeyCompletionContext): CompletionItemData[] 
       kind: 'key',
       detail: keyDetail(entry),
       documentation: entry.summary + replacement,
-      insertText: keySnippet(entry, ctx.options, ctx.guestType),
+      insertText: keySnippet(entry, options, guestType),
       sortText: `${group}${rank}${entry.name}`,
       ...(deprecated ? { deprecated: true } : {}),
     });
   }
+  keyItemCache.set(cacheKey, items);
   return items;
+}
+
+/** Keys to offer at the start of a statement; keys already set come last. */
+export function keyCompletions(ctx: KeyCompletionContext): CompletionItemData[] {
+  const set = ctx.alreadySet instanceof Set ? ctx.alreadySet : new Set(ctx.alreadySet as readonly string[]);
+  return baseKeyItems(ctx.options, ctx.guestType).map((item) =>
+    set.has(item.label) ? { ...item, sortText: `5${item.sortText.slice(1)}` } : { ...item });
 }
 
 /** Usual sizes for memory-like keys, in the key's unit. */
