@@ -116,3 +116,20 @@ describe('pci, channel, usb, vtpm, p9, vkb issues', () => {
     assert.deepEqual(specs.parseRdmSpec('strategy=host', ctx()).device, { strategy: 'host', policy: null });
   });
 });
+
+describe('disk spec syntax by Xen release', () => {
+  const at = (v: string) => ctx({ options: { ...DEFAULT_OPTIONS, xenVersion: v as never } });
+  test('specification= is an unknown parameter before 4.17', () => {
+    const spec = 'vdev=xvda, specification=virtio, target=/x';
+    assert.equal(one(specs.parseDiskSpec(spec, at('4.16')), spec).text, 'specification=v');
+    assert.equal(specs.parseDiskSpec(spec, at('4.17')).device?.specification, 'virtio');
+  });
+  test('grant_usage= from 4.19', () => {
+    assert.equal(specs.parseDiskSpec('vdev=xvda, grant_usage=1, target=/x', at('4.19')).device?.grant_usage, 'True');
+    assert.equal(specs.parseDiskSpec('vdev=xvda, grant_usage=1, target=/x', at('4.17')).fatal, true);
+  });
+  test('backendtype=standalone from 4.17', () => {
+    assert.equal(specs.parseDiskSpec('vdev=xvda, backendtype=standalone, target=/x', at('4.16')).fatal, true);
+    assert.equal(specs.parseDiskSpec('vdev=xvda, backendtype=standalone, target=/x', at('4.17')).device?.backend, 'standalone');
+  });
+});

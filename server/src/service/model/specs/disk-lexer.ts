@@ -4,14 +4,15 @@
 //
 // The generated scanner that Xen 4.17 and 4.18 ship (libxlu_disk_l.c, committed to the tree) was
 // never regenerated after `trusted`/`untrusted` were added to the .l file, so in those releases the
-// two words are ordinary positional parameters. They are real flags from 4.19 on.
+// two words are ordinary positional parameters. They are real flags from 4.19 on, as is
+// grant_usage=0|1. `specification=` appeared in 4.17; older releases see an unknown parameter.
 
 export type DiskRuleName =
   | 'whitespace' | 'format' | 'cdrom' | 'devtype-cdrom' | 'devtype-disk' | 'devtype-other'
   | 'access' | 'backend' | 'backendtype' | 'specification' | 'vdev' | 'script'
   | 'direct-io-safe' | 'discard' | 'no-discard' | 'colo' | 'no-colo'
   | 'colo-host' | 'colo-port' | 'colo-export' | 'active-disk' | 'hidden-disk'
-  | 'trusted' | 'untrusted' | 'target' | 'unknown-parameter'
+  | 'trusted' | 'untrusted' | 'grant-usage-1' | 'grant-usage-0' | 'target' | 'unknown-parameter'
   | 'prefix-format' | 'prefix-script' | 'prefix-ignored' | 'prefix-unknown'
   | 'positional' | 'bad-syntax';
 
@@ -38,7 +39,7 @@ const RULES: readonly DiskRule[] = [
   { name: 'access', main: /access=[^,]*,?/y },
   { name: 'backend', main: /backend=[^,]*,?/y },
   { name: 'backendtype', main: /backendtype=[^,]*,?/y },
-  { name: 'specification', main: /specification=[^,]*,?/y },
+  { name: 'specification', main: /specification=[^,]*,?/y, since: 417 },
   { name: 'vdev', main: /vdev=[^,]*,?/y },
   { name: 'script', main: /script=[^,]*,?/y },
   { name: 'direct-io-safe', main: /direct-io-safe,?/y },
@@ -53,6 +54,8 @@ const RULES: readonly DiskRule[] = [
   { name: 'hidden-disk', main: /hidden-disk=[^,]*,?/y },
   { name: 'trusted', main: /trusted,?/y, since: 419 },
   { name: 'untrusted', main: /untrusted,?/y, since: 419 },
+  { name: 'grant-usage-1', main: /grant_usage=1,?/y, since: 419 },
+  { name: 'grant-usage-0', main: /grant_usage=0,?/y, since: 419 },
   { name: 'target', main: /target=[^\n]*/y },
   { name: 'unknown-parameter', main: /[a-z][-a-z0-9]*=[^,],?/y },
   { name: 'prefix-format', main: /(?:raw|qcow2?|vhd):/y, trail: REST_OF_LINE },

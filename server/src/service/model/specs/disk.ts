@@ -9,7 +9,9 @@ import { sourceOf, type DiskJson, type SpecContext, type SpecIssue, type SpecRes
 const FORMATS: Record<string, string> = {
   '': 'raw', raw: 'raw', qcow: 'qcow', qcow2: 'qcow2', vhd: 'vhd', empty: 'empty', qed: 'qed',
 };
-const BACKENDS = ['phy', 'tap', 'qdisk', 'standalone'];
+const BACKENDS = ['phy', 'tap', 'qdisk'];
+/** backendtype=standalone is known from Xen 4.17. */
+const STANDALONE_SINCE = 417;
 const SPECIFICATIONS = ['xen', 'virtio'];
 
 /** The libxl_device_disk fields the scanner can touch (undefined = libxl's default). */
@@ -33,6 +35,7 @@ interface DiskState {
   active_disk?: string;
   hidden_disk?: string;
   trusted?: boolean;
+  grant_usage?: boolean;
 }
 
 type StringField = 'backend_domname' | 'pdev_path' | 'vdev' | 'script' | 'colo_host' | 'colo_export' |
@@ -48,7 +51,7 @@ class DiskScan {
   failed = false;
   readonly issues: SpecIssue[] = [];
 
-  constructor(private readonly spec: string, private readonly source: string) {}
+  constructor(private readonly spec: string, private readonly source: string, private readonly version: number) {}
 
   error(near: Piece | null, what: string, code: string): void {
     const nearText = near ? `: near \`${near.text}'` : '';
@@ -144,7 +147,7 @@ class DiskScan {
       case 'backend': this.save('backend_domname', 'backend', afterEquals()); return true;
       case 'backendtype': {
         const v = afterEquals();
-        if (BACKENDS.includes(v.text)) this.setEnum('backend', 'backend', v.text, v);
+        if (BACKENDS.includes(v.text) || (v.text === 'standalone' && this.version >= STANDALONE_SINCE)) this.setEnum('backend', 'backend', v.text, v);
         else this.error(v, 'unknown value for backendtype', 'disk-bad-backendtype');
         return true;
       }
@@ -174,6 +177,8 @@ class DiskScan {
       case 'hidden-disk': this.save('hidden_disk', 'hidden-disk', afterEquals()); return true;
       case 'trusted': d.trusted = true; return true;
       case 'untrusted': d.trusted = false; return true;
+      case 'grant-usage-1': d.grant_usage = true; return true;
+      case 'grant-usage-0': d.grant_usage = false; return true;
       case 'target': this.save('pdev_path', 'target', afterEquals()); return true;
       case 'unknown-parameter': this.error(whole, 'unknown parameter', 'disk-unknown-parameter'); return true;
       case 'prefix-format':
@@ -222,6 +227,7 @@ function toJson(d: DiskState): DiskJson {
   put('active_disk', d.active_disk, d.active_disk === undefined);
   put('hidden_disk', d.hidden_disk, d.hidden_disk === undefined);
   put('trusted', d.trusted ? 'True' : 'False', d.trusted === undefined);
+  put('grant_usage', d.grant_usage ? 'True' : 'False', d.grant_usage === undefined);
   return out;
 }
 
@@ -230,8 +236,8 @@ function toJson(d: DiskState): DiskJson {
  * fatal: xl prints every message of the scan, then exits.
  */
 export function parseDiskSpec(spec: string, ctx: SpecContext): SpecResult<DiskJson> {
-  const scan = new DiskScan(spec, sourceOf(ctx));
   const version = versionNumber(ctx.options.xenVersion);
+  const scan = new DiskScan(spec, sourceOf(ctx), version);
   let pos = 0;
   for (;;) {
     const tok = nextDiskToken(spec, pos, version);
