@@ -1,6 +1,8 @@
-// Runs every test of the project: the type check, then each *.test.ts under test/ with
-// node's own test runner (TypeScript loaded through tsx). Suites that need the oracle or a real
-// VS Code decide for themselves whether to run or to print one loud SKIPPED line.
+// `npm test`: every test of the project. The type check and the bundle first, then each *.test.ts
+// under test/ with node's own test runner (TypeScript through tsx), then the real-VS-Code suite
+// (test/e2e/run.mjs). Suites that need a Debian package decide for themselves whether to run or to
+// print one loud SKIPPED line (and fail under XLCFG_REQUIRE_ORACLE=1 / XLCFG_REQUIRE_E2E=1).
+// `npm test -- FILTER...` runs only the unit test files whose path contains a FILTER.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +10,7 @@ import { join } from 'node:path';
 function findTests(dir, out = []) {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    if (name === 'node_modules' || name === 'oracle' && dir === 'test') continue;
+    if (name === 'node_modules' || (dir === 'test' && (name === 'oracle' || name === 'e2e'))) continue;
     if (statSync(p).isDirectory()) findTests(p, out);
     else if (name.endsWith('.test.ts')) out.push(p);
   }
@@ -30,4 +32,5 @@ if (filter.length === 0) {
 }
 let files = findTests('test');
 if (filter.length) files = files.filter((f) => filter.some((x) => f.includes(x)));
-run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files]);
+if (filter.length === 0) run(process.execPath, ['test/e2e/run.mjs'], { env: { ...process.env, XLCFG_E2E_NO_BUILD: '1' } });

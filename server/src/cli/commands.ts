@@ -1,4 +1,103 @@
-// The analysis commands (check, config, argv); filled in as the pipeline's stages land.
-import type { ParsedArgs } from './args';
+// The analysis commands: check (every diagnostic), config (xl's / libxl's domain config), argv (the
+// device-model command line).
+import { statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError, type ParsedArgs } from './args';
+import { printJson, needOneFile } from './io';
+import { analyzeFile, analysisOptions } from './analysis-options';
+import { shellQuote } from '../service/devicemodel';
+import { stringifyDeep } from '../service/util/json';
+import type { Severity } from '../service/finding';
 
-export const COMMANDS: Record<string, (a: ParsedArgs) => number> = {};
+/** A directory stands for the guest configs in it (*.cfg, *.xl, *.xlcfg, xlexample.*), sorted. */
+function expandFiles(files: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    let dir = false;
+    try { dir = statSync(f).isDirectory(); } catch { /* reported when read */ }
+    if (!dir) { out.push(f); continue; }
+    for (const name of readdirSync(f).sort()) {
+      if (/\.(cfg|xl|xlcfg)$/.test(name) || name.startsWith('xlexample.')) out.push(join(f, name));
+    }
+  }
+  return out;
+}
+
+function check(args: ParsedArgs): number {
+  if (!args.files.length) throw new UsageError('check needs at least one FILE');
+  args = { ...args, files: expandFiles(args.files) };
+  analysisOptions(args, ''); // validate options before reading anything
+  const json = args.flags.has('--json');
+  const results: { file: string; diagnostics: { severity: Severity; code: string; message: string; range: unknown }[] }[] = [];
+  let errors = 0;
+  for (const file of args.files) {
+    const a = analyzeFile(args, file);
+    const diagnostics = a.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, range: a.lines.rangeOf(f.start, f.end) }));
+    errors += diagnostics.filter((d) => d.severity === 'error').length;
+    results.push({ file, diagnostics });
+    if (!json) {
+      for (const d of diagnostics) {
+        const r = d.range as { start: { line: number; character: number } };
+        process.stdout.write(`${file}:${r.start.line + 1}:${r.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]\n`);
+      }
+    }
+  }
+  if (json) printJson(results);
+  else process.stderr.write(`${args.files.length} file(s) checked, ${errors} error(s)\n`);
+  return errors && !args.flags.has('--exit-zero') ? 1 : 0;
+}
+
+function config(args: ParsedArgs): number {
+  const file = needOneFile(args.files, 'config');
+  const stage = args.values.get('--stage') ?? 'xl';
+  if (stage !== 'xl' && stage !== 'libxl') throw new UsageError('--stage must be xl or libxl');
+  const a = analyzeFile(args, file);
+  let out: unknown = null;
+  let status = 0;
+  if (!a.parsed.accepted) {
+    for (const m of a.parsed.messages(file)) process.stderr.write(m + '\n');
+    process.stderr.write('Failed to parse config: Invalid argument\n');
+    status = 1;
+  } else if (!a.xl?.config) {
+    for (const l of a.xl?.stderr ?? []) process.stderr.write(l + '\n');
+    status = 1;
+  } else if (stage === 'xl') {
+    out = a.xl.config;
+  } else {
+    const d = a.libxl!;
+    for (const m of d.messages) process.stderr.write(`libxl: ${m.level}: ${m.function}: ${m.text}\n`);
+    out = d.resolved;
+    status = d.resolved ? 0 : 1;
+  }
+  if (args.flags.has('--json')) printJson(out);
+  else if (out) process.stdout.write(stringifyDeep(out, 4) + '\n');
+  return status;
+}
+
+function argv(args: ParsedArgs): number {
+  const file = needOneFile(args.files, 'argv');
+  const a = analyzeFile(args, file);
+  const json = args.flags.has('--json');
+  if (!a.parsed.accepted || !a.xl?.config) {
+    const lines = !a.parsed.accepted ? [...a.parsed.messages(file), 'Failed to parse config: Invalid argument'] : (a.xl?.stderr ?? []);
+    if (json) printJson({ outcome: 'xl_rejected', error: lines.filter((l) => l.trim()).pop() ?? 'xl refuses the config', stderr: lines });
+    else for (const l of lines) process.stderr.write(l + '\n');
+    return 1;
+  }
+  const dm = a.deviceModel!;
+  if (json) {
+    printJson({
+      outcome: dm.outcome, device_model_version: dm.device_model_version, argv: dm.argv, env: dm.env,
+      ...(dm.error ? { error: dm.error } : {}), ...(dm.reason ? { reason: dm.reason } : {}), log: dm.log, label: dm.label,
+      placeholders: dm.placeholders, assumptions: dm.assumptions,
+    });
+  } else if (dm.outcome === 'error') process.stderr.write(`libxl: error: ${dm.error}\n`);
+  else if (dm.outcome === 'no_device_model') process.stdout.write(`# no device model: ${dm.reason ?? 'this guest needs none'}\n`);
+  else {
+    const envPrefix = Object.entries(dm.env).map(([k, v]) => `${k}=${shellQuote([v])}`).join(' ');
+    process.stdout.write((envPrefix ? envPrefix + ' ' : '') + shellQuote(dm.argv) + '\n');
+  }
+  return dm.outcome === 'error' ? 1 : 0;
+}
+
+export const COMMANDS: Record<string, (a: ParsedArgs) => number> = { check, config, argv };

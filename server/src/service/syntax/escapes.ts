@@ -19,6 +19,12 @@ const SIMPLE: Record<number, number> = {
   0x61: 7, 0x62: 8, 0x66: 12, 0x6e: 10, 0x72: 13, 0x74: 9, 0x76: 11,
 };
 
+/** The next backslash in [from, to), or -1 (indexOf would scan past the token). */
+function nextBackslash(src: Uint8Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (src[i] === 0x5c) return i;
+  return -1;
+}
+
 const isCSpace = (c: number) => c === 0x20 || (c >= 9 && c <= 13);
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
@@ -42,11 +48,11 @@ function strtoulDecimalLength(src: Uint8Array, p: number, max: number, end: numb
  */
 export function checkEscapes(src: Uint8Array, start: number, end: number): EscapeError | null {
   const close = end - 1;
-  let p = src.indexOf(0x5c, start + 1);
-  while (p >= 0 && p < close) {
+  let p = nextBackslash(src, start + 1, close);
+  while (p >= 0) {
     const r = escapeAt(src, p, end);
     if (r.error) return r.error;
-    p = src.indexOf(0x5c, r.next);
+    p = nextBackslash(src, r.next, close);
   }
   return null;
 }
@@ -72,17 +78,17 @@ function escapeAt(src: Uint8Array, p: number, end: number): EscapeStep {
 /** The bytes libxlutil stores for the quoted token [start, end) (valid per checkEscapes). */
 export function decodeString(src: Uint8Array, start: number, end: number): Uint8Array {
   const close = end - 1;
-  let p = src.indexOf(0x5c, start + 1);
-  if (p < 0 || p >= close) return src.subarray(start + 1, close);
+  let p = nextBackslash(src, start + 1, close);
+  if (p < 0) return src.subarray(start + 1, close);
   const out = new Uint8Array(close - start - 1);
   let o = 0, from = start + 1;
-  while (p >= 0 && p < close) {
+  while (p >= 0) {
     out.set(src.subarray(from, p), o); o += p - from;
     const r = escapeAt(src, p, end);
     if (r.error) { from = close; break; }
     if (r.byte >= 0) out[o++] = r.byte;
     from = r.next;
-    p = src.indexOf(0x5c, from);
+    p = nextBackslash(src, from, close);
   }
   if (from < close) { out.set(src.subarray(from, close), o); o += close - from; }
   return out.subarray(0, o);

@@ -1,6 +1,7 @@
 // The parser's result: flat typed arrays for tokens, value nodes and statements (cheap to build for a
 // 5 MB file), with strings decoded and the libxlutil view of the settings materialised only on demand.
 import { bytesToString } from './bytes';
+import { KeyInterner } from './key-interner';
 import { decodeString } from './escapes';
 import { ParseError, PYTHON_WARNING, formatParseError } from './parse-error';
 import type { Setting, Value, StringValue, ListValue, AssignOp } from './settings';
@@ -27,37 +28,51 @@ export class ParsedConfig {
   readonly errors: ParseError[] = [];
 
   // Tokens in scan order (those discarded by error recovery included).
-  readonly tokKind = new Growable(256);
-  readonly tokStart = new Growable(256);
-  readonly tokEnd = new Growable(256);
-  readonly tokLine = new Growable(256);
+  readonly tokKind: Growable;
+  readonly tokStart: Growable;
+  readonly tokEnd: Growable;
+  readonly tokLine: Growable;
 
   // Value nodes: atoms and lists. Lists chain their items through nodeFirst / nodeNext.
-  readonly nodeKind = new Growable(128);
-  readonly nodeStart = new Growable(128);
-  readonly nodeEnd = new Growable(128);
+  readonly nodeKind: Growable;
+  readonly nodeStart: Growable;
+  readonly nodeEnd: Growable;
   /** libxlutil's line for the value: an atom's token; a list's first item, or its `]` when empty. */
-  readonly nodeLine = new Growable(128);
+  readonly nodeLine: Growable;
   /** Line of the value's first token (an atom's, or a list's `[`): libxlutil's line for a setting. */
-  readonly nodeOpenLine = new Growable(128);
-  readonly nodeFirst = new Growable(128);
-  readonly nodeNext = new Growable(128);
-  readonly nodeLast = new Growable(128);
+  readonly nodeOpenLine: Growable;
+  readonly nodeFirst: Growable;
+  readonly nodeNext: Growable;
+  readonly nodeLast: Growable;
 
   // Assignments as written (also those after an error, for the editor).
-  readonly stmtKey = new Growable(64);      // IDENT token
-  readonly stmtOp = new Growable(64);       // '=' or '+=' token
-  readonly stmtValue = new Growable(64);    // value node
-  readonly stmtAdd = new Growable(64);      // 1 for +=
-  readonly stmtSetting = new Growable(64);  // index among stored settings, or -1
+  readonly stmtKey: Growable;      // IDENT token
+  readonly stmtKeyId: Growable;    // interned key name (see keys)
+  readonly stmtOp: Growable;       // '=' or '+=' token
+  readonly stmtValue: Growable;    // value node
+  readonly stmtAdd: Growable;      // 1 for +=
+  readonly stmtSetting: Growable;  // index among stored settings, or -1
 
   // What libxlutil stored: statement, and the setting a `+=` was joined onto (-1 if none).
-  readonly setStmt = new Growable(64);
-  readonly setPrev = new Growable(64);
+  readonly setStmt: Growable;
+  readonly setPrev: Growable;
 
   private settingsCache?: Setting[];
 
-  constructor(readonly src: Uint8Array) {}
+  /** Key names, interned from their bytes. */
+  readonly keys: KeyInterner;
+
+  constructor(readonly src: Uint8Array) {
+    // Sized from the input (typical configs: a token per ~9 bytes, a value node per ~28, a
+    // statement per ~50) so that large files rarely regrow.
+    const t = 64 + (src.length >> 3), n = 32 + (src.length >> 4), st = 16 + (src.length >> 5);
+    this.tokKind = new Growable(t); this.tokStart = new Growable(t); this.tokEnd = new Growable(t); this.tokLine = new Growable(t);
+    this.nodeKind = new Growable(n); this.nodeStart = new Growable(n); this.nodeEnd = new Growable(n); this.nodeLine = new Growable(n);
+    this.nodeOpenLine = new Growable(n); this.nodeFirst = new Growable(n); this.nodeNext = new Growable(n); this.nodeLast = new Growable(n);
+    this.stmtKey = new Growable(st); this.stmtKeyId = new Growable(st); this.stmtOp = new Growable(st); this.stmtValue = new Growable(st);
+    this.stmtAdd = new Growable(st); this.stmtSetting = new Growable(st); this.setStmt = new Growable(st); this.setPrev = new Growable(st);
+    this.keys = new KeyInterner(src, st);
+  }
 
   get tokenCount(): number { return this.tokKind.n; }
   get nodeCount(): number { return this.nodeKind.n; }
@@ -102,6 +117,7 @@ export class ParsedConfig {
 
   pushStatement(keyTok: number, opTok: number, value: number, add: boolean): number {
     this.stmtKey.push(keyTok); this.stmtOp.push(opTok); this.stmtValue.push(value);
+    this.stmtKeyId.push(this.keys.intern(this.tokStart.get(keyTok), this.tokEnd.get(keyTok)));
     this.stmtAdd.push(add ? 1 : 0); this.stmtSetting.push(-1);
     return this.stmtKey.n - 1;
   }
@@ -115,8 +131,7 @@ export class ParsedConfig {
   // ---- reading ----
 
   statementName(stmt: number): string {
-    const t = this.stmtKey.get(stmt);
-    return this.text(this.tokStart.get(t), this.tokEnd.get(t));
+    return this.keys.name(this.stmtKeyId.get(stmt));
   }
 
   /** The bytes libxlutil keeps for an atom node. */

@@ -31,7 +31,8 @@ class ParseRun implements LexErrorSink {
   /** libxlutil's ctx->lexerrlineno. */
   lexErrLine = -1;
   aborted = false;
-  private readonly lastStoredByName = new Map<string, number>();
+  /** key id -> index of the newest stored setting of that key (-1: none). */
+  private lastStored = new Int32Array(256).fill(-1);
 
   constructor(readonly src: Uint8Array, readonly opts: ParseOptions) {
     this.out = new ParsedConfig(src);
@@ -91,16 +92,19 @@ class ParseRun implements LexErrorSink {
     const lx = this.lexer;
     const kind = lx.next();
     if (kind === T.String) {
-      const s = lx.tokStart, e = lx.tokEnd;
-      if (this.src.subarray(s, e).indexOf(0) >= 0 && !this.err) {
+      // One pass over the content: a NUL aborts libxlutil; a backslash needs the escape rules.
+      const src = this.src, s = lx.tokStart, e = lx.tokEnd;
+      let flags = 0;
+      for (let i = s + 1; i < e - 1; i++) {
+        const c = src[i]!;
+        if (c === 0x5c) flags |= 1; else if (c === 0) flags |= 2;
+      }
+      if (flags & 2 && !this.err) {
         this.out.errors.push({ kind: 'abort', message: NUL_ABORT_MESSAGE, line: lx.lineno, near: '', start: s, end: e, hidden: false });
         this.err = true; this.aborted = true;
-      } else {
-        const bs = this.src.indexOf(0x5c, s);
-        if (bs >= 0 && bs < e) {
-          const bad = checkEscapes(this.src, s, e);
-          if (bad) this.escapeError(bad, s, e);
-        }
+      } else if (flags & 1) {
+        const bad = checkEscapes(src, s, e);
+        if (bad) this.escapeError(bad, s, e);
       }
     }
     this.out.pushToken(kind, lx.tokStart, lx.tokEnd, lx.tokLine);
@@ -232,14 +236,18 @@ class ParseRun implements LexErrorSink {
   /** xlu__cfg_set_store: `+=` joins onto the newest stored setting of the same name. */
   private store(stmt: number): void {
     const out = this.out;
-    const name = out.statementName(stmt);
+    const key = out.stmtKeyId.get(stmt);
+    if (key >= this.lastStored.length) {
+      const b = new Int32Array(Math.max(key + 1, this.lastStored.length * 2)).fill(-1);
+      b.set(this.lastStored); this.lastStored = b;
+    }
     const valueNode = out.stmtValue.get(stmt);
     let prev = -1;
     if (out.stmtAdd.get(stmt)) {
-      const p = this.lastStoredByName.get(name);
-      if (p !== undefined) {
-        const prevKind = out.nodeKind.get(out.stmtValue.get(out.setStmt.get(p)))! === NodeKind.List;
-        if (prevKind !== (out.nodeKind.get(valueNode) === NodeKind.List)) {
+      const p = this.lastStored[key]!;
+      if (p >= 0) {
+        const prevIsList = out.nodeKind.get(out.stmtValue.get(out.setStmt.get(p))) === NodeKind.List;
+        if (prevIsList !== (out.nodeKind.get(valueNode) === NodeKind.List)) {
           const lx = this.lexer;
           this.yyerror('concat', `can't add [list] to "string" or vice versa`, lx.lineno, lx.textStart, lx.textEnd, false,
             out.nodeStart.get(valueNode), out.nodeEnd.get(valueNode));
@@ -250,7 +258,7 @@ class ParseRun implements LexErrorSink {
         prev = p;
       }
     }
-    this.lastStoredByName.set(name, out.storeSetting(stmt, prev));
+    this.lastStored[key] = out.storeSetting(stmt, prev);
   }
 }
 

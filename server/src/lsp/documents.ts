@@ -1,0 +1,45 @@
+// One analysis per document version and settings: every request reads the same immutable analysis.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis } from '../service/analyze';
+import type { XlcfgSettings } from '../protocol';
+import type { HostModel } from '../service/host';
+import type { XenVersion } from '../service/options';
+
+const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+const encoder = new TextEncoder();
+
+export class AnalysisCache {
+  private readonly entries = new Map<string, { key: string; analysis: Analysis }>();
+  /** URIs whose file on disk starts with a BOM that the editor stripped. */
+  readonly bomUris = new Set<string>();
+
+  constructor(private readonly localHost: () => HostModel | undefined) {}
+
+  get(doc: TextDocument, settings: XlcfgSettings): Analysis {
+    const bom = this.bomUris.has(doc.uri);
+    const key = `${doc.version}|${bom}|${JSON.stringify(settings)}`;
+    const hit = this.entries.get(doc.uri);
+    if (hit && hit.key === key) return hit.analysis;
+    let bytes = encoder.encode(doc.getText());
+    if (bom && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
+      const b = new Uint8Array(bytes.length + 3);
+      b.set(BOM); b.set(bytes, 3); bytes = b;
+    }
+    const analysis = analyze({
+      bytes,
+      options: { xenVersion: settings.xenVersion as XenVersion, host: settings.host, paths: settings.paths, sourceName: fileName(doc.uri) },
+      localHost: settings.host === 'local' ? this.localHost() : undefined,
+      hiddenPrefix: bom ? 3 : 0,
+      severities: settings.severity,
+    });
+    this.entries.set(doc.uri, { key, analysis });
+    return analysis;
+  }
+
+  forget(uri: string): void { this.entries.delete(uri); }
+}
+
+function fileName(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try { return decodeURIComponent(last) || 'xl.cfg'; } catch { return last || 'xl.cfg'; }
+}

@@ -1,0 +1,138 @@
+// The xlcfg language server: LSP transport only. Every answer comes from the pure language service
+// (service/); this file keeps documents, settings and the BOM flags, and converts positions.
+// Runs over IPC (started by the VS Code client) or `--stdio` (other editors).
+import {
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
+  type InitializeParams, type InitializeResult, type Diagnostic, type CodeAction, type Hover, type CompletionList,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { BOM_NOTIFICATION, DEVICE_MODEL_PREVIEW_REQUEST, COMMANDS, type BomParams, type DeviceModelPreviewParams, type DeviceModelPreviewResult, type XlcfgSettings } from './protocol';
+import { readSettings, DEFAULT_SETTINGS } from './lsp/settings';
+import { AnalysisCache } from './lsp/documents';
+import { diagnostics } from './service/features/diagnostics';
+import { previewText, previewCodeLens } from './service/features/preview';
+import { hoverAt, completionsAt, codeActionsFor } from './lsp/features';
+import { localHostModel, localManPage } from './node/environment';
+
+const disabled = new Set((process.env.XLCFG_DISABLE_FEATURES ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const cache = new AnalysisCache(localHostModel);
+let canAskConfiguration = false;
+let globalSettings: XlcfgSettings = DEFAULT_SETTINGS;
+const perDocument = new Map<string, Promise<XlcfgSettings>>();
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  canAskConfiguration = !!params.capabilities.workspace?.configuration;
+  const init = (params.initializationOptions ?? {}) as { settings?: unknown };
+  if (init.settings) globalSettings = readSettings(init.settings);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: !disabled.has('hover'),
+      completionProvider: disabled.has('completion') ? undefined : { triggerCharacters: ['=', '"', "'", '[', ' '] },
+      codeActionProvider: disabled.has('codeAction') ? undefined : { codeActionKinds: ['quickfix', 'source.fixAll'] },
+      codeLensProvider: {},
+    },
+    serverInfo: { name: 'xlcfg-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canAskConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'xlcfg' }).catch(() => undefined);
+});
+
+async function settingsFor(uri: string): Promise<XlcfgSettings> {
+  if (!canAskConfiguration) return globalSettings;
+  let s = perDocument.get(uri);
+  if (!s) {
+    s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'xlcfg' })
+      .then((raw) => (raw == null ? globalSettings : readSettings(raw)), () => globalSettings);
+    perDocument.set(uri, s);
+  }
+  return s;
+}
+
+async function analysisOf(uri: string) {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  return cache.get(doc, await settingsFor(uri));
+}
+
+// ---- diagnostics, debounced per document ----
+const timers = new Map<string, NodeJS.Timeout>();
+function schedule(uri: string, delay = 120): void {
+  clearTimeout(timers.get(uri));
+  timers.set(uri, setTimeout(() => { timers.delete(uri); void publish(uri); }, delay));
+}
+async function publish(uri: string): Promise<void> {
+  if (disabled.has('diagnostics')) return;
+  const a = await analysisOf(uri);
+  if (!a) return;
+  const doc = documents.get(uri);
+  let diags: Diagnostic[];
+  try {
+    diags = diagnostics(a, uri) as Diagnostic[];
+  } catch (e) {
+    diags = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'xlcfg', message: `xlcfg could not analyse this file: ${String(e)}` }];
+    connection.console.error(`analysis failed for ${uri}: ${(e as Error).stack ?? e}`);
+  }
+  void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: diags });
+}
+
+documents.onDidOpen((e) => schedule(e.document.uri, 0));
+documents.onDidChangeContent((e) => schedule(e.document.uri));
+documents.onDidClose((e) => {
+  cache.forget(e.document.uri); perDocument.delete(e.document.uri); cache.bomUris.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+connection.onDidChangeConfiguration((change) => {
+  perDocument.clear();
+  const raw = (change.settings as { xlcfg?: unknown } | null)?.xlcfg;
+  if (raw) globalSettings = readSettings(raw);
+  for (const d of documents.all()) schedule(d.uri, 0);
+});
+connection.onNotification(BOM_NOTIFICATION, (p: BomParams) => {
+  if (!p || typeof p.uri !== 'string') return;
+  if (p.hasBom) cache.bomUris.add(p.uri); else cache.bomUris.delete(p.uri);
+  schedule(p.uri, 0);
+});
+
+// ---- requests ----
+connection.onHover(async (p): Promise<Hover | null> => {
+  if (disabled.has('hover')) return null;
+  const a = await analysisOf(p.textDocument.uri);
+  if (!a) return null;
+  const s = await settingsFor(p.textDocument.uri);
+  return hoverAt(a, p.position, { manPage: s.manPage ? localManPage : undefined }) as Hover | null;
+});
+
+connection.onCompletion(async (p): Promise<CompletionList | null> => {
+  if (disabled.has('completion')) return null;
+  const a = await analysisOf(p.textDocument.uri);
+  return a ? (completionsAt(a, p.position) as CompletionList) : null;
+});
+
+connection.onCodeAction(async (p): Promise<CodeAction[] | null> => {
+  if (disabled.has('codeAction')) return null;
+  const a = await analysisOf(p.textDocument.uri);
+  return a ? (codeActionsFor(a, p.textDocument.uri, p.range, p.context) as CodeAction[]) : null;
+});
+
+connection.onCodeLens(async (p) => {
+  const a = await analysisOf(p.textDocument.uri);
+  return a ? previewCodeLens(a, p.textDocument.uri, COMMANDS.showDeviceModelPreview) : [];
+});
+
+connection.onRequest(DEVICE_MODEL_PREVIEW_REQUEST, async (p: DeviceModelPreviewParams): Promise<DeviceModelPreviewResult> => {
+  const a = p && typeof p.uri === 'string' ? await analysisOf(p.uri) : undefined;
+  if (!a) return { content: '# This document is not open in the xl.cfg language server.\n' };
+  try {
+    return { content: previewText(a) };
+  } catch (e) {
+    return { content: `# xlcfg could not build the preview: ${String(e)}\n` };
+  }
+});
+
+documents.listen(connection);
+connection.listen();
