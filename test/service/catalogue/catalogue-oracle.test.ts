@@ -18,12 +18,15 @@ function configWith(key: string, value: string, guestType: string): string {
 describe('catalogue enum values against xl 4.17', () => {
   if (!requireOracle('catalogue enum values')) return;
   const keys = ALL_KEYS.filter((k) => ENUM_KINDS.includes(k.kind) && (k.arch === 'x86' || k.arch === 'any') &&
-    !k.removedIn && Number(k.since.split('.')[1]) <= 17);
+    !k.removedIn && Number(k.since.split('.')[1]) <= 17)
+    // The on_* keys share one value set and one parser: try one of them.
+    .filter((k) => !k.name.startsWith('on_') || k.name === 'on_crash');
   for (const k of keys) {
     test(k.name, () => {
       const guestType = k.guestTypes.includes('hvm') ? 'hvm' : k.guestTypes[0]!;
       const values = (k.values ?? []).map((v) => v.value);
-      const tries = [...values, ...values.filter((v) => /[a-z]/.test(v)).map((v) => v.toUpperCase()), 'bogus'];
+      // Every member, one member in upper case (case rules), and a word that is no member.
+      const tries = [...values, ...values.filter((v) => /[a-z]/.test(v)).slice(0, 1).map((v) => v.toUpperCase()), 'bogus'];
       for (const value of tries) {
         const verdict = valueAllowedIn(k.name, value, '4.17', guestType);
         const xl = xlDryrun(tempConfig('t.cfg', configWith(k.name, value, guestType)));
