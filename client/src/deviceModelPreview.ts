@@ -72,6 +72,16 @@ export class DeviceModelPreviewProvider implements vscode.TextDocumentContentPro
     }
     const shown = configUriOfPreview(configUri); // invoked from a preview: show that preview's config
     if (shown) configUri = vscode.Uri.parse(shown, true);
+    // The server answers for open documents only: open the config (in memory) if it is not.
+    const config = configUri;
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === config.toString())) {
+      try {
+        await vscode.workspace.openTextDocument(config);
+      } catch {
+        void vscode.window.showWarningMessage(`Cannot open ${config.toString()} to preview its device model.`);
+        return undefined;
+      }
+    }
     const previewUri = previewUriFor(configUri);
     const alreadyOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === previewUri.toString());
     let doc = await vscode.workspace.openTextDocument(previewUri);

@@ -72,6 +72,21 @@ describe('device-model preview', () => {
     registration.dispose();
   });
 
+  test('a config that is not open yet is opened first, so the server knows it', async () => {
+    const { client, provider, registration } = setUp();
+    const dir = mkdtempSync(join(tmpdir(), 'xlcfg-preview-'));
+    writeFileSync(join(dir, 'closed.cfg'), GUEST);
+    const configUri = fake.Uri.file(join(dir, 'closed.cfg'));
+    await provider.show(configUri);
+    const opened = fake.state.documents.findIndex((d) => d.uri.toString() === configUri.toString());
+    const previewOpened = fake.state.documents.findIndex((d) => d.uri.scheme === PREVIEW_SCHEME);
+    assert.ok(opened >= 0 && opened < previewOpened, 'config opened before the preview');
+    assert.equal(client.requests.at(-1)?.params.uri, configUri.toString());
+    assert.equal(await provider.show(fake.Uri.file(join(dir, 'missing.cfg'))), undefined);
+    assert.match(fake.state.messages.at(-1) ?? '', /Cannot open/);
+    registration.dispose();
+  });
+
   test('no config at hand: a message, no document', async () => {
     const { provider, registration } = setUp();
     assert.equal(await provider.show(undefined), undefined);

@@ -128,6 +128,7 @@ export const window = {
     return editor;
   },
   async showInformationMessage(m: string) { state.messages.push(m); return undefined; },
+  async showWarningMessage(m: string) { state.messages.push(m); return undefined; },
 };
 
 export const languages = {
