@@ -21,8 +21,7 @@ export const BOOT_TEXTS: Record<string, KeyText> = {
   cmdline: {
     summary: 'The whole kernel command line for direct kernel boot.',
     doc: 'When set, `root` and `extra` are ignored, so put everything here, for example the root ' +
-      'device and the console. Has no effect when a bootloader supplies the kernel (it reads the ' +
-      'command line from the guest\'s boot menu).',
+      'device and the console. It is only used for direct kernel boot.',
     example: 'cmdline = "root=/dev/xvda1 ro console=hvc0"',
   },
   root: {

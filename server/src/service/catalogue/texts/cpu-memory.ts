@@ -74,8 +74,8 @@ export const CPU_MEMORY_TEXTS: Record<string, KeyText> = {
   },
   memory: {
     summary: 'RAM the guest starts with, in MiB.',
-    doc: 'Plain numbers are mebibytes: `memory = 2048` is 2 GiB, and suffixes such as `2G` are not ' +
-      'understood (xl warns and ignores the value). If `maxmem` is larger the guest starts ballooned ' +
+    doc: 'Plain numbers are mebibytes: `memory = 2048` is 2 GiB. Suffixes are not understood: a bare ' +
+      '`2G` is a syntax error, and `"2G"` makes xl warn and ignore the value. If `maxmem` is larger the guest starts ballooned ' +
       'down to this amount. The toolstack takes a little extra for video RAM and page tables, so the ' +
       'host needs slightly more free memory than this.',
     example: 'memory = 2048',
@@ -169,11 +169,12 @@ export const CPU_MEMORY_TEXTS: Record<string, KeyText> = {
   localtime: {
     summary: 'Start the guest\'s clock in local time instead of UTC (`1`).',
     doc: 'Windows expects the hardware clock in local time, most other systems in UTC. Combine ' +
-      'with `rtc_timeoffset` for other offsets. Only the emulated RTC is affected.',
+      'with `rtc_timeoffset` for other offsets. libxl adds dom0\'s time zone offset to the guest\'s ' +
+      'clock offset when the guest is built.',
     example: 'localtime = 1',
   },
   rtc_timeoffset: {
-    summary: 'Shift of the guest\'s emulated RTC, in seconds.',
+    summary: 'Shift of the guest\'s wall clock relative to dom0, in seconds.',
     doc: 'Shifts the guest\'s wall clock relative to dom0; negative values go back in time and must ' +
       'be quoted. It adds to the shift from `localtime`.',
     example: 'rtc_timeoffset = 3600',

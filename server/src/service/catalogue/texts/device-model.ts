@@ -5,8 +5,8 @@ import type { KeyText } from '../types';
 export const DEVICE_MODEL_TEXTS: Record<string, KeyText> = {
   dm_restrict: {
     summary: 'Confine the guest\'s QEMU after it starts, to limit the damage of a QEMU bug (tech preview).',
-    doc: 'With `1`, libxl starts the dom0 qemu-xen so that it may only touch this guest, and from 4.12 ' +
-      'also chroots it, drops it to an unprivileged user and caps its resources. The host must have ' +
+    doc: 'With `1`, libxl starts the dom0 qemu-xen so that it may only touch this guest and, for HVM, ' +
+      'runs it as an unprivileged user; from 4.12 it also chroots it and caps its resources. The host must have ' +
       'the deprivilege users (`xen-qemuuser-range-base` or `xen-qemuuser-shared`), or libxl refuses ' +
       'to start the guest. libxl refuses it outright with qemu-xen-traditional, which is also what ' +
       'HVM stub domains use by default up to 4.20. It is a technology preview: failures of the extra ' +
@@ -34,8 +34,8 @@ export const DEVICE_MODEL_TEXTS: Record<string, KeyText> = {
   device_model_override: {
     summary: 'Path of the QEMU binary to run in dom0.',
     doc: 'The binary must match `device_model_version`; set that key too, since xl warns when only ' +
-      'the override is given. A path that does not exist made upstream libxl (up to 4.20) quietly ' +
-      'switch to qemu-xen-traditional, so check the path carefully.',
+      'the override is given. Without a version, a path that does not exist made upstream libxl (up ' +
+      'to 4.20) quietly switch to qemu-xen-traditional, so check the path carefully.',
     example: 'device_model_override = "/usr/local/bin/qemu-system-i386"',
   },
   device_model: {

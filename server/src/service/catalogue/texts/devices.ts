@@ -121,8 +121,10 @@ export const DEVICE_TEXTS: Record<string, KeyText> = {
   },
   rdm_mem_boundary: {
     summary: 'Memory boundary in MiB used when reserved device memory clashes with guest RAM.',
-    doc: 'When an RMRR region falls below this address, libxl moves guest RAM above it instead of ' +
-      'failing. Only relevant together with `rdm` or per-device `rdm_policy`.',
+    doc: 'When reserved device memory overlaps guest RAM above this boundary, libxl ends low memory ' +
+      'below the reserved region. Below the boundary the RDM policy decides: strict refuses the guest, ' +
+      'relaxed warns and hides the region from the guest. Only relevant with `rdm` or per-device ' +
+      '`rdm_policy`.',
     example: 'rdm_mem_boundary = 2048',
   },
   dtdev: {

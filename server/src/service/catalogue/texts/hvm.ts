@@ -133,8 +133,9 @@ export const HVM_TEXTS: Record<string, KeyText> = {
     example: 'vkb_device = 0',
   },
   usb: {
-    summary: 'Add an emulated USB controller for the devices in `usbdevice`.',
-    doc: 'Needed for emulated USB devices such as a tablet. It cannot be combined with `usbversion` ' +
+    summary: 'Give the HVM guest QEMU\'s emulated USB bus.',
+    doc: 'Devices listed in `usbdevice` switch the bus on anyway, so on its own it only adds an empty ' +
+      'controller. It cannot be combined with `usbversion` ' +
       'or SPICE USB redirection; libxl refuses such a mix.',
     example: 'usb = 1',
   },
@@ -147,8 +148,8 @@ export const HVM_TEXTS: Record<string, KeyText> = {
   usbdevice: {
     summary: 'USB devices QEMU emulates for the guest, typically `"tablet"` for an absolute mouse.',
     doc: '`"tablet"` makes the VNC mouse follow the pointer exactly, which is the usual reason to set ' +
-      'it; `"host:VENDOR:PRODUCT"` passes a host device through QEMU. Needs `usb = 1`; a list or a ' +
-      'single string are both accepted.',
+      'it; `"host:VENDOR:PRODUCT"` passes a host device through QEMU. It adds the emulated USB bus ' +
+      'by itself, and a list or a single string are both accepted. Do not combine it with `usbversion`.',
     example: 'usbdevice = [ "tablet" ]',
   },
 };
