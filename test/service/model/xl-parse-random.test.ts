@@ -75,6 +75,14 @@ const KEYS: Record<string, string[]> = {
   pool: str('Pool-0'), seclabel: str('system_u:system_r:domU_t'), init_seclabel: str('a:b:c'), driver_domain: BOOL,
   pvshim: BOOL, pvshim_path: str('/boot/xen-shim'), pvshim_cmdline: str('x'), vncviewer: BOOL, vif2: ['[ "x" ]'],
   xend_suspend_evtchn_compat: BOOL, gic_version: str('v2', 'v3', 'default', 'v4'), vuart: str('sbsa_uart', 'x'),
+  cpuid: [
+    ...str('host,tm=0,sse3=0', 'host,vmx=0,aes=1,family=0x17,model=0x31', 'host,family=6,stepping=k,maxleaf=x',
+      'host,bogus=1', 'host,tm', 'host,aes=q', 'amd,aes=0', 'host', 'host,rtm=0,hle=0', 'host,ibrsb=x,arch-caps=1',
+      'host,rdcl-no=1,mds-no=0', 'host,arch-caps=s,taa-no=0x', 'host,avx512f=0,x2apic=1', 'host,nc=0xff,apicidsize=5,procpkg=3'),
+    '[ "1:ecx=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx0,eax=1111xxxxxxxxxxxxxxxxxxxxxxxxxxxx" ]',
+    '[ "0x80000001,0:edx=0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" ]', '[ "x:eax=1" ]', '[ "1,z:eax=1" ]', '[ "1;eax=1" ]',
+    '[ "1:efx=1" ]', '[ "1:eax=101" ]', '[ "7,0:ebx=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx, ecx=00000000000000000000000000000000" ]',
+  ],
   vsnd: [
     '[ [ "card, short-name=A" ], [ "PCM, name=x", "stream, unique-id=0, type=P, sample-rates=48000;44100, channels-max=2", "pcm, name=y, buffer-size=65536" ] ]',
     '[ [ "card, long-name=L", "stream, type=c", "pcm", "card, backend=0, sample-formats=S16_LE;U8, channels-min=1" ] ]',
@@ -111,6 +119,25 @@ describe('model: generated configs equal live xl -N create', { skip: !ready }, (
       if (!parse.accepted) return; // a syntax-level refusal belongs to the parser's tests
       const problems = compareWithXl(file, parse, xlDryrunFast(file));
       assert.deepEqual(problems, [], `config:\n${text}`);
+    });
+  }
+});
+
+describe('model: every listed value of every key, for HVM and PV, equals live xl', { skip: !ready }, () => {
+  for (const [key, values] of Object.entries(KEYS)) {
+    test(key, () => {
+      const failures: string[] = [];
+      for (const type of ['hvm', 'pv']) {
+        for (const v of values) {
+          const text = `name = "g"\ntype = "${type}"\nkernel = "/boot/vmlinuz"\nvcpus = 2\n${key} = ${v}\n`;
+          const file = tempConfig('g.cfg', text);
+          const parse = xluParse(file);
+          if (!parse.accepted) continue;
+          const problems = compareWithXl(file, parse, xlDryrunFast(file));
+          if (problems.length) failures.push(`${text}${problems.join('\n')}`);
+        }
+      }
+      assert.deepEqual(failures, []);
     });
   }
 });

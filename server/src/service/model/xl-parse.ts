@@ -7,6 +7,7 @@ import type { Setting } from '../syntax/settings';
 import { applyGlobalAffinityMasks } from './xl-global-affinity';
 import { ParseState, type HostInfo } from './parse-state';
 import { parseBootAndTiming } from './xl-parse-boot';
+import { parseCpuid } from './xl-parse-cpuid';
 import { parseDevices } from './xl-parse-devices';
 import { parseDeviceModel, parseHvmDevices, parseTail, parseTopLevelDisplay } from './xl-parse-display';
 import {
@@ -46,7 +47,7 @@ function readConfig(st: ParseState): void {
   parseFirmwareByType(st);
   parseResources(st);
   parseDevices(st);
-  // cpuid= is not modelled yet (libxl_cpuid_parse_config).
+  parseCpuid(st);
   parseDeviceModel(st);
   parseTopLevelDisplay(st);
   parseHvmDevices(st);
