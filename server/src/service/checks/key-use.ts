@@ -30,16 +30,21 @@ export function keyUseChecks(a: Analysis): Finding[] {
     if (xlAlreadySays(a, span.start, span.end)) continue;
     const status = keyStatusIn(name, a.options.xenVersion);
     if (status?.status === 'deprecated') out.push(deprecated(a, name, span, status.replacedBy, status.ignored));
-    else if (type && name !== 'type' && name !== 'builder' && !keyAppliesTo(entry, type)) {
+    else if (type && name !== 'type' && name !== 'builder' && !keyAppliesTo(entry, type) && !libxlSpeaksOf(a, name)) {
       out.push({
         ...span, code: 'ignored-for-guest-type', severity: 'warning', tags: ['unnecessary'],
-        message: `xl ignores \`${name}\` for ${type.toUpperCase()} guests (it applies to ${entry.guestTypes.map((t) => t.toUpperCase()).join(', ')}).`,
+        message: `\`${name}\` has no effect for ${type.toUpperCase()} guests (it applies to ${entry.guestTypes.map((t) => t.toUpperCase()).join(', ')}).`,
         data: { key: name, type },
       });
     }
   }
   out.push(...noEffect(a));
   return out;
+}
+
+/** libxl reads the key for this guest after all when it logs something about it (PV vNUMA is refused). */
+function libxlSpeaksOf(a: Analysis, key: string): boolean {
+  return (a.libxl?.messages ?? []).some((m) => m.keys.includes(key));
 }
 
 function deprecated(a: Analysis, name: string, span: { start: number; end: number }, replacedBy?: string, ignored?: boolean): Finding {

@@ -1,0 +1,77 @@
+// Quick fixes: for each finding with an obvious repair, an action that carries its edits inline
+// (byte offsets of the analysed source), plus a "Fix all" source action with the safe ones. The
+// LSP adapter (code-action-adapter.ts) turns offsets into ranges.
+import type { Analysis } from '../analyze';
+import type { Finding } from '../finding';
+import { parseFixes } from './code-actions-parse';
+import { checkFixes } from './code-actions-checks';
+import type { Edit } from './code-actions-edits';
+
+export type { Edit } from './code-actions-edits';
+
+export interface Action {
+  readonly title: string;
+  readonly kind: 'quickfix' | 'source.fixAll';
+  readonly isPreferred?: boolean;
+  /** The codes of the findings this action repairs. */
+  readonly findingCodes: readonly string[];
+  readonly edits?: readonly Edit[];
+  /** A client command, where a text edit cannot do it (line endings, BOM). */
+  readonly command?: { readonly command: string; readonly arguments: readonly unknown[] };
+  /** Safe to apply without looking (goes into "Fix all"). */
+  readonly safe?: boolean;
+}
+
+/** The fixes for one finding. */
+export function fixesFor(a: Analysis, f: Finding, uri?: string): Action[] {
+  if (f.code === 'parse-error' || f.code === 'parse-error-later') return parseFixes(a, f, uri);
+  return checkFixes(a, f);
+}
+
+/**
+ * Actions for `findings` (those touching `range`), then "Fix all" over every finding of the file
+ * when at least one safe fix exists. `uri` fills the arguments of client commands.
+ */
+export function codeActions(a: Analysis, range: { start: number; end: number }, findings: readonly Finding[], uri?: string): Action[] {
+  void range;
+  const out: Action[] = [];
+  const seen = new Set<string>();
+  for (const f of findings) {
+    for (const x of fixesFor(a, f, uri)) {
+      // One CRLF action for the file, not one per carriage return.
+      const key = `${x.title}\u0000${JSON.stringify(x.edits ?? [])}`;
+      if (!seen.has(key)) { seen.add(key); out.push(x); }
+    }
+  }
+  const all = fixAll(a);
+  if (all) out.push(all);
+  return out;
+}
+
+/** One source action with every safe fix of the file whose edits do not overlap. */
+export function fixAll(a: Analysis): Action | null {
+  const edits: Edit[] = [];
+  const codes = new Set<string>();
+  for (const f of a.findings) {
+    for (const x of fixesFor(a, f)) {
+      if (!x.safe || !x.edits?.length) continue;
+      if (x.edits.some((e) => edits.some((o) => e.start < o.end && o.start < e.end || (e.start === o.start && e.end === o.end)))) continue;
+      edits.push(...x.edits);
+      codes.add(f.code);
+      break;
+    }
+  }
+  if (!edits.length) return null;
+  edits.sort((x, y) => x.start - y.start);
+  return { title: 'Fix all safe problems (xlcfg)', kind: 'source.fixAll', findingCodes: [...codes], edits, safe: true };
+}
+
+/** Applies byte-offset edits to the source (for tests and the CLI). */
+export function applyEdits(bytes: Uint8Array, edits: readonly Edit[]): Uint8Array {
+  const sorted = [...edits].sort((x, y) => y.start - x.start || y.end - x.end);
+  let out = Buffer.from(bytes);
+  for (const e of sorted) {
+    out = Buffer.concat([out.subarray(0, e.start), Buffer.from(e.newText, 'utf8'), out.subarray(e.end)]);
+  }
+  return new Uint8Array(out);
+}
