@@ -1,7 +1,7 @@
 // Parse errors and checks reach the editor with xl's/libxl's words, the right codes and ranges.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, diagnosticsWithCode, openFile, positionOf, sleep, waitFor, waitForDiagnostic } from './helpers';
+import { closeAllEditors, codeOf, diagnosticsWithCode, keyPosition, openFile, sleep, waitFor, waitForDiagnostic } from './helpers';
 
 suite('diagnostics', () => {
   suiteTeardown(closeAllEditors);
@@ -27,11 +27,11 @@ suite('diagnostics', () => {
     const [error] = await waitForDiagnostic(doc.uri, 'dm-restrict-traditional');
     assert.strictEqual(error.severity, vscode.DiagnosticSeverity.Error);
     assert.match(error.message, /dm_restrict not supported by qemu-xen-traditional/);
-    const line = positionOf(doc, 'dm_restrict =').line;
+    const line = keyPosition(doc, 'dm_restrict').line;
     assert.strictEqual(error.range.start.line, line);
     assert.strictEqual(error.range.end.line, line);
     assert.ok(doc.getText(error.range).startsWith('dm_restrict'), `range covers '${doc.getText(error.range)}'`);
-    const dmvLine = positionOf(doc, 'device_model_version').line;
+    const dmvLine = keyPosition(doc, 'device_model_version').line;
     assert.ok((error.relatedInformation ?? []).some((r) => r.location.range.start.line === dmvLine),
       'related information points at the device_model_version line');
   });
@@ -40,8 +40,8 @@ suite('diagnostics', () => {
     const doc = await openFile('stubdom-restrict.xl');
     const [error] = await waitForDiagnostic(doc.uri, 'dm-restrict-traditional');
     assert.strictEqual(error.severity, vscode.DiagnosticSeverity.Error);
-    assert.strictEqual(error.range.start.line, positionOf(doc, 'dm_restrict =').line);
-    const stubLine = positionOf(doc, 'device_model_stubdomain_override').line;
+    assert.strictEqual(error.range.start.line, keyPosition(doc, 'dm_restrict').line);
+    const stubLine = keyPosition(doc, 'device_model_stubdomain_override').line;
     assert.ok((error.relatedInformation ?? []).some((r) => r.location.range.start.line === stubLine),
       'related information points at the device_model_stubdomain_override line');
   });

@@ -106,13 +106,13 @@ export async function hoverText(uri: vscode.Uri, position: vscode.Position): Pro
     .join('\n');
 }
 
-/** Position of the first occurrence of `needle` on line `line` (plus `offset` characters). */
-export function positionOf(doc: vscode.TextDocument, needle: string, offset = 0): vscode.Position {
+/** Position inside the key of the first statement that sets `key` (comments never match). */
+export function keyPosition(doc: vscode.TextDocument, key: string, offset = 0): vscode.Position {
   for (let line = 0; line < doc.lineCount; line++) {
-    const col = doc.lineAt(line).text.indexOf(needle);
-    if (col >= 0) return new vscode.Position(line, col + offset);
+    const m = /^(\s*)([a-z0-9_.]+)\s*\+?=/.exec(doc.lineAt(line).text);
+    if (m && m[2] === key) return new vscode.Position(line, m[1].length + offset);
   }
-  throw new Error(`'${needle}' not found in ${doc.uri.path}`);
+  throw new Error(`no '${key} =' statement in ${doc.uri.path}`);
 }
 
 /** Code actions VS Code offers for `range` (edits resolved, as the light bulb would). */

@@ -1,13 +1,13 @@
 // Hover on dm_restrict explains the technology preview, its limits, and what it does to this guest.
 import * as assert from 'assert';
-import { closeAllEditors, hoverText, openFile, positionOf, waitFor } from './helpers';
+import { closeAllEditors, hoverText, keyPosition, openFile, waitFor } from './helpers';
 
 suite('hover', () => {
   suiteTeardown(closeAllEditors);
 
   test('dm_restrict on qemu-xen: technology-preview status, limitations and the flags it adds', async () => {
     const doc = await openFile('hardened.xl');
-    const at = positionOf(doc, 'dm_restrict', 3);
+    const at = keyPosition(doc, 'dm_restrict', 3);
     const text = await waitFor('a hover on dm_restrict', async () => (await hoverText(doc.uri, at)) || undefined);
     assert.match(text, /technology preview/i);
     for (const limitation of [/cdrom-insert/, /qdisk/i, /xen-qemuuser-range-base/, /xen-qemuuser-shared/]) {
@@ -20,7 +20,7 @@ suite('hover', () => {
 
   test('dm_restrict with qemu-xen-traditional: the hover says libxl refuses it', async () => {
     const doc = await openFile('trad-restrict.xl');
-    const at = positionOf(doc, 'dm_restrict', 3);
+    const at = keyPosition(doc, 'dm_restrict', 3);
     const text = await waitFor('a hover on dm_restrict', async () => (await hoverText(doc.uri, at)) || undefined);
     assert.match(text, /technology preview/i);
     assert.match(text, /qemu-xen-traditional/);
@@ -29,7 +29,7 @@ suite('hover', () => {
 
   test('a plain key has documentation too', async () => {
     const doc = await openFile('hardened.xl');
-    const text = await waitFor('a hover on memory', async () => (await hoverText(doc.uri, positionOf(doc, 'memory', 2))) || undefined);
+    const text = await waitFor('a hover on memory', async () => (await hoverText(doc.uri, keyPosition(doc, 'memory', 2))) || undefined);
     assert.match(text, /memory/);
     assert.match(text, /MiB|MB|megabyte/i);
   });
