@@ -109,6 +109,10 @@ describe('valueCompletions', () => {
     assert.ok(valueCompletions('vmtrace_buf_kb', { options: opts(), quote: null }).some((i) => i.detail === '1 MiB'));
   });
 
+  test('numbered choices stay numbers', () => {
+    assert.deepEqual(valueCompletions('usbversion', { options: opts(), quote: null }).map((i) => i.insertText), ['1', '2', '3']);
+  });
+
   test('free-form and unknown keys give nothing', () => {
     assert.deepEqual(valueCompletions('name', { options: opts(), quote: null }), []);
     assert.deepEqual(valueCompletions('nosuch', { options: opts(), quote: null }), []);
@@ -125,7 +129,7 @@ describe('completions produce text xl parses', () => {
   });
   test('every value completion after "key = " is accepted by libxlutil', () => {
     const lines: string[] = [];
-    for (const key of ['type', 'vga', 'acpi', 'viridian', 'memory', 'firmware', 'on_crash', 'tsc_mode', 'gfx_passthru', 'keymap']) {
+    for (const key of ['type', 'vga', 'acpi', 'viridian', 'memory', 'firmware', 'on_crash', 'tsc_mode', 'gfx_passthru', 'keymap', 'usbversion', 'altp2m']) {
       for (const item of valueCompletions(key, { options: opts(), guestType: 'hvm', quote: null })) lines.push(`${key} = ${expand(item.insertText)}`);
     }
     const parsed = xluParse(tempConfig('values.cfg', lines.join('\n') + '\n'));

@@ -146,6 +146,10 @@ export const VALUE_TEXTS: Readonly<Record<string, Readonly<Record<string, string
     disabled: 'No SVE for the guest.',
     hw: 'The largest vector length the host supports.',
   },
+  max_grant_version: {
+    '1': 'Only the original grant-table interface.',
+    '2': 'Allow the larger version 2 interface as well.',
+  },
   usbversion: {
     '1': 'USB 1.1 controller (UHCI).',
     '2': 'USB 2.0 controller (EHCI).',

@@ -176,7 +176,9 @@ export function valueCompletions(key: string, ctx: ValueCompletionContext): Comp
     .filter((e) => !(/^\d+$/.test(e.value) && entry.kind !== 'integer'));
   for (const e of names) {
     const text = valueText(key, e.value) ?? '';
-    const insert = entry.kind === 'boolean-or-list' && !ctx.quote ? `[ "${snippetText(e.value)}" ]` : quoted(e.value, ctx.quote);
+    const bareNumber = /^\d+$/.test(e.value) && (entry.kind === 'integer' || entry.kind === 'integer-or-enum-string');
+    const insert = bareNumber ? e.value
+      : entry.kind === 'boolean-or-list' && !ctx.quote ? `[ "${snippetText(e.value)}" ]` : quoted(e.value, ctx.quote);
     add(e.value, insert, text.split(/(?<=\.)\s/)[0] ?? '', text || `A value of \`${key}\`.`);
   }
   const sizes = SIZES[key];

@@ -95,9 +95,10 @@ export const DOMAIN_TEXTS: Record<string, KeyText> = {
   },
   driver_domain: {
     summary: 'Marks the guest as a driver domain that serves backends to others.',
-    doc: 'Setting `1` gives the domain the permissions a backend needs (for example to write the ' +
-      'xenstore paths of its frontends). Run `xl devd` inside it so it reacts to new devices. Other ' +
-      'guests then name it with `backend=` in their disk or vif specs.',
+    doc: 'Setting `1` gives the domain writable xenstore directories of its own for libxl and for a ' +
+      'device model, so the toolstack pieces can run inside it. Run `xl devd` there so it reacts to ' +
+      'new devices, and the kernel needs the backend drivers. Other guests then name it with ' +
+      '`backend=` in their disk or vif specs.',
     example: 'driver_domain = 1',
   },
   passthrough: {
