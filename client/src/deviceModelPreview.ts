@@ -65,23 +65,14 @@ export class DeviceModelPreviewProvider implements vscode.TextDocumentContentPro
 
   /** Opens (or reveals and refreshes) the preview of the config given as argument or active. */
   async show(arg: unknown): Promise<vscode.Uri | undefined> {
-    let configUri = uriFromArgument(arg);
-    if (!configUri) {
+    const target = uriFromArgument(arg);
+    if (!target) {
       void vscode.window.showInformationMessage('Open an xl.cfg file to preview its device-model command line.');
       return undefined;
     }
-    const shown = configUriOfPreview(configUri); // invoked from a preview: show that preview's config
-    if (shown) configUri = vscode.Uri.parse(shown, true);
-    // The server answers for open documents only: open the config (in memory) if it is not.
-    const config = configUri;
-    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === config.toString())) {
-      try {
-        await vscode.workspace.openTextDocument(config);
-      } catch {
-        void vscode.window.showWarningMessage(`Cannot open ${config.toString()} to preview its device model.`);
-        return undefined;
-      }
-    }
+    const fromPreview = configUriOfPreview(target); // invoked from a preview: show that preview's config
+    const configUri = fromPreview ? vscode.Uri.parse(fromPreview, true) : target;
+    if (!(await openInMemory(configUri))) return undefined;
     const previewUri = previewUriFor(configUri);
     const alreadyOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === previewUri.toString());
     let doc = await vscode.workspace.openTextDocument(previewUri);
@@ -97,6 +88,18 @@ export class DeviceModelPreviewProvider implements vscode.TextDocumentContentPro
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.changed.dispose();
+  }
+}
+
+/** The server answers for open documents only: opens the config (without showing it) if needed. */
+async function openInMemory(uri: vscode.Uri): Promise<boolean> {
+  if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return true;
+  try {
+    await vscode.workspace.openTextDocument(uri);
+    return true;
+  } catch {
+    void vscode.window.showWarningMessage(`Cannot open ${uri.toString()} to preview its device model.`);
+    return false;
   }
 }
 
