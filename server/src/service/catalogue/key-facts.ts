@@ -6,6 +6,8 @@ const v = (...values: string[]): EnumValue[] => values.map((value) => ({ value }
 const only = (guestTypes: GuestType[]) => (e: EnumValue): EnumValue => ({ ...e, guestTypes });
 const hvmOnly = only(['hvm']);
 const pvOnly = only(['pv', 'pvh']);
+const prefix = (e: EnumValue): EnumValue => ({ ...e, prefix: true });
+const anyCase = (e: EnumValue): EnumValue => ({ ...e, anyCase: true });
 const since413 = (e: EnumValue): EnumValue => ({ ...e, since: '4.13' });
 const since415 = (e: EnumValue): EnumValue => ({ ...e, since: '4.15' });
 
@@ -37,7 +39,7 @@ export const KEY_FACTS: readonly KeyFacts[] = [
   { name: "cmdline", kind: "string", guestTypes: ["pv", "pvh", "hvm"], arch: "any", since: "4.5", documentedSince: "4.5" },
   { name: "root", kind: "string", guestTypes: ["pv", "pvh", "hvm"], arch: "any", since: "4.1", documentedSince: "4.2" },
   { name: "extra", kind: "string", guestTypes: ["pv", "pvh", "hvm"], arch: "any", since: "4.1", documentedSince: "4.2" },
-  { name: "firmware", kind: "enum-or-path", values: [...v('bios', 'uefi', 'seabios', 'rombios', 'ovmf').map(hvmOnly), ...v('pvgrub32', 'pvgrub64').map(pvOnly)], prefixMatch: true, guestTypes: ["pv", "pvh", "hvm"], arch: "any", since: "4.10", documentedSince: "4.10" },
+  { name: "firmware", kind: "enum-or-path", values: [...v('seabios', 'rombios', 'ovmf').map(anyCase), ...v('uefi', 'bios').map(prefix), ...v('pvgrub32', 'pvgrub64').map(prefix).map(pvOnly)].map((e) => e.guestTypes ? e : hvmOnly(e)), guestTypes: ["pv", "pvh", "hvm"], arch: "any", since: "4.10", documentedSince: "4.10" },
   { name: "pvshim", kind: "boolean", default: 0, guestTypes: ["pvh"], arch: "x86", since: "4.11", documentedSince: "4.11" },
   { name: "pvshim_path", kind: "string", isPath: true, guestTypes: ["pvh"], arch: "x86", since: "4.11", documentedSince: "4.11" },
   { name: "pvshim_cmdline", kind: "string", guestTypes: ["pvh"], arch: "x86", since: "4.11", documentedSince: "4.11" },

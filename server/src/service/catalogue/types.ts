@@ -32,8 +32,10 @@ export interface EnumValue {
   /** Last Xen version (x.y) that accepts it. */
   readonly until?: string;
   readonly guestTypes?: readonly GuestType[];
-  /** Our own short explanation of this value, used by value hover and completion. */
-  readonly doc?: string;
+  /** xl accepts any leading part of this value (firmware="uefi" / "bios"). */
+  readonly prefix?: boolean;
+  /** Matched without regard to case even though the key's other values are not. */
+  readonly anyCase?: boolean;
 }
 
 /** A default that depends on the architecture or guest type. */

@@ -28,12 +28,13 @@ const ENUM_KINDS = new Set(['enum-string', 'integer-or-enum-string', 'boolean-or
 export function matchEnumValue(facts: KeyFacts, written: string, guestType?: GuestType): EnumValue | undefined {
   const values = facts.values ?? [];
   const forGuest = (e: EnumValue) => !guestType || !e.guestTypes || e.guestTypes.includes(guestType);
-  const ci = facts.caseSensitive === false;
-  const exact = values.find((e) => forGuest(e) && (ci ? e.value.toLowerCase() === written.toLowerCase() : e.value === written))
-    ?? values.find((e) => ci ? e.value.toLowerCase() === written.toLowerCase() : e.value === written);
+  const same = (e: EnumValue) => facts.caseSensitive === false || e.anyCase
+    ? e.value.toLowerCase() === written.toLowerCase()
+    : e.value === written;
+  const exact = values.find((e) => forGuest(e) && same(e)) ?? values.find(same);
   if (exact) return exact;
-  if (facts.prefixMatch) return values.find((e) => forGuest(e) && e.value.startsWith(written));
-  return undefined;
+  // xl tries the prefix-matched values in the order the catalogue lists them.
+  return values.find((e) => forGuest(e) && (facts.prefixMatch || e.prefix) && e.value.startsWith(written));
 }
 
 export function valueVerdict(facts: KeyFacts | undefined, value: string, version: string, guestType?: GuestType): ValueVerdict {
@@ -53,6 +54,8 @@ export function valueVerdict(facts: KeyFacts | undefined, value: string, version
   if (member.since && v < versionNumber(member.since)) return { allowed: false, reason: 'not-yet', ...gate };
   if (member.until && v > versionNumber(member.until)) return { allowed: false, reason: 'removed', ...gate };
   if (guestType && member.guestTypes && !member.guestTypes.includes(guestType)) {
+    // For HVM, xl takes any firmware= it does not recognise as the path of a firmware file.
+    if (facts.kind === 'enum-or-path' && guestType === 'hvm') return { allowed: true, reason: 'free-form' };
     return { allowed: false, reason: 'guest-type', guestTypes: member.guestTypes, ...gate };
   }
   return { allowed: true, ...gate };

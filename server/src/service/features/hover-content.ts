@@ -253,7 +253,10 @@ export function valueHover(key: string, value: string, ctx: HoverContext): strin
       if (!verdict.allowed) {
         if (verdict.reason === 'not-yet') out.push(`> ⚠ Only from Xen ${verdict.since}; the target ${version} does not accept it.`);
         else if (verdict.reason === 'removed') out.push(`> ⚠ Gone after Xen ${verdict.until}; the target ${version} does not accept it.`);
-        else if (verdict.reason === 'guest-type') out.push(`> ⚠ Only for ${verdict.guestTypes?.map((g) => GUEST_NAMES[g]).join('/')} guests.`);
+      }
+      if (member.guestTypes && !member.guestTypes.includes(ctx.guestType)) {
+        out.push(`> ⚠ Only for ${member.guestTypes.map((g) => GUEST_NAMES[g]).join('/')} guests` +
+          (entry.kind === 'enum-or-path' && ctx.guestType === 'hvm' ? '; for HVM, xl takes it as the path of a firmware file.' : '.'));
       }
       if (key === 'device_model_version' && member.value === 'qemu-xen-traditional') out.push(traditionalStatus(version).text);
     } else if (!verdict.allowed) {
