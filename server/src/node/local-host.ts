@@ -88,6 +88,15 @@ export class NodeLocalHostReader implements LocalHostReader {
     return this.users.get(name) ?? null;
   }
 
+  lookupUid(uid: number): HostUser | null {
+    const key = `#${uid}`;
+    if (!this.users.has(key)) {
+      const out = run('getent', ['passwd', String(uid)]);
+      this.users.set(key, out ? parsePasswdLine(out.split('\n')[0] ?? '') : null);
+    }
+    return this.users.get(key) ?? null;
+  }
+
   access(path: string, mode: 'x' | 'r'): 'ok' | 'enoent' | 'eacces' {
     try {
       accessSync(path, mode === 'x' ? constants.X_OK : constants.R_OK);

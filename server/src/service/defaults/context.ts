@@ -29,6 +29,8 @@ export class DefaultsEnv {
   readonly generated: GeneratedValue[] = [];
   /** The guest's domid as libxl would allocate it on the reference host (the oracle uses 1). */
   readonly domid = 1;
+  /** c_info.name of the guest being created (a backend may name the guest itself). */
+  guestName?: string;
   private uuidCounter = 0;
 
   constructor(ctx: DefaultsContext) {

@@ -10,13 +10,32 @@ const DISK_FN = 'libxl__device_disk_setdefault';
 const BACKEND_FN = 'libxl__device_disk_set_backend';
 const NIC_FN = 'libxl__device_nic_setdefault';
 
-/** libxl__resolve_domid: a backend named by domain name must exist. */
-function resolveBackend(dev: Json, env: DefaultsEnv): boolean {
+/**
+ * libxl__resolve_domid: a backend given by name (backend=) must be a running domain; a number is
+ * taken as a domid. libxl fails silently here (only the caller's follow-up line is printed), so
+ * the reason is stated in our words.
+ */
+function resolveBackend(dev: Json, what: string, env: DefaultsEnv): boolean {
   const name = str(dev, 'backend_domname');
   if (!name) return true;
-  if (name === 'Domain-0' || name === '0') { dev.backend_domid = 0; return true; }
-  env.assume(`the backend domain "${name}" must be running when the guest starts`);
+  if (/^\d+$/.test(name)) { setDomid(dev, Number(name)); return true; }
+  const domid = name === env.guestName ? env.domid : env.host.lookupDomain(name);
+  if (domid === 'unknown') {
+    env.assume(`the backend domain "${name}" must be running when the guest starts`);
+    return true;
+  }
+  if (domid === null) {
+    env.log.ours('libxl__resolve_domid', `${what}: no domain named "${name}" is running on the host, so libxl cannot use it as the backend`, [what === 'nic' ? 'vif' : what]);
+    return false;
+  }
+  setDomid(dev, domid);
   return true;
+}
+
+/** backend_domid: 0 is the IDL default and stays out of the JSON. */
+function setDomid(dev: Json, domid: number): void {
+  if (domid === 0) delete dev.backend_domid;
+  else dev.backend_domid = domid;
 }
 
 export function diskSetDefault(disk: Json, type: 'hvm' | 'pv' | 'pvh', env: DefaultsEnv): boolean {
@@ -24,7 +43,7 @@ export function diskSetDefault(disk: Json, type: 'hvm' | 'pv' | 'pvh', env: Defa
   defboolDefault(disk, 'colo_enable', false);
   defboolDefault(disk, 'colo_restore_enable', false);
   defboolDefault(disk, 'trusted', true);
-  if (!resolveBackend(disk, env)) return false;
+  if (!resolveBackend(disk, 'disk', env)) return false;
 
   const spec = str(disk, 'specification');
   if (spec === undefined || spec === 'unknown') disk.specification = 'xen';
@@ -144,7 +163,7 @@ function nicSetDefault(nic: Json, index: number, type: 'hvm' | 'pv' | 'pvh', env
   }
   if (!str(nic, 'bridge')) nic.bridge = 'xenbr0';
   if (!str(nic, 'script')) nic.script = `${env.paths.scriptDir}/vif-bridge`;
-  if (!resolveBackend(nic, env)) return false;
+  if (!resolveBackend(nic, 'nic', env)) return false;
   const nictype = str(nic, 'nictype');
   if (type === 'hvm') {
     if (!nictype || nictype === 'unknown') nic.nictype = 'vif_ioemu';
@@ -172,5 +191,5 @@ export function vfbSetDefault(vfb: Json, env: DefaultsEnv): boolean {
   const sdl = child(vfb, 'sdl');
   defboolDefault(sdl, 'enable', false);
   defboolDefault(sdl, 'opengl', false);
-  return resolveBackend(vfb, env);
+  return resolveBackend(vfb, 'vfb', env);
 }

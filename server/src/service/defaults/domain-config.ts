@@ -33,7 +33,8 @@ export function domainConfigSetDefault(config: Json, type: 'hvm' | 'pv' | 'pvh',
 
   const pool = str(cInfo, 'pool_name');
   if (pool !== undefined) {
-    if (pool === 'Pool-0' || pool === '0') cInfo.poolid = 0;
+    // Pool-0 has id 0, the IDL default, which libxl's JSON leaves out.
+    if (pool === 'Pool-0' || pool === '0') delete cInfo.poolid;
     else if (env.host.profile === 'local') env.assume(`the cpupool "${pool}" must exist on the dom0`);
     else {
       env.log.error(FN, `Illegal pool specified: ${pool}`, ['pool']);

@@ -51,6 +51,8 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
     env.log.error('libxl__domain_create_info_setdefault', 'domain type unspecified', ['type']);
     return done(false, resolved);
   }
+  const cInfo = resolved.c_info;
+  env.guestName = isObject(cInfo) && typeof cInfo.name === 'string' ? cInfo.name : undefined;
   if (!domainConfigSetDefault(resolved, type, env)) return done(false, resolved);
 
   const disks = list(resolved, 'disks');

@@ -55,8 +55,15 @@ export interface HostModel {
   installed(component: HostComponent): boolean | 'unknown';
   /** getpwnam_r: the user, null when the user certainly does not exist, 'unknown' otherwise. */
   lookupUser(name: string): HostUser | null | 'unknown';
+  /** getpwuid_r: the user owning a uid (libxl checks that range-base + domid is not taken). */
+  lookupUid?(uid: number): HostUser | null | 'unknown';
   /** access(path, X_OK or R_OK) for paths that are not one of the components. */
   access(path: string, mode: 'x' | 'r'): PathAccess;
   /** stat(path) for disk images. */
   pathKind(path: string): PathKind;
+  /**
+   * The domid of a running domain by name (libxl_name_to_domid), for backend= driver domains:
+   * null when no such domain runs, 'unknown' when the profile cannot tell.
+   */
+  lookupDomain(name: string): number | null | 'unknown';
 }

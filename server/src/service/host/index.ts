@@ -29,4 +29,5 @@ export const UNKNOWN_HOST: HostModel = {
   lookupUser: () => 'unknown',
   access: () => 'unknown',
   pathKind: () => 'unknown',
+  lookupDomain: (name) => (name === 'Domain-0' ? 0 : 'unknown'),
 };

@@ -14,6 +14,8 @@ export interface LocalHostReader {
   physinfo(): HostPhysinfo | undefined;
   /** getpwnam-like lookup (NSS included): the user, or null when absent. */
   lookupUser(name: string): HostUser | null;
+  /** getpwuid-like lookup. */
+  lookupUid?(uid: number): HostUser | null;
   /** access(2). */
   access(path: string, mode: 'x' | 'r'): Exclude<PathAccess, 'unknown'>;
   /** stat(2), reduced to what libxl's disk backend choice needs. */
@@ -41,8 +43,11 @@ export function localHost(reader: LocalHostReader, paths: XenPaths): HostModel {
       return safe(() => reader.access(path, mode), 'enoent') === 'ok';
     },
     lookupUser: (name) => (dom0 ? safe(() => reader.lookupUser(name), null) : 'unknown'),
+    lookupUid: (uid) => (dom0 && reader.lookupUid ? safe(() => reader.lookupUid!(uid), null) : 'unknown'),
     access: (path, mode) => (dom0 ? safe(() => reader.access(path, mode), 'enoent') : 'unknown'),
     pathKind: (path) => (dom0 ? safe(() => reader.pathKind(path), 'missing') : 'unknown'),
+    // Driver domains come and go: whether one runs when the guest starts is not knowable now.
+    lookupDomain: (name) => (name === 'Domain-0' ? 0 : 'unknown'),
   };
 }
 

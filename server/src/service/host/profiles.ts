@@ -52,10 +52,13 @@ function fixedHost(spec: FixedHostSpec): HostModel {
     physinfo: REFERENCE_PHYSINFO,
     installed: (c) => spec.components[c],
     lookupUser: (name) => REFERENCE_USERS.find((u) => u.name === name) ?? null,
+    lookupUid: (uid) => REFERENCE_USERS.find((u) => u.uid === uid) ?? null,
     // Any other path (a device_model_override, a custom stubdomain kernel) is not part of the
     // profile: libxl will check it on the real dom0.
     access: (): PathAccess => 'unknown',
     pathKind: fakeDiskKind,
+    // Only dom0 runs on the oracle's host (the guest being created is added by the caller).
+    lookupDomain: (name) => (name === 'Domain-0' ? 0 : null),
   };
 }
 
