@@ -1,14 +1,35 @@
 // `npm run package` builds the bundles and makes the .vsix offline; the .vsix holds exactly what
 // VS Code runs (bundles, grammar, snippets, language configuration, icon, license) and nothing of
-// the sources, tests or node_modules.
-import { test, describe } from 'node:test';
+// the sources, tests or node_modules. It runs in a copy of the checkout, so rebuilding dist/ does
+// not disturb tests that use the project's own dist/ at the same time.
+import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
-const VSIX = join(ROOT, 'dist/xlcfg.vsix');
+/** Not copied: dependencies (linked instead), VCS data, build and test outputs. */
+const SKIP = new Set(['node_modules', '.git', 'dist', 'out', 'test-output', '.vscode-test']);
+const ORACLE_BUILD = join(ROOT, 'test', 'oracle', 'build');
+
+function copyOfCheckout(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xlcfg-package-'));
+  for (const name of readdirSync(ROOT)) {
+    if (SKIP.has(name)) continue;
+    cpSync(join(ROOT, name), join(dir, name), {
+      recursive: true,
+      filter: (src) => src !== ORACLE_BUILD && !src.startsWith(ORACLE_BUILD + sep),
+    });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+const WORK = copyOfCheckout();
+const VSIX = join(WORK, 'dist/xlcfg.vsix');
+after(() => rmSync(WORK, { recursive: true, force: true }));
 
 function unzip(args: string[]): string {
   const r = spawnSync('unzip', args, { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -22,7 +43,7 @@ describe('packaging (npm run package)', () => {
   let entries: string[] = [];
 
   test('npm run package builds and writes dist/xlcfg.vsix', { skip: !haveUnzip, timeout: 240_000 }, () => {
-    const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, npm_config_offline: 'true' } });
+    const r = spawnSync('npm', ['run', 'package'], { cwd: WORK, encoding: 'utf8', env: { ...process.env, npm_config_offline: 'true' } });
     assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
     assert.ok(existsSync(VSIX));
     // `unzip -l`: header, dashes, one line per entry ("  size  date time   name"), dashes, total
