@@ -112,6 +112,16 @@ export function shouldSwitchToXlCfg(doc: OpenedDocument, detectionEnabled: boole
 }
 
 /**
+ * A `.cfg` file under a generic language, or a file without extension that opened as plain text
+ * (guest configs are often named after the guest: /etc/xen/web01, /etc/xen/auto/db).
+ */
+function isCandidateFile(doc: OpenedDocument): boolean {
+  const base = doc.fileName.slice(Math.max(doc.fileName.lastIndexOf('/'), doc.fileName.lastIndexOf('\\')) + 1);
+  if (/\.cfg$/i.test(base)) return GENERIC_CFG_LANGUAGES.has(doc.languageId);
+  return !base.includes('.') && doc.languageId === 'plaintext';
+}
+
+/**
  * The language a freshly opened document should get instead of its own, if any: `xl-cfg` for a
  * guest config among generic `.cfg` files, `xl-cpupool` for a cpupool config that VS Code opened
  * as `xl-cfg` (by its path under /etc/xen or its first line).
@@ -120,7 +130,6 @@ export function languageToSwitchTo(doc: OpenedDocument, detectionEnabled: boolea
   if (!detectionEnabled) return undefined;
   if (doc.scheme !== 'file' && doc.scheme !== 'vscode-remote') return undefined;
   if (doc.languageId === LANGUAGE_ID) return looksLikeCpupoolConfig(doc.getText()) ? CPUPOOL_LANGUAGE_ID : undefined;
-  if (!/\.cfg$/i.test(doc.fileName)) return undefined;
-  if (!GENERIC_CFG_LANGUAGES.has(doc.languageId)) return undefined;
+  if (!isCandidateFile(doc)) return undefined;
   return looksLikeGuestConfig(doc.getText()) ? LANGUAGE_ID : undefined;
 }

@@ -101,10 +101,19 @@ describe('shouldSwitchToXlCfg', () => {
     assert.equal(shouldSwitchToXlCfg(doc(guest, { languageId: 'python' }), true), false);
   });
 
-  test('only .cfg files, only files on disk', () => {
+  test('a file without extension opened as plain text is switched too (guests named after themselves)', () => {
+    assert.equal(shouldSwitchToXlCfg(doc(guest, { fileName: '/etc/xen/web01', languageId: 'plaintext' }), true), true);
+    assert.equal(shouldSwitchToXlCfg(doc(guest, { fileName: 'C:\\xen\\web01', languageId: 'plaintext' }), true), true);
+    assert.equal(shouldSwitchToXlCfg(doc(guest, { fileName: '/etc/xen/web01', languageId: 'shellscript' }), true), false);
+    assert.equal(shouldSwitchToXlCfg(doc('# notes\nremember to patch\n', { fileName: '/etc/xen/TODO', languageId: 'plaintext' }), true), false);
+  });
+
+  test('only .cfg files (or extension-less ones), only files on disk', () => {
     assert.equal(shouldSwitchToXlCfg(doc(guest, { fileName: '/srv/notes.txt' }), true), false);
+    assert.equal(shouldSwitchToXlCfg(doc(guest, { fileName: '/srv/notes.txt', languageId: 'plaintext' }), true), false);
+    assert.equal(shouldSwitchToXlCfg(doc(guest, { fileName: '/srv/guest.conf' }), true), false);
     assert.equal(shouldSwitchToXlCfg(doc(guest, { scheme: 'git' }), true), false);
-    assert.equal(shouldSwitchToXlCfg(doc(guest, { scheme: 'untitled', fileName: 'Untitled-1' }), true), false);
+    assert.equal(shouldSwitchToXlCfg(doc(guest, { scheme: 'untitled', fileName: 'Untitled-1', languageId: 'plaintext' }), true), false);
   });
 
   test('a .cfg that is not a guest config stays as it is', () => {
