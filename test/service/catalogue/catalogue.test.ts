@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import {
   ALL_KEYS, lookupKey, keyStatusIn, suggestKeys, valueAllowedIn, valuesIn,
-  XEN_RELEASES, manPageUrl, dmRestrictNotes, traditionalStatus, valueText,
+  XEN_RELEASES, manPageUrl, dmRestrictNotes, traditionalStatus, valueText, specFields, SPEC_FIELD_GATES,
 } from '../../../server/src/service/catalogue';
 import { XEN_VERSIONS } from '../../../server/src/service/options';
 
@@ -219,5 +219,26 @@ describe('releases and long-form notes', () => {
   test('value texts', () => {
     assert.match(valueText('type', 'pvh')!, /QEMU/);
     assert.match(valueText('hdtype', 'AHCI')!, /SATA/);
+  });
+});
+
+describe('spec items', () => {
+  test('every spec item keys.json lists is known, with its enumerated values', () => {
+    for (const [key, spec] of Object.entries<any>(KEYS_JSON.specs)) {
+      if (!spec.subkeys || key === 'vsnd') continue;
+      const fields = specFields(key)!;
+      assert.ok(fields, key);
+      for (const [raw, values] of Object.entries<any>(spec.subkeys)) {
+        for (const name of raw.split(' / ')) {
+          if (name.endsWith('*')) continue;
+          const field = fields.find((f) => f.name === name);
+          assert.ok(field, `${key}: ${name}`);
+          if (Array.isArray(values)) assert.deepEqual(new Set(field!.values), new Set(values.filter((v: string) => v !== '').map(String)), `${key}.${name}`);
+        }
+      }
+    }
+  });
+  test('gated items exist in their key', () => {
+    for (const g of SPEC_FIELD_GATES) assert.ok(specFields(g.key)!.some((f) => f.name === g.field), `${g.key}.${g.field}`);
   });
 });

@@ -65,6 +65,12 @@ describe('keyHover', () => {
     assert.match(keyHover('device_model_version', at('4.21'))!, /~~`qemu-xen-traditional`~~/);
   });
 
+  test('spec keys list their items; items newer than the target are struck through', () => {
+    assert.match(keyHover('disk', at('4.17'))!, /\| Items \|.*`format=` `raw`\/`qcow`.*`vdev=`/);
+    assert.match(keyHover('vif', at('4.17'))!, /~~`vlan=`~~ \(4\.19\+\)/);
+    assert.doesNotMatch(keyHover('vif', at('4.19'))!, /~~`vlan=`~~/);
+  });
+
   test('the local man page section is appended under its own heading', () => {
     const md = keyHover('memory', at('4.17', 'hvm', { manSection: '**memory=MBYTES**\n\nLocal words.' }))!;
     assert.match(md, /#### From the local man page\n\n\*\*memory=MBYTES\*\*\n\nLocal words\.$/);

@@ -3,8 +3,8 @@
 import type { AnalysisOptions, XenVersion } from '../options';
 import { versionNumber } from '../options';
 import {
-  dmRestrictNotes, keyStatusIn, lookupKey, manPageUrl, matchEnumValue, sinceText, traditionalStatus,
-  valueAllowedIn, valueText, type GuestType, type KeyEntry, type DefaultValue,
+  dmRestrictNotes, keyStatusIn, lookupKey, manPageUrl, matchEnumValue, sinceText, specFieldGate, specFields,
+  traditionalStatus, valueAllowedIn, valueText, type GuestType, type KeyEntry, type DefaultValue,
 } from '../catalogue';
 
 export interface DeviceModelFacts {
@@ -82,6 +82,19 @@ function valuesText(entry: KeyEntry, version: XenVersion, guestType: GuestType):
   const free = entry.kind === 'string' || entry.kind === 'list-of-strings';
   const suffix = entry.caseSensitive === false ? ' — case does not matter' : entry.caseSensitive ? ' — exact spelling' : '';
   return (free ? 'common: ' : '') + items.join(', ') + suffix;
+}
+
+/** The items of a spec string, with those the target release does not know struck through. */
+function specItemsText(entry: KeyEntry, version: XenVersion): string | undefined {
+  const fields = specFields(entry.name);
+  if (!fields) return undefined;
+  return fields.map((field) => {
+    const gate = specFieldGate(entry.name, field.name);
+    const missing = gate?.since !== undefined && versionNumber(version) < versionNumber(gate.since);
+    const label = code(field.flag ? field.name : `${field.name}=`);
+    const shown = missing ? `~~${label}~~ (${gate!.since}+)` : gate?.since ? `${label} (${gate.since}+)` : label;
+    return field.values ? `${shown} ${field.values.map(code).join('/')}` : shown;
+  }).join(', ');
 }
 
 function versionsText(entry: KeyEntry): string {
@@ -191,6 +204,7 @@ export function keyHover(key: string, ctx: HoverContext): string | null {
   const rows: [string, string | undefined][] = [
     ['Kind', kindText(entry)],
     ['Values', valuesText(entry, version, ctx.guestType)],
+    ['Items', specItemsText(entry, version)],
     ['Default', defaultText(entry)],
     ['Guests', entry.guestTypes.map((g) => GUEST_NAMES[g]).join(', ')],
     ['Architecture', entry.arch === 'any' ? undefined : ARCH_NAMES[entry.arch]],
