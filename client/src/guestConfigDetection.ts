@@ -1,5 +1,6 @@
 // Decides whether a `.cfg` file that VS Code opened under another language (plain text, ini,
-// properties...) is really a Xen guest config, so the client can switch it to `xl-cfg`; and
+// properties...), or an extension-less file opened as plain text, is really a Xen guest config,
+// so the client can switch it to `xl-cfg`; and
 // whether a file opened as `xl-cfg` is in fact a cpupool config (`xl cpupool-create`, same syntax,
 // other keys), which gets `xl-cpupool` instead. Pure: no vscode import, so it is unit-tested directly.
 import { AMBIGUOUS_KEYS, CPUPOOL_KEYS, CPUPOOL_ONLY_KEYS, GUEST_CONFIG_KEYS } from './guestConfigKeys';
