@@ -1,8 +1,8 @@
 // Switches a .cfg file that opened as plain text/ini/properties (or an extension-less plain-text
-// file) to xl-cfg when its content is a
-// Xen guest config, and a file that opened as xl-cfg to xl-cpupool when it is a cpupool config
-// (see guestConfigDetection.ts), unless `xlcfg.detectCfgContent` is off. Each file is switched at
-// most once per session, so a user who changes the language back wins.
+// file) to xl-cfg when its content is a Xen guest config, and a file that opened as xl-cfg to
+// xl-cpupool when it is a cpupool config (see guestConfigDetection.ts), unless
+// `xlcfg.detectCfgContent` is off. Each file is switched at most once per session, so a user who
+// changes the language back wins.
 import * as vscode from 'vscode';
 import { languageToSwitchTo } from './guestConfigDetection';
 
