@@ -54,9 +54,9 @@ export const VALUE_TEXTS: Readonly<Record<string, Readonly<Record<string, string
     ahci: 'Emulated AHCI (SATA) controller: faster, needs an AHCI driver in the guest.',
   },
   tsc_mode: {
-    default: 'Native TSC unless the guest moved to a host with a different TSC rate, then emulated.',
-    always_emulate: 'Always emulate the TSC: stable across migration, slower.',
-    native: 'Never emulate the TSC: fastest, time may jump after migration.',
+    default: 'Native while the TSC stays monotonic (also after migration with TSC scaling), emulated otherwise.',
+    always_emulate: 'Always emulate the TSC at a fixed 1 GHz: stable everywhere, with a cost per read.',
+    native: 'Run TSC reads natively with no guarantees; time may misbehave after migration.',
     native_paravirt: 'Removed in Xen 4.12 (libxl refuses it there).',
     '0': 'Old numeric form of `default`.',
     '1': 'Old numeric form of `always_emulate`.',
@@ -64,10 +64,10 @@ export const VALUE_TEXTS: Readonly<Record<string, Readonly<Record<string, string
     '3': 'Old numeric form of `native_paravirt` (removed in 4.12).',
   },
   timer_mode: {
-    delay_for_missed_ticks: 'Deliver missed ticks late; guest time falls behind.',
-    no_delay_for_missed_ticks: 'Deliver missed ticks at once so guest time catches up (the default).',
+    delay_for_missed_ticks: 'Deliver every missed tick late and let guest time step through them, so it lags behind.',
+    no_delay_for_missed_ticks: 'Deliver missed ticks while guest time keeps following real time (the default).',
     no_missed_ticks_pending: 'Drop missed ticks; for guests that keep time by other means.',
-    one_missed_tick_pending: 'Deliver one missed tick and drop the rest.',
+    one_missed_tick_pending: 'Fold missed ticks into one late tick; guest time follows real time.',
   },
   altp2m: {
     disabled: 'No alternate memory views.',

@@ -160,9 +160,9 @@ export const CPU_MEMORY_TEXTS: Record<string, KeyText> = {
   },
   tsc_mode: {
     summary: 'How the guest reads the timestamp counter: `default`, `always_emulate` or `native`.',
-    doc: '`default` gives native speed unless the guest has moved to a host with a different TSC ' +
-      'frequency, then emulates. `always_emulate` keeps the TSC stable across migration at a ' +
-      'performance cost; `native` never emulates. `native_paravirt` was dropped in Xen 4.12 and libxl ' +
+    doc: '`default` reads the TSC natively as long as it stays monotonic and emulates it otherwise, ' +
+      'which also covers migration between hosts. `always_emulate` shows a steady 1 GHz counter at a ' +
+      'cost on every read; `native` never intervenes and gives no guarantees. `native_paravirt` was dropped in Xen 4.12 and libxl ' +
       'refuses it there. The old numeric forms 0-3 still work.',
     example: 'tsc_mode = "default"',
   },
@@ -181,10 +181,10 @@ export const CPU_MEMORY_TEXTS: Record<string, KeyText> = {
   },
   timer_mode: {
     summary: 'What virtual timers do about ticks the guest missed.',
-    doc: '`no_delay_for_missed_ticks` (the default) delivers missed ticks quickly so guest time ' +
-      'catches up; `delay_for_missed_ticks` delivers them late and lets time lag; ' +
-      '`no_missed_ticks_pending` drops them; `one_missed_tick_pending` delivers one and drops the ' +
-      'rest, which suits guests that read time from another source. Numbers 0-3 are the old form.',
+    doc: 'Ticks get missed while a vCPU is not running. `no_delay_for_missed_ticks` (the default) ' +
+      'still delivers them but keeps guest time on real time; `delay_for_missed_ticks` lets guest ' +
+      'time lag while it catches up tick by tick; `no_missed_ticks_pending` keeps none pending; ' +
+      '`one_missed_tick_pending` folds them into one late tick. Numbers 0-3 are the old form.',
     example: 'timer_mode = "no_delay_for_missed_ticks"',
   },
   msr_relaxed: {
