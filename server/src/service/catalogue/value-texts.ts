@@ -73,7 +73,7 @@ export const VALUE_TEXTS: Readonly<Record<string, Readonly<Record<string, string
     disabled: 'No alternate memory views.',
     mixed: 'Views may be driven both by the guest and by an external tool.',
     external: 'Views may only be driven from another domain (an introspection tool).',
-    limited: 'External control, plus a small subset of the interface for the guest (e.g. VMFUNC).',
+    limited: 'Like external, but the guest itself may turn VMFUNC and #VE on or off.',
     '0': 'Numeric form of `disabled`.',
     '1': 'Numeric form of `mixed`.',
     '2': 'Numeric form of `external`.',

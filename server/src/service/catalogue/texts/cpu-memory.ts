@@ -131,7 +131,7 @@ export const CPU_MEMORY_TEXTS: Record<string, KeyText> = {
     summary: 'Alternate physical-memory views for introspection (`disabled`, `mixed`, `external`, `limited`).',
     doc: 'altp2m lets a guest or an outside tool keep several views of the guest\'s memory with ' +
       'different permissions. `external` lets only a tool in another domain drive it, `mixed` also ' +
-      'the guest itself, and `limited` gives the guest only a small part of the interface. Needs ' +
+      'the guest itself, and `limited` lets the guest only switch VMFUNC and #VE on or off. Needs ' +
       'hardware support (EPT), and libxl refuses it together with `nestedhvm` or with a guest that ' +
       'boots ballooned down (`maxmem` above `memory`). The numbers 0 to 3 name the same modes.',
     example: 'altp2m = "external"',
