@@ -84,7 +84,7 @@ describe('quick fixes against the oracle', () => {
     test(`${fix.name}: ${fix.finding.code} -> ${fix.action.title}`, () => {
       // The kept fixture is what the fix produces today.
       const kept = join(FIXTURES, `${fix.name}.cfg`);
-      assert.ok(existsSync(kept), `fixture ${fix.name}.cfg exists (npx tsx test/service/features/write-fixed-fixtures.ts)`);
+      assert.ok(existsSync(kept), `fixture ${fix.name}.cfg exists (npx tsx test/service/features/code-actions-write-fixtures.ts)`);
       assert.equal(readFileSync(kept, 'latin1'), Buffer.from(fix.after).toString('latin1'));
       // Our own analysis no longer reports this finding where it was.
       const again = reanalyse(fix);

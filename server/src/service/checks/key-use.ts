@@ -16,18 +16,19 @@ export function guestTypeOf(a: Analysis): GuestType | undefined {
   return t === 'hvm' || t === 'pv' || t === 'pvh' ? t : undefined;
 }
 
-function xlAlreadySays(a: Analysis, start: number, end: number): boolean {
-  return (a.xl?.findings ?? []).some((f) => XL_SAYS_IGNORED.has(f.code) && f.start < end && f.end > start && f.end >= start);
+function xlAlreadySays(said: readonly Finding[], start: number, end: number): boolean {
+  return said.some((f) => f.start < end && f.end > start);
 }
 
 export function keyUseChecks(a: Analysis): Finding[] {
   const type = guestTypeOf(a);
   const out: Finding[] = [];
+  const said = (a.xl?.findings ?? []).filter((f) => XL_SAYS_IGNORED.has(f.code));
   for (const [name, s] of a.effective) {
     const entry = lookupKey(name);
     if (!entry) continue;
     const span = statementSpan(s);
-    if (xlAlreadySays(a, span.start, span.end)) continue;
+    if (said.length && xlAlreadySays(said, span.start, span.end)) continue;
     const status = keyStatusIn(name, a.options.xenVersion);
     if (status?.status === 'deprecated') out.push(deprecated(a, name, span, status.replacedBy, status.ignored));
     else if (type && name !== 'type' && name !== 'builder' && !keyAppliesTo(entry, type) && !libxlSpeaksOf(a, name)) {

@@ -2,24 +2,26 @@
 // is silently ignored. We say so, with the closest catalogue keys ("did you mean").
 import type { Finding } from '../finding';
 import type { Analysis } from '../analyze';
-import { lookupKey, suggestKeys } from '../catalogue';
+import { lookupKey } from '../catalogue';
+import { didYouMean } from './did-you-mean';
 import { statementSpan } from './spans';
 
 /** Keys from other toolstacks (xm/xend, libvirt habits) that xl ignores, with what to write instead. */
-const FOREIGN_KEYS: Readonly<Record<string, string>> = {
+const FOREIGN_KEYS: ReadonlyMap<string, string> = new Map(Object.entries({
   cdrom: 'xl has no `cdrom` key: add the image to `disk` with `devtype=cdrom`, e.g. `"/path/to.iso,hdc:cdrom,r"`.',
   extra_args: 'xl has no `extra_args` key: kernel arguments go in `extra` (or `cmdline`).',
   bootargs: 'xl has no `bootargs` key: kernel arguments go in `extra` (or `cmdline`); bootloader arguments in `bootloader_args`.',
   vcpu: 'xl has no `vcpu` key: the number of virtual CPUs is `vcpus`.',
   mem: 'xl has no `mem` key: the guest\'s memory in MiB is `memory`.',
-};
+}));
 
 export function unknownKeyChecks(a: Analysis): Finding[] {
   const out: Finding[] = [];
   for (const [name, s] of a.effective) {
     if (lookupKey(name)) continue;
-    const [suggestion] = FOREIGN_KEYS[name] ? [] : suggestKeys(name, 1);
-    const base = FOREIGN_KEYS[name] ?? `xl does not know the key \`${name}\` and ignores it.`;
+    const foreign = FOREIGN_KEYS.get(name);
+    const suggestion = foreign ? undefined : didYouMean(name);
+    const base = foreign ?? `xl does not know the key \`${name}\` and ignores it.`;
     out.push({
       ...statementSpan(s), code: 'unknown-key', severity: 'warning',
       message: suggestion ? `${base} Did you mean \`${suggestion}\`?` : base,

@@ -26,9 +26,17 @@ export function booleanWord(a: Analysis, f: Finding): Finding {
   };
 }
 
+/** name by the start of its written value, built once per analysis. */
+const byValueStart = new WeakMap<Analysis, Map<number, string>>();
+
 function keyAt(a: Analysis, offset: number): string | undefined {
-  for (const [name, s] of a.effective) if (s.written.start <= offset && offset < s.written.end) return name;
-  return undefined;
+  let m = byValueStart.get(a);
+  if (!m) {
+    m = new Map();
+    for (const [name, s] of a.effective) m.set(s.written.start, name);
+    byValueStart.set(a, m);
+  }
+  return m.get(offset);
 }
 
 export function maxmemBelowMemory(a: Analysis): Finding[] {
