@@ -123,8 +123,8 @@ export const CPU_MEMORY_TEXTS: Record<string, KeyText> = {
   nestedhvm: {
     summary: 'Let the guest run its own hypervisor (nested virtualisation).',
     doc: 'Exposes VMX or SVM to the guest so it can host VMs itself, for example for testing or ' +
-      'Windows features that need Hyper-V. It is best used with `hap = 1`, and support in Xen is ' +
-      'still limited; expect slower guests and do not rely on migration.',
+      'Windows features built on virtualisation. Nested guests run noticeably slower, and it is ' +
+      'incompatible with `altp2m`.',
     example: 'nestedhvm = 1',
   },
   altp2m: {

@@ -114,9 +114,10 @@ export const DEVICE_TEXTS: Record<string, KeyText> = {
   },
   gfx_passthru: {
     summary: 'Use a passed-through GPU as the HVM guest\'s main display instead of the emulated one.',
-    doc: 'With `1` the emulated VGA is replaced by the real card listed in `pci`, and libxl detects ' +
-      'its kind; the string `"igd"` names an Intel integrated GPU explicitly. The card must also be ' +
-      'in `pci`. Results depend strongly on the card and the guest drivers.',
+    doc: 'With `1` the emulated VGA is switched off and the real card listed in `pci` becomes the ' +
+      'console, so VNC shows nothing; libxl detects the card\'s kind, or the string `"igd"` names an ' +
+      'Intel integrated GPU. The card must also be in `pci` and belongs to one guest at a time. ' +
+      'Results depend strongly on the card and the guest drivers.',
     example: 'gfx_passthru = 1',
   },
   rdm_mem_boundary: {

@@ -48,8 +48,8 @@ export const HVM_TEXTS: Record<string, KeyText> = {
   },
   hpet: {
     summary: 'Emulate a High Precision Event Timer.',
-    doc: 'Some guests prefer the HPET as clock source; emulating it costs some overhead. Windows ' +
-      'guests often run better with it off and Viridian timers on.',
+    doc: 'Some guests use the HPET as their clock or tick source. It is on by default and rarely ' +
+      'needs touching; turn it off only when a guest OS has trouble with it.',
     example: 'hpet = 0',
   },
   vpt_align: {
@@ -108,8 +108,8 @@ export const HVM_TEXTS: Record<string, KeyText> = {
   },
   vendor_device: {
     summary: 'Which Xen vendor PCI device QEMU adds: `none` or `xenserver`.',
-    doc: '`"xenserver"` adds the device that XenServer\'s Windows PV drivers look for, so they can be ' +
-      'installed through Windows Update. Other guests do not need it.',
+    doc: '`"xenserver"` selects the variant of QEMU\'s Xen PV device that XenServer\'s Windows PV ' +
+      'drivers expect. Other guests do not need it.',
     example: 'vendor_device = "xenserver"',
   },
   serial: {
