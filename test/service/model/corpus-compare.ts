@@ -29,7 +29,7 @@ export function compareWithXl(file: string, parse: any, dryrun: DryRun): string[
     const errors = res.findings.filter((f) => f.severity === 'error');
     if (errors.length === 0) problems.push('xl exits but there is no error finding');
     // After a silent exit (max_grant_frames & co.) xl's last line is an earlier warning.
-    if (last && !/warning: /.test(last) && !res.findings.some((f) => f.severity === 'error' && f.message.includes(last.replace(/^[^:]*:\d+: /, '')))) {
+    if (last && !/warning: /.test(last) && !errors.some((f) => f.message.includes(last.replace(/^[^:]*:\d+: /, '')) || last.endsWith(f.message))) {
       problems.push(`no error finding with xl's last line: ${last}`);
     }
     if (res.exitStatus !== dryrun.exit_status) problems.push(`exit ${res.exitStatus}, xl ${dryrun.exit_status}`);

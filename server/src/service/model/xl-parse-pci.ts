@@ -4,7 +4,7 @@ import { listItem } from './accessors';
 import { defbool, enumFromString, PASSTHROUGH, type Json } from './libxl-json';
 import type { ParseState } from './parse-state';
 import { parsePciSpec, parseRdmSpec, type SpecResult } from './specs';
-import { specContext, reportSpecIssues } from './xl-parse-spec-glue';
+import { reportSpecIssues, specContext } from './xl-parse-spec-glue';
 
 export function parsePciAndPassthrough(st: ParseState): void {
   const { cfg } = st;
@@ -20,10 +20,15 @@ export function parsePciAndPassthrough(st: ParseState): void {
   }
 
   const rdm = cfg.getString('rdm');
-  if (rdm.ok && st.type === 'hvm') {
+  if (rdm.ok) {
     const res = parseRdmSpec(rdm.value, specContext(st, 0));
-    reportSpecIssues(st, 'rdm', res, null);
-    if (res.device) {
+    // libxlu_pci's messages end without a newline; xl reads rdm= for every guest type.
+    for (const issue of res.issues) {
+      st.report.print(issue.message);
+      st.report.note(issue.message, { ...st.at('rdm', issue.code || 'xl-invalid-rdm'), severity: 'warning' });
+    }
+    // Non-HVM guests get the values written over other union members; not modelled.
+    if (res.device && st.type === 'hvm') {
       const target = st.u.rdm as Json;
       for (const k of ['strategy', 'policy']) if (k in res.device) target[k] = res.device[k];
       if (typeof res.device.policy === 'string') st.rdmPolicy = res.device.policy;
