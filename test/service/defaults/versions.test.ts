@@ -23,7 +23,13 @@ function run(config: object, xenVersion: XenVersion, host: HostModel = REFERENCE
 
 describe('HVM stubdomain without device_model_version', () => {
   const stub = hvm({ device_model_stubdomain: 'True' });
-  for (const v of ['4.10', '4.17', '4.20'] as const) {
+  test('4.10: qemu-xen-traditional with rombios (stubdomain images were not configurable yet)', () => {
+    const { b, hvm: h } = run(stub, '4.10');
+    assert.equal(b.device_model_version, 'qemu_xen_traditional');
+    assert.equal(h.bios, 'rombios');
+    assert.equal(b.stubdomain_kernel, undefined);
+  });
+  for (const v of ['4.14', '4.17', '4.20'] as const) {
     test(`${v}: qemu-xen-traditional in a MiniOS stubdomain with rombios`, () => {
       const { b, hvm: h } = run(stub, v);
       assert.equal(b.device_model_version, 'qemu_xen_traditional');
@@ -131,5 +137,38 @@ describe('generated values and purity', () => {
     }
     const r = applyLibxlDefaults(null as unknown as Record<string, unknown>, { options: options(), host: REFERENCE_HOST });
     assert.equal(r.resolved, null);
+  });
+});
+
+describe('fields and checks that depend on the release', () => {
+  test('before 4.14 a qemu-xen stubdomain is refused (no Linux stubdomains yet)', () => {
+    const { r, log } = run(hvm({ device_model_stubdomain: 'True', device_model_version: 'qemu_xen' }), '4.13');
+    assert.equal(r.resolved, null);
+    assert.equal(log[0], 'libxl__domain_build_info_setdefault: device model stubdomains require "qemu-xen-traditional"');
+    assert.ok(run(hvm({ device_model_stubdomain: 'True', device_model_version: 'qemu_xen' }), '4.14').r.resolved);
+  });
+  test('PoD with PCI: the older message up to 4.16', () => {
+    const config = { ...hvm({ target_memkb: 524288 }), pcidevs: [{ bus: 3 }] };
+    assert.deepEqual(run(config, '4.16').log.slice(0, 1),
+      ['libxl__domain_config_setdefault: PCI device assignment for HVM guest failed due to PoD enabled']);
+    assert.deepEqual(run(config, '4.17').log.slice(0, 1),
+      ['libxl__domain_config_setdefault: IOMMU required for device passthrough but not supported together with PoD']);
+  });
+  test('the resolved config only has the fields of the target IDL', () => {
+    const old = run(hvm(), '4.12');
+    assert.equal(old.r.resolved!.c_info && (old.r.resolved!.c_info as any).passthrough, undefined);
+    assert.equal(old.b.max_grant_version, undefined);
+    assert.equal(old.b.vpmu, undefined);
+    assert.equal(old.b.stubdomain_memkb, undefined);
+    assert.equal(old.hvm.vkb_device, undefined);
+    const cur = run(hvm(), '4.17');
+    assert.equal(cur.b.max_grant_version, 2);
+    assert.equal(cur.hvm.pirq, undefined);
+    assert.equal(cur.b.bootloader_restrict, undefined);
+    const late = run(hvm(), '4.20');
+    assert.equal(late.hvm.pirq, 'False');
+    assert.equal(late.hvm.altp2m, undefined);
+    assert.equal(late.b.bootloader_restrict, 'False');
+    assert.equal(run(hvm({ bootloader_user: 'pygrubuser' }), '4.18').b.bootloader_restrict, 'True');
   });
 });

@@ -7,6 +7,7 @@ import type { HostPhysinfo } from '../host/host-model';
 import type { DefaultsEnv } from './context';
 import { copyDeprecatedFields } from './deprecated';
 import { deviceModelVersion, resolveDeviceModelVersion, stubdomainIsLinux } from './device-model';
+import { bootloaderRestrict, defaultsHvmAltp2m, hvmPirq, linuxStubdomains } from './versions';
 import { child, defboolDefault, defboolVal, int, isObject, memkb, num, str, type Json } from './json';
 
 const FN = 'libxl__domain_build_info_setdefault';
@@ -34,6 +35,11 @@ export function buildInfoSetDefault(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env
 
   const hvm = type === 'hvm' ? child(bInfo, 'type.hvm') : undefined;
   if (hvm && !hvmFirmwareSetDefault(bInfo, hvm, env)) return false;
+  if (hvm && stubdomain && !linuxStubdomains(env) && deviceModelVersion(bInfo) !== 'qemu_xen_traditional') {
+    env.log.error(FN, 'device model stubdomains require "qemu-xen-traditional"',
+      ['device_model_stubdomain_override', 'device_model_version']);
+    return false;
+  }
   if (hvm && stubdomain) stubdomainImagesSetDefault(bInfo, env);
 
   if (!int(bInfo, 'max_vcpus')) bInfo.max_vcpus = 1;
@@ -101,6 +107,9 @@ export function buildInfoSetDefault(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env
     defboolDefault(bInfo, 'nested_hvm', false);
   }
 
+  if (bootloaderRestrict(env)) defboolDefault(bInfo, 'bootloader_restrict', Boolean(str(bInfo, 'bootloader_user')));
+
+  if (!env.atLeast('4.16')) return true; // no max_grant_version before 4.16
   return grantVersionSetDefault(bInfo, physinfo, env);
 }
 
@@ -160,7 +169,9 @@ function hvmSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolean {
 
   for (const [key, value] of [
     ['pae', true], ['acpi', true], ['acpi_s3', true], ['acpi_s4', true], ['acpi_laptop_slate', false],
-    ['nx', true], ['viridian', false], ['hpet', true], ['vpt_align', true], ['altp2m', false],
+    ['nx', true], ['viridian', false], ['hpet', true], ['vpt_align', true],
+    ...(defaultsHvmAltp2m(env) ? [['altp2m', false] as const] : []),
+    ...(hvmPirq(env) ? [['pirq', false] as const] : []),
     ['usb', false], ['vkb_device', true], ['xen_platform_pci', true],
   ] as const) defboolDefault(hvm, key, value);
 

@@ -5,6 +5,7 @@ import type { HostPhysinfo } from '../host/host-model';
 import { buildInfoSetDefault } from './build-info';
 import type { DefaultsEnv } from './context';
 import { createInfoSetDefault } from './create-info';
+import { passthroughModes, podPassthroughRule } from './versions';
 import { child, defboolVal, int, list, memkb, str, type Json } from './json';
 
 const FN = 'libxl__domain_config_setdefault';
@@ -46,15 +47,16 @@ export function domainConfigSetDefault(config: Json, type: 'hvm' | 'pv' | 'pvh',
     env.log.secondary(FN, 'Unable to set domain create info defaults');
     return false;
   }
-  if (!passthroughSetDefault(config, cInfo, physinfo, env)) return false;
+  if (passthroughModes(env) && !passthroughSetDefault(config, cInfo, physinfo, env)) return false;
 
   // A target below the maximum makes libxc populate-on-demand the HVM/PVH guest's memory.
   const maxKb = memkbBig(bInfo, 'max_memkb');
   const targetKb = memkbBig(bInfo, 'target_memkb');
   const pod = type !== 'pv' && targetKb < maxKb;
-  if (type !== 'pv' && cInfo.passthrough !== 'disabled' && pod) {
-    env.log.error(FN, 'IOMMU required for device passthrough but not supported together with PoD',
-      ['maxmem', 'memory', 'pci']);
+  const podRule = podPassthroughRule(env);
+  const iommu = podRule.whenModeEnabled ? cInfo.passthrough !== 'disabled' : list(config, 'pcidevs').length > 0;
+  if (type !== 'pv' && iommu && pod) {
+    env.log.error(FN, podRule.message, ['maxmem', 'memory', 'pci']);
     return false;
   }
   const vnuma = list(bInfo, 'vnuma_nodes').length > 0;

@@ -9,6 +9,7 @@ import { domainType } from './device-model';
 import { diskSetDefault, nicsSetDefault, vfbSetDefault } from './devices';
 import { domainConfigSetDefault } from './domain-config';
 import { orderLikeLibxl } from './idl-order';
+import { pruneForVersion } from './versions';
 import { cloneJson, isObject, list, type Json } from './json';
 import type { LibxlMessage } from './messages';
 
@@ -68,5 +69,6 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
       if (!vfbSetDefault(vfb, env)) return done(false, resolved);
     }
   }
+  pruneForVersion(resolved, env);
   return done(true, resolved);
 }
