@@ -2,8 +2,10 @@
 // getent passwd, access/stat) for the pure host model in service/host/local-host.ts.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
-import type { HostPhysinfo, HostUser } from '../service/host/host-model';
-import type { LocalHostReader } from '../service/host/local-host';
+import type { HostModel, HostPhysinfo, HostUser } from '../service/host/host-model';
+import { localHost, type LocalHostReader } from '../service/host/local-host';
+import { xenPaths } from '../service/host/paths';
+import type { PathsProfile, XenVersion } from '../service/options';
 
 const TIMEOUT_MS = 2000;
 
@@ -114,4 +116,9 @@ export class NodeLocalHostReader implements LocalHostReader {
       return 'missing';
     }
   }
+}
+
+/** The `local` host model for this machine (reads are cached per model). */
+export function createLocalHost(paths: PathsProfile = 'debian', version?: XenVersion): HostModel {
+  return localHost(new NodeLocalHostReader(), xenPaths(paths, version));
 }

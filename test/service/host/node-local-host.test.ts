@@ -2,7 +2,7 @@
 // run on this machine (which may or may not be a dom0).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NodeLocalHostReader, parsePasswdLine, parseXlInfo } from '../../../server/src/node/local-host';
+import { NodeLocalHostReader, createLocalHost, parsePasswdLine, parseXlInfo } from '../../../server/src/node/local-host';
 import { localHost, xenPaths } from '../../../server/src/service/host';
 
 describe('node local host reader', () => {
@@ -34,5 +34,7 @@ describe('node local host reader', () => {
     assert.equal(reader.pathKind('/etc/passwd'), 'file');
     assert.equal(reader.access('/bin/sh', 'x'), 'ok');
     assert.ok(['reference', 'debian-12', 'local'].includes(h.profile));
+    assert.equal(reader.lookupUid(0)?.name, 'root');
+    assert.equal(createLocalHost().profile, 'local');
   });
 });
