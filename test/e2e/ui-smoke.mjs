@@ -19,8 +19,11 @@ fs.mkdirSync(SHOTS, { recursive: true });
 const results = [];
 let page;
 
-/** Runs one step; a failure is recorded with a screenshot and ends the test (later steps depend on it). */
-async function step(name, body) {
+/**
+ * Runs one step; a failure is recorded with a screenshot. A `fatal` step (the later ones need it)
+ * ends the test; after any other failure the UI is calmed down (Escape) and the next step runs.
+ */
+async function step(name, body, { fatal = false } = {}) {
   const t0 = Date.now();
   try {
     await body();
@@ -28,7 +31,9 @@ async function step(name, body) {
   } catch (e) {
     results.push(`FAIL - ${name}: ${String(e?.message ?? e).split('\n')[0]}`);
     await page?.screenshot({ path: path.join(SHOTS, `FAILED-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
-    throw e;
+    if (fatal) throw e;
+    await page?.keyboard.press('Escape').catch(() => {});
+    await page?.mouse.move(5, 5).catch(() => {});
   }
 }
 
@@ -75,13 +80,13 @@ try {
     await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'trad-restrict.xl' }).waitFor({ timeout: 60_000 });
-  });
+  }, { fatal: true });
 
   await step('trad-restrict.xl opens in the Xen xl.cfg language mode', async () => {
     await quickOpen('trad-restrict.xl');
     await line(/^dm_restrict/).waitFor();
     await page.locator('#status\\.editor\\.mode', { hasText: 'Xen xl.cfg' }).waitFor();
-  });
+  }, { fatal: true });
 
   await step('an error squiggle marks dm_restrict', async () => {
     await editor.locator('.squiggly-error').first().waitFor({ timeout: 40_000 });

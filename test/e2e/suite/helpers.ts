@@ -137,10 +137,13 @@ export async function setText(doc: vscode.TextDocument, text: string): Promise<v
   assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
 }
 
-/** Completion items VS Code gets at `position`. */
+/**
+ * Completion items VS Code gets at `position`, less the words it picks from open documents (kind
+ * Text; also switched off in the fixture workspace's settings), which would hide a silent server.
+ */
 export async function completionItems(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
-  return list?.items ?? [];
+  return (list?.items ?? []).filter((i) => i.kind !== vscode.CompletionItemKind.Text);
 }
 
 /** A completion item's label without the quotes a value item may carry. */
