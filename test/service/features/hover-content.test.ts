@@ -36,6 +36,11 @@ describe('keyHover', () => {
     }
   });
 
+  test('the exact messages xl and libxl print are listed', () => {
+    assert.match(keyHover('name', at('4.17'))!, /error, exit 1: `Domain name must be specified\.`/);
+    assert.match(keyHover('cmdline', at('4.17'))!, /warning: `Warning: ignoring root= and extra= in favour of cmdline=`/);
+  });
+
   test('unknown keys have no hover', () => {
     assert.equal(keyHover('memroy', at('4.17')), null);
   });

@@ -72,3 +72,4 @@ export function valueAllowedIn(key: string, value: string, version: XenVersion |
 export { VALUE_TEXTS, valueText } from './value-texts';
 export { dmRestrictNotes, traditionalStatus, type DmRestrictNotes, type TraditionalStatus } from './dm-restrict-notes';
 export { SPEC_FIELDS, specFields, type SpecField } from './spec-fields';
+export { KEY_MESSAGES, type XlMessage } from './key-messages';

@@ -3,7 +3,7 @@
 import type { AnalysisOptions, XenVersion } from '../options';
 import { versionNumber } from '../options';
 import {
-  dmRestrictNotes, keyStatusIn, lookupKey, manPageUrl, matchEnumValue, sinceText, specFieldGate, specFields,
+  KEY_MESSAGES, dmRestrictNotes, keyStatusIn, lookupKey, manPageUrl, matchEnumValue, sinceText, specFieldGate, specFields,
   traditionalStatus, valueAllowedIn, valueText, type GuestType, type KeyEntry, type DefaultValue,
 } from '../catalogue';
 
@@ -211,6 +211,13 @@ export function keyHover(key: string, ctx: HoverContext): string | null {
     ['Read by xl', versionsText(entry)],
   ];
   out.push('| | |\n|---|---|\n' + rows.filter(([, v]) => v).map(([k, v]) => `| ${k} | ${v!.replace(/\|/g, '\\|')} |`).join('\n'));
+  const messages = KEY_MESSAGES[entry.name];
+  if (messages && messages.length) {
+    const shown = messages.slice(0, 6).map((m) =>
+      `- ${m.level === 'error' ? (m.exit !== undefined ? `error, exit ${m.exit}` : 'error') : 'warning'}: ${code(m.text)}`);
+    if (messages.length > 6) shown.push(`- … and ${messages.length - 6} more`);
+    out.push('**What xl and libxl print about it**\n' + shown.join('\n'));
+  }
   out.push(...deviceModelSection(entry, ctx));
   out.push(`[xl.cfg(5) for Xen ${version}](${manPageUrl(version)})`);
   if (ctx.manSection) out.push('#### From the local man page', ctx.manSection);
