@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import {
   ALL_KEYS, lookupKey, keyStatusIn, suggestKeys, valueAllowedIn, valuesIn,
-  XEN_RELEASES, manPageUrl, dmRestrictNotes, traditionalStatus, valueText, specFields, SPEC_FIELD_GATES,
+  XEN_RELEASES, manPageUrl, dmRestrictNotes, traditionalStatus, valueText, specFields, SPEC_FIELD_GATES, KEY_MESSAGES,
 } from '../../../server/src/service/catalogue';
 import { XEN_VERSIONS } from '../../../server/src/service/options';
 
@@ -91,6 +91,7 @@ describe('catalogue facts agree with keys.json', () => {
       if (ref.unit) assert.equal(k.unit, ref.unit);
       if (ref.replaced_by) assert.equal(k.replacedBy, ref.replaced_by);
       assert.equal(!!k.deprecated, !!ref.deprecated);
+      assert.deepEqual((KEY_MESSAGES[ref.name] ?? []).map((m) => m.text), (ref.errors ?? []).map((e: any) => e.text));
       // Presence in the two releases keys.json checked.
       assert.equal(keyStatusIn(ref.name, '4.17')!.status !== 'absent', ref.present_in['4.17.7']);
       assert.equal(keyStatusIn(ref.name, '4.22')!.status !== 'absent', ref.present_in['4.22.0']);
