@@ -133,19 +133,23 @@ function passthroughSetDefault(config: Json, cInfo: Json, physinfo: HostPhysinfo
 /** libxl__get_required_paging_memory (x86: no extra paging memory). */
 export function requiredPagingMemoryKb(maxMemKb: number | bigint, vcpus: number, type: 'hvm' | 'pv' | 'pvh', hap: boolean): number {
   const perMib = BigInt((type !== 'pv' ? 1 : 0) + (hap ? 0 : 1));
-  const kb = 4n * (256n * BigInt(vcpus) + perMib * (BigInt(maxMemKb) / 1024n));
+  const kb = 4n * (256n * big(vcpus) + perMib * (big(maxMemKb) / 1024n));
   return Number(kb % 2n ** 64n);
 }
 
 /** libxl__get_required_iommu_memory: a 4-level, 512-entry page table over the guest's memory. */
 export function requiredIommuMemoryKb(maxMemKb: number | bigint): number {
-  let pages = BigInt(maxMemKb) / 4n;
+  let pages = big(maxMemKb) / 4n;
   let total = 0n;
   for (let level = 0; level < 4; level++) {
     pages = (pages + 511n) / 512n;
     total += pages;
   }
   return Number(total * 4n);
+}
+
+function big(v: number | bigint): bigint {
+  return typeof v === 'bigint' ? v : BigInt(Number.isFinite(v) ? Math.trunc(v) : 0);
 }
 
 function memkbBig(o: Json, key: string): bigint {

@@ -57,12 +57,13 @@ export function num(o: Json, key: string): number | undefined {
 
 /** Integer field whose IDL default is 0 (absent means 0). */
 export function int(o: Json, key: string): number {
-  return num(o, key) ?? 0;
+  return Math.trunc(num(o, key) ?? 0);
 }
 
 /** memkb field: undefined while LIBXL_MEMKB_DEFAULT. */
 export function memkb(o: Json, key: string): number | undefined {
-  return num(o, key);
+  const v = num(o, key);
+  return v === undefined ? undefined : Math.trunc(v);
 }
 
 export function setIfAbsent(o: Json, key: string, value: unknown): void {
