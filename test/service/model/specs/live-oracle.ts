@@ -103,3 +103,48 @@ function sortKeys(v: unknown): unknown {
   }
   return v;
 }
+
+type ParseFn = (spec: string, ctx: { guestType: 'hvm'; index: number; options: any }) => LiveCase['mine'];
+
+/**
+ * Compares many specs of one list key with live xl, cheaply: specs we expect xl to accept go ten
+ * to a config (their devices and warnings must match in order), specs we expect it to refuse run
+ * alone (their messages must be xl's stderr). Any disagreement is a mismatch, whichever side erred.
+ */
+export async function compareManyWithLive(
+  key: string, specs: readonly string[], parse: ParseFn, options: any, array: (config: any) => unknown[],
+  alone: (spec: string) => boolean = () => false,
+): Promise<{ mismatches: string[]; refused: number }> {
+  const single: number[] = [];
+  const batches: number[][] = [];
+  let current: number[] = [];
+  for (let i = 0; i < specs.length; i++) {
+    if (alone(specs[i]!) || parse(specs[i]!, { guestType: 'hvm', index: 0, options: { ...options, sourceName: 'x.cfg' } }).fatal) single.push(i);
+    else {
+      current.push(i);
+      if (current.length === 10) { batches.push(current); current = []; }
+    }
+  }
+  if (current.length) batches.push(current);
+  const groups = [...batches, ...single.map((i) => [i])];
+  const texts = groups.map((g) => `name = "spec"\ntype = "hvm"\nmemory = 512\n${key} = [ ${g.map((i) => `"${specs[i]}"`).join(', ')} ]\n`);
+  const live = await xlDryrunMany(texts);
+  const mismatches: string[] = [];
+  let refused = 0;
+  groups.forEach((g, n) => {
+    const real = live[n]!;
+    const mine = g.map((i, index) => parse(specs[i]!, { guestType: 'hvm', index, options: { ...options, sourceName: `c${n}.cfg` } }));
+    const fatal = mine.some((m) => m.fatal);
+    if (real.exit_status !== 0) refused += g.length;
+    const mineLines = mine.flatMap((m) => m.issues.map((x) => x.message));
+    const realDevices = real.exit_status === 0 ? array(real.config) : null;
+    const same = (real.exit_status === 0) === !fatal &&
+      JSON.stringify(mineLines) === JSON.stringify(stderrLines(real)) &&
+      (fatal || JSON.stringify(sortKeys(mine.map((m) => m.device))) === JSON.stringify(sortKeys(realDevices)));
+    if (!same) {
+      mismatches.push(`${JSON.stringify(g.map((i) => specs[i]))}\n  xl:   ${real.exit_status} ${JSON.stringify(realDevices)} ${JSON.stringify(stderrLines(real))}` +
+        `\n  ours: ${fatal ? 1 : 0} ${JSON.stringify(mine.map((m) => m.device))} ${JSON.stringify(mineLines)}`);
+    }
+  });
+  return { mismatches, refused };
+}

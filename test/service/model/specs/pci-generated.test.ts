@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { requireOracle } from '../../../helpers/oracle';
 import { parsePciSpec } from '../../../../server/src/service/model/specs';
 import { DEFAULT_OPTIONS } from '../../../../server/src/service/options';
-import { compareWithLive, oneDeviceConfig, pick, prng, xlDryrunMany } from './live-oracle';
+import { compareManyWithLive, pick, prng } from './live-oracle';
 
 const BDFS = ['03:00.0', '0000:03:00.1', '04:1f.7', '04:1f.*', '00:20.0', '100:00.0', '10000:00:00.0', '3:0.8',
   '03:00', '03:0x1f.2', '03: 01.2', 'ab:cd.e', '0:0:0:0.0', ''];
@@ -32,13 +32,7 @@ describe('pci specs against live xl (generated)', () => {
   const ok = requireOracle('pci specs against live xl (generated)');
   const specs = generate(200);
   test(`${specs.length} generated pci specs`, { skip: !ok }, async () => {
-    const live = await xlDryrunMany(specs.map((s) => oneDeviceConfig('pci', s)));
-    const cases = specs.map((spec, i) => ({
-      spec,
-      mine: parsePciSpec(spec, { guestType: 'hvm', index: 0, options: { ...DEFAULT_OPTIONS, sourceName: `c${i}.cfg` } }),
-      real: live[i]!,
-    }));
-    const { mismatches, refused } = compareWithLive(cases, (c) => c.pcidevs[0]);
+    const { mismatches, refused } = await compareManyWithLive('pci', specs, parsePciSpec, DEFAULT_OPTIONS, (c) => c.pcidevs);
     assert.deepEqual(mismatches, []);
     assert.ok(refused > 20 && refused < specs.length - 20, `a mix of accepted and refused specs (${refused} refused)`);
   });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { requireOracle } from '../../../helpers/oracle';
 import { parseNicSpec } from '../../../../server/src/service/model/specs';
 import { DEFAULT_OPTIONS } from '../../../../server/src/service/options';
-import { compareWithLive, oneDeviceConfig, pick, prng, xlDryrunMany } from './live-oracle';
+import { compareManyWithLive, pick, prng } from './live-oracle';
 
 const ITEMS = [
   'mac=00:16:3e:01:02:03', 'mac=00:16:3E:aa:bb:cc', 'mac=00-16-3e-01-02-03', 'mac=00:16:3e', 'mac=00:16:3e:01:02',
@@ -36,13 +36,9 @@ describe('vif specs against live xl (generated)', () => {
   const ok = requireOracle('vif specs against live xl (generated)');
   const specs = generate(300);
   test(`${specs.length} generated vif specs`, { skip: !ok }, async () => {
-    const live = await xlDryrunMany(specs.map((s) => oneDeviceConfig('vif', s)));
-    const cases = specs.map((spec, i) => ({
-      spec,
-      mine: parseNicSpec(spec, { guestType: 'hvm', index: 0, options: { ...DEFAULT_OPTIONS, sourceName: `c${i}.cfg` } }),
-      real: live[i]!,
-    }));
-    const { mismatches, refused } = compareWithLive(cases, (c) => c.nics[0]);
+    const { mismatches, refused } = await compareManyWithLive('vif', specs, parseNicSpec, DEFAULT_OPTIONS, (c) => c.nics,
+      // A short MAC at the end of a spec makes xl read past its heap copy: only deterministic alone.
+      (s) => s.includes('mac='));
     assert.deepEqual(mismatches, []);
     assert.ok(refused > 20 && refused < specs.length - 100, `a mix of accepted and refused specs (${refused} refused)`);
   });

@@ -2,6 +2,7 @@
 // tools/libs/util/libxlu_vif.c (Xen 4.17): one `vif=[...]` element becomes a libxl_device_nic.
 // xl only complains (and carries on) about a bad type, a bad mac or an unknown item; a bad rate,
 // devid or mtu makes it exit.
+import { versionNumber } from '../../options';
 import { strtoul, toInt32, toUint32 } from './c-numbers';
 import { issueAt, strtokItems, valueAfterEquals, type SpecPiece } from './strtok';
 import { sourceOf, type NicJson, type SpecContext, type SpecIssue, type SpecResult } from './types';
@@ -31,6 +32,8 @@ const COLO_STRING_ITEMS = [
 ];
 for (const k of COLO_STRING_ITEMS) STRING_ITEMS[k] = k;
 
+/** `vlan=` is read from Xen 4.19; before, it is an unrecognized argument. */
+const VLAN_SINCE = 419;
 const UINT32_MAX = 0xffffffffn;
 const UINT64_MAX = (1n << 64n) - 1n;
 
@@ -154,6 +157,8 @@ export function parseNicSpec(spec: string, ctx: SpecContext): SpecResult<NicJson
       if (!r.ok) return fail(r.near, `${sourceOf(ctx)}: config parsing error in vif: ${r.what} in \`${r.near.text}'`, 'vif-bad-rate');
       nic.rateBytesPerInterval = r.bytesPerInterval;
       nic.rateIntervalUsecs = r.intervalUsecs;
+    } else if (key === 'vlan' && versionNumber(ctx.options.xenVersion) >= VLAN_SINCE) {
+      nic.strings.vlan = value.text;
     } else if (key !== null && STRING_ITEMS[key] !== undefined) {
       nic.strings[STRING_ITEMS[key]!] = value.text;
     } else if (key === 'accel') {
