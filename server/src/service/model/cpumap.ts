@@ -3,12 +3,16 @@
 import { strtoul } from './strtol';
 
 const ULONG_MAX = (1n << 64n) - 1n;
+/** Beyond any vcpu count Xen supports; keeps absurd values cheap. */
+export const MAX_BITS = 1 << 16;
 
 /** A libxl_bitmap of `size` bytes; JSON prints the indices of its set bits. */
 export class Bitmap {
   private readonly bits: boolean[];
   constructor(readonly nBits: number) {
-    this.bits = new Array<boolean>(Math.ceil(nBits / 8) * 8).fill(false);
+    // Sized in whole bytes like libxl; capped so absurd vcpu counts cannot exhaust memory (xl itself
+    // would spend minutes printing such a map).
+    this.bits = new Array<boolean>(Math.min(Math.ceil(Math.max(nBits, 0) / 8) * 8, MAX_BITS)).fill(false);
   }
   get capacity(): number {
     return this.bits.length;

@@ -1,7 +1,7 @@
 // Mirrors tools/xl/xl_parse.c (Xen 4.17), parse_config_data and parse_vnuma_config: memory, maxmem,
 // vcpus, maxvcpus, vnuma, the cpus/cpus_soft affinity and the grant table limits.
 import { listItem } from './accessors';
-import { Bitmap, parseCpuRange, parseRange, type CpuTopology } from './cpumap';
+import { Bitmap, MAX_BITS, parseCpuRange, parseRange, type CpuTopology } from './cpumap';
 import { defbool, MEMKB_DEFAULT, setInt, setMemkb, VUART_TYPE, enumFromString } from './libxl-json';
 import type { Json } from './libxl-json';
 import type { ParseState } from './parse-state';
@@ -145,6 +145,11 @@ export function parseAffinity(st: ParseState, key: 'cpus' | 'cpus_soft'): void {
   const field = hard ? 'vcpu_hard_affinity' : 'vcpu_soft_affinity';
   let num = list.ok ? list.value.items.length : 0;
   if (str !== null || num > st.maxVcpus) num = st.maxVcpus;
+  if (num > MAX_BITS) {
+    // xl would try to build one map per vcpu; the model stops at a count no Xen host supports.
+    st.report.note(`affinity maps are modelled for at most ${MAX_BITS} vcpus`, { ...st.at(key, 'model-limit'), severity: 'information' });
+    num = MAX_BITS;
+  }
   const maps: Bitmap[] = [];
   if (str === null && list.ok) {
     for (let j = 0; j < num; j++) {
