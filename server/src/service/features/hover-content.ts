@@ -170,6 +170,14 @@ function dmSummary(dm: DeviceModelFacts): string {
   return `Device model: ${code(dm.version)}, ${where}.${refused}`;
 }
 
+const FLAG_MEANING: Record<string, string> = {
+  '-xen-domid-restrict': 'Xen access limited to this guest',
+  '-chroot': 'confined to an empty directory',
+  '-runas': 'unprivileged user',
+  '-S': 'starts paused; libxl hands it the QMP socket as an open fd',
+  '-run-with': 'chroot and user in the spelling newer QEMUs want',
+};
+
 function dmRestrictForGuest(dm: DeviceModelFacts, ctx: HoverContext): string {
   if (!dm.needed) return 'This guest runs no QEMU, so `dm_restrict` has no effect on it.';
   if (dm.version === 'qemu-xen-traditional' && versionNumber(ctx.options.xenVersion) >= versionNumber('4.21')) {
@@ -183,7 +191,9 @@ function dmRestrictForGuest(dm: DeviceModelFacts, ctx: HoverContext): string {
   }
   const parts: string[] = [];
   if (dm.stubdomain) parts.push('QEMU runs in a qemu-xen stub domain; `dm_restrict` has no documented effect there.');
-  if (dm.restrictFlags.length) parts.push(`QEMU gets ${dm.restrictFlags.map(code).join(', ')}.`);
+  if (dm.restrictFlags.length) {
+    parts.push('QEMU gets ' + dm.restrictFlags.map((f) => FLAG_MEANING[f] ? `${code(f)} (${FLAG_MEANING[f]})` : code(f)).join(', ') + '.');
+  }
   if (dm.runAs) parts.push(`It will run as ${code(dm.runAs)}.`);
   else if (ctx.guestType !== 'hvm') parts.push('As a PV/PVH guest\'s QEMU it keeps running as root (no `-runas`).');
   if (dm.refusedWith) parts.push(`libxl will refuse to start it: ${code(dm.refusedWith)}.`);
