@@ -142,7 +142,7 @@ function hvmFirmwareSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolea
     return false;
   }
   if (!str(bInfo, 'kernel') && (str(bInfo, 'ramdisk') || str(bInfo, 'cmdline'))) {
-    env.log.error(FN, 'direct boot parameters specified but kernel missing', ['ramdisk', 'cmdline', 'kernel']);
+    env.log.error(FN, 'direct boot parameters specified but kernel missing', ['ramdisk', 'cmdline', 'extra', 'root', 'kernel']);
     return false;
   }
   return true;

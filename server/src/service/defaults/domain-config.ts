@@ -86,11 +86,11 @@ export function domainConfigSetDefault(config: Json, type: 'hvm' | 'pv' | 'pvh',
   const altp2m = (type === 'hvm' && defboolVal(hvm, 'altp2m')) ||
     (type !== 'pv' && (str(bInfo, 'altp2m') ?? 'disabled') !== 'disabled');
   if (type !== 'pv' && defboolVal(bInfo, 'nested_hvm') && altp2m) {
-    env.log.error(FN, 'nestedhvm and altp2mhvm cannot be used together', ['nestedhvm', 'altp2m']);
+    env.log.error(FN, 'nestedhvm and altp2mhvm cannot be used together', ['nestedhvm', 'altp2m', 'altp2mhvm']);
     return false;
   }
   if (altp2m && pod) {
-    env.log.error(FN, 'Cannot enable PoD and ALTP2M at the same time', ['altp2m', 'maxmem', 'memory']);
+    env.log.error(FN, 'Cannot enable PoD and ALTP2M at the same time', ['altp2m', 'altp2mhvm', 'maxmem', 'memory']);
     return false;
   }
   if (defboolVal(bInfo, 'vpmu') && !physinfo.capVpmu) {
