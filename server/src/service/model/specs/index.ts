@@ -13,3 +13,4 @@ export { parseVkbSpec } from './vkb';
 export { parseVdisplSpec } from './vdispl';
 export { parseRdmSpec } from './rdm';
 export { parseVsndCard } from './vsnd';
+export { diskSpecParts, keyValueParts, type SpecPart } from './parts';
