@@ -175,6 +175,9 @@ describe('valueHover', () => {
     assert.match(h('memory', '010')!, /octal/);
     assert.match(h('vmtrace_buf_kb', '1024')!, /1 MiB/);
   });
+  test('boot letters', () => {
+    assert.equal(h('boot', 'dc'), 'Boot order: CD-ROM, then hard disk.');
+  });
   test('free-form values and unknown keys give null', () => {
     assert.equal(h('name', 'web01'), null);
     assert.equal(h('nosuch', '1'), null);

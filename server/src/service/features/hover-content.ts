@@ -272,6 +272,11 @@ export function valueHover(key: string, value: string, ctx: HoverContext): strin
   } else if (entry.unit === 's' && number !== undefined) {
     out.push(`${code(value)} seconds = ${(number / 3600).toFixed(2)} hours.`);
   }
+  if (key === 'boot' && /^[a-z]+$/i.test(value)) {
+    const devices: Record<string, string> = { a: 'floppy', c: 'hard disk', d: 'CD-ROM', n: 'network (PXE)' };
+    const order = [...value].map((c) => devices[c] ?? `${code(c)} (unknown to QEMU)`);
+    out.push(`Boot order: ${order.join(', then ')}.`);
+  }
   const enumLike = entry.values && entry.values.length > 0;
   if (enumLike && !(isBoolean && number !== undefined && !valueText(key, value))) {
     const written = entry.kind === 'boolean-or-list' && value.startsWith('!') ? value.slice(1) : value;
