@@ -172,3 +172,17 @@ describe('fields and checks that depend on the release', () => {
     assert.equal(run(hvm({ bootloader_user: 'pygrubuser' }), '4.18').b.bootloader_restrict, 'True');
   });
 });
+
+describe('unknown host: no made-up refusals', () => {
+  test('vpmu and passthrough are assumed possible, and the need is stated', () => {
+    const { r } = run({ ...hvm({ vpmu: 'True' }), pcidevs: [{ bus: 3 }] }, '4.17', UNKNOWN_HOST);
+    assert.ok(r.resolved);
+    assert.ok(r.assumptions?.some((a) => a.includes('vPMU')));
+    assert.ok(r.assumptions?.some((a) => a.includes('IOMMU')));
+  });
+  test('the reference host (no vPMU) refuses vpmu=1 like the oracle', () => {
+    const { r, log } = run(hvm({ vpmu: 'True' }), '4.17');
+    assert.equal(r.resolved, null);
+    assert.equal(log[0], 'libxl__domain_config_setdefault: vPMU not supported on this platform');
+  });
+});

@@ -44,12 +44,20 @@ export class DefaultsEnv {
     return this.version >= versionNumber(v);
   }
 
-  /** Physinfo, or the reference host's when the dom0 is unknown (recorded as an assumption). */
+  /** True when the hypervisor's answers (physinfo) are not known for this host. */
+  get physinfoUnknown(): boolean {
+    return this.host.physinfo === 'unknown';
+  }
+
+  /**
+   * Physinfo; when the dom0 is unknown, an optimistic one (every capability present) so that no
+   * refusal is made up: the checks that depend on it record what libxl will need instead.
+   */
   physinfo(): HostPhysinfo {
     const p = this.host.physinfo;
     if (p !== 'unknown') return p;
-    this.assume('the dom0 hardware is unknown: assuming HAP, an IOMMU and grant table v2 like the reference host');
-    return REFERENCE_PHYSINFO;
+    this.assume('the dom0 hardware is unknown: assuming HAP, an IOMMU shared with HAP and grant table v2');
+    return { ...REFERENCE_PHYSINFO, capVpmu: true };
   }
 
   assume(text: string): void {

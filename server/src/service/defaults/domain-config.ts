@@ -93,6 +93,9 @@ export function domainConfigSetDefault(config: Json, type: 'hvm' | 'pv' | 'pvh',
     env.log.error(FN, 'Cannot enable PoD and ALTP2M at the same time', ['altp2m', 'altp2mhvm', 'maxmem', 'memory']);
     return false;
   }
+  if (defboolVal(bInfo, 'vpmu') && env.physinfoUnknown) {
+    env.assume('vpmu=1 needs a hypervisor with vPMU enabled (Xen boot option vpmu), otherwise libxl refuses it');
+  }
   if (defboolVal(bInfo, 'vpmu') && !physinfo.capVpmu) {
     env.log.error(FN, 'vPMU not supported on this platform', ['vpmu']);
     return false;
@@ -104,6 +107,9 @@ function passthroughSetDefault(config: Json, cInfo: Json, physinfo: HostPhysinfo
   const needPt = list(config, 'pcidevs').length > 0 || list(config, 'dtdevs').length > 0;
   const mode = str(cInfo, 'passthrough');
   if (mode === undefined || mode === 'default') cInfo.passthrough = needPt ? 'enabled' : 'disabled';
+  if (cInfo.passthrough !== 'disabled' && env.physinfoUnknown) {
+    env.assume('PCI/device passthrough needs an IOMMU on the dom0, otherwise libxl refuses it');
+  }
   if (cInfo.passthrough !== 'disabled' && !physinfo.capHvmDirectio) {
     env.log.error(FN, 'passthrough not supported on this platform', ['passthrough', 'pci']);
     return false;
