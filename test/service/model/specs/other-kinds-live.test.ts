@@ -15,7 +15,7 @@ const KINDS: Kind[] = [
     'name=org.qemu.guest_agent.0,connection=socket,path=/run/x.sock', 'name=a,connection=pty,backend=d',
     'name=a , connection = socket , path = /x ', 'name=a', 'connection=socket', 'foo=1,connection=pty',
     'name=a,connection=tty', 'name=a=b,connection=pty', 'name=,connection=pty', 'connection=pty,,name=b',
-    '=x,connection=pty', 'connection=PTY', 'path=/p,connection=pty'] },
+    '=x,connection=pty', 'connection=PTY', 'path=/p,connection=pty', '', ',', ' '] },
   { key: 'vfb', parse: specs.parseVfbSpec, device: (c) => ({ vfb: c.vfbs[0], vkb: c.vkbs[0] }), cases: [
     'vnc=1,vnclisten=127.0.0.1:1,vncpasswd=x,vncdisplay=2,vncunused=0,keymap=de,sdl=1,opengl=1,display=:0,xauthority=/a',
     '', 'vnc=x,foo,vncdisplay=3', 'sdl=1 ,  vnc=0', 'vncdisplay=0', 'vncdisplay=-4', 'vnc=2,sdl=0x1', 'keymap='] },

@@ -37,7 +37,12 @@ export function parseChannelSpec(spec: string, ctx: SpecContext): SpecResult<Cha
   let connection: 'pty' | 'socket' | undefined;
   let connectionAt: SpecPiece | undefined;
   // Items are cut without the per-item blank skipping of other loops: the pair is trimmed instead.
-  for (const full of strtokItems(spec, ',', false)) {
+  const items = strtokItems(spec, ',', false);
+  if (items.length === 0) {
+    // split_string_into_string_list then strdup()s a NULL token: xl dies without a word.
+    return fail(0, spec.length, 'xl crashes on a channel spec with no items (segmentation fault)', 'channel-xl-crash');
+  }
+  for (const full of items) {
     const pair = splitPair(full);
     if (!pair) return fail(full.start, full.end, `failed to parse channel configuration: ${full.text}`, 'channel-bad-item');
     const key = trimPiece(pair[0]);

@@ -21,7 +21,7 @@ function parseParams(params: Params, item: SpecPiece, at: number): boolean | Fai
   const eq = item.text.indexOf('=');
   const key = eq < 0 ? '' : item.text.slice(0, eq);
   const value = item.text.slice(eq + 1);
-  const crash = () => new Failure({ severity: 'error', message: 'xl crashes (segmentation fault) on an empty list', start: item.start, end: item.end, code: 'vsnd-xl-crash', item: at });
+  const crash = () => new Failure({ severity: 'error', message: 'xl crashes on an empty list here (segmentation fault)', start: item.start, end: item.end, code: 'vsnd-xl-crash', item: at });
   switch (key) {
     case 'sample-rates':
       if (value.split(';').every((x) => x === '')) return crash();
