@@ -22,6 +22,7 @@ export {
 } from './device-model';
 export { requiredIommuMemoryKb, requiredPagingMemoryKb } from './domain-config';
 export { orderLikeLibxl } from './idl-order';
+export { domainBuildRefusals } from './domain-build';
 
 export interface DefaultsResult {
   /** The config after libxl's defaults, or null when libxl refuses it (see messages). */
