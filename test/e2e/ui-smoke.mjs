@@ -103,6 +103,7 @@ try {
   });
 
   await step('Ctrl+. offers quick fixes; Enter applies the first and the error squiggle goes', async () => {
+    await editor.locator('.squiggly-error').first().waitFor(); // there is an error to fix
     const box = await line(/^dm_restrict/).boundingBox();
     await page.mouse.click(box.x + 30, box.y + box.height / 2);
     await page.keyboard.press('Control+Period');

@@ -15,7 +15,7 @@ suite('activation', () => {
     assert.strictEqual(doc.languageId, LANGUAGE_ID);
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this host`);
-    await waitFor('the extension to activate', () => extension.isActive, 30_000).catch((e: Error) => {
+    await waitFor('the extension to activate', () => extension.isActive, 25_000).catch((e: Error) => {
       serverIsDead();
       throw e;
     });
@@ -23,7 +23,7 @@ suite('activation', () => {
 
   test('the language server publishes diagnostics', async () => {
     const doc = await openFile('parse-error.xl');
-    await waitForDiagnostic(doc.uri, 'parse-error', 30_000).catch((e: Error) => {
+    await waitForDiagnostic(doc.uri, 'parse-error', 25_000).catch((e: Error) => {
       serverIsDead();
       throw e;
     });

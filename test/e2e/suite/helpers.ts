@@ -14,7 +14,7 @@ let answerMs = 10_000;
  * extension fails the suite in seconds instead of timing out the whole run.
  */
 export function serverIsDead(): void {
-  answerMs = 2_000;
+  answerMs = 5_000;
 }
 
 export function sleep(ms: number): Promise<void> {
