@@ -54,6 +54,7 @@ if (missing.length) {
 
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xlcfg-e2e-'));
 const shotsDir = path.join(REPO, 'test-output', 'e2e');
+fs.rmSync(shotsDir, { recursive: true, force: true }); // no screenshots of an earlier run
 fs.mkdirSync(shotsDir, { recursive: true });
 const breakFeatures = process.env.XLCFG_E2E_BREAK || '';
 // What the extension host (and so the language server) gets in its environment.

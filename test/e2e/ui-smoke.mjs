@@ -14,6 +14,7 @@ const SHOTS = process.env.XLCFG_E2E_SHOTS || path.join(REPO, 'test-output', 'e2e
 const VSIX = path.join(REPO, 'out', 'e2e', 'xlcfg.vsix');
 const EXTENSION_DIR = process.env.XLCFG_E2E_EXTENSION_DIR || REPO; // another folder only to debug the harness
 const STEP_MS = 20_000;
+if (!process.env.XLCFG_E2E_SHOTS) fs.rmSync(SHOTS, { recursive: true, force: true }); // run.mjs clears it itself
 fs.mkdirSync(SHOTS, { recursive: true });
 
 const results = [];
@@ -96,7 +97,9 @@ try {
   await step('hovering dm_restrict shows the technology-preview limitations', async () => {
     const box = await line(/^dm_restrict/).boundingBox();
     await page.mouse.move(box.x + 30, box.y + box.height / 2);
-    await page.locator('.monaco-hover', { hasText: /technology preview/i }).first().waitFor();
+    const hover = page.locator('.monaco-hover', { hasText: /technology preview/i }).first();
+    await hover.waitFor();
+    await hover.locator('text=xen-qemuuser-range-base').first().waitFor();
     await shot('hover.png');
     await page.keyboard.press('Escape');
     await page.mouse.move(5, 5);
@@ -126,6 +129,7 @@ try {
     await page.keyboard.press('Enter');
     await page.locator('.editor-group-container').nth(1).waitFor();
     await page.locator('.monaco-editor .view-line', { hasText: 'xen-qemu-system-i386' }).first().waitFor();
+    await page.locator('.monaco-editor .view-line', { hasText: '-xen-domid-restrict' }).first().waitFor();
     await shot('preview.png');
   });
 } catch (e) {
