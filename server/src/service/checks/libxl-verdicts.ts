@@ -71,8 +71,13 @@ function refusal(text: string, ours?: boolean): string {
     : `libxl refuses this configuration when the guest starts (xl create fails): ${text}`;
 }
 
-function fromDefaults(a: Analysis, m: LibxlMessage): Finding | null {
+function fromDefaults(a: Analysis, m: LibxlMessage, next?: LibxlMessage): Finding | null {
   if (m.secondary || m.level === 'info') return null;
+  if (m.level === 'error' && m.ours && next?.secondary) {
+    // libxl itself only prints the follow-up line; our explanation goes with it.
+    const text = `${next.text} (${m.text})`;
+    return finding(a, m.keys, 'error', 'libxl-refuses', refusal(text), next.text, next.function);
+  }
   if (m.level === 'error') return finding(a, m.keys, 'error', 'libxl-refuses', refusal(m.text, m.ours), m.text, m.function);
   return finding(a, m.keys, 'warning', 'libxl-warning', `libxl warns when the guest starts: ${m.text}`, m.text, m.function);
 }
@@ -81,8 +86,8 @@ export function libxlVerdicts(a: Analysis): Finding[] {
   const d = a.libxl;
   if (!d) return [];
   const out: Finding[] = [];
-  for (const m of d.messages) {
-    const f = fromDefaults(a, m);
+  for (let i = 0; i < d.messages.length; i++) {
+    const f = fromDefaults(a, d.messages[i]!, d.messages[i + 1]);
     if (f) out.push(f);
   }
   if (!d.resolved) return out; // the device-model stage repeats the defaults' refusal
