@@ -133,3 +133,25 @@ describe('disk spec syntax by Xen release', () => {
     assert.equal(specs.parseDiskSpec('vdev=xvda, backendtype=standalone, target=/x', at('4.17')).device?.backend, 'standalone');
   });
 });
+
+describe('later releases (from the Xen sources; the oracle runs 4.17 only)', () => {
+  const at = (v: string, over: Partial<specs.SpecContext> = {}) => ctx({ options: { ...DEFAULT_OPTIONS, xenVersion: v as never }, ...over });
+  test('channel: 4.18 cuts at the first = and 4.21 prints no devid', () => {
+    assert.deepEqual(specs.parseChannelSpec('name=a=b, connection=pty', at('4.17')).device, { devid: 0, name: 'a', 'connection.pty': {} });
+    assert.deepEqual(specs.parseChannelSpec('name=a=b, connection=pty', at('4.18')).device, { devid: 0, name: 'a=b', 'connection.pty': {} });
+    assert.deepEqual(specs.parseChannelSpec('name=a, connection=pty', at('4.21')).device, { name: 'a', 'connection.pty': {} });
+  });
+  test('p9: 4.19 trims, has type= and defaults the xen_9pfsd path', () => {
+    assert.deepEqual(specs.parseP9Spec(' tag = t , type=xen_9pfsd, max-files=10, auto-delete=1', at('4.19', { guestName: 'g' })).device,
+      { tag: 't', path: '/var/log/xen/guests/g', type: 'xen_9pfsd', max_files: 10, auto_delete: true });
+    assert.equal(specs.parseP9Spec('tag=t, readonly=1', at('4.19')).issues[0]?.message, "Unknown 9pfs parameter 'readonly'");
+  });
+  test('vif vlan from 4.19', () => {
+    assert.deepEqual(specs.parseNicSpec('vlan=10', at('4.19')).device, { devid: 0, vlan: '10' });
+    assert.equal(specs.parseNicSpec('vlan=10', at('4.17')).issues[0]?.message, "unrecognized argument `vlan=10'");
+  });
+  test('virtio keeps the comma of its type', () => {
+    assert.deepEqual(specs.parseVirtioSpec('backend=0, type=virtio,device22, transport=mmio, grant_usage=1', at('4.18')).device,
+      { backend_domname: '0', type: 'virtio,device22', transport: 'mmio', grant_usage: 'True', devid: 0 });
+  });
+});

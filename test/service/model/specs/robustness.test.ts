@@ -11,7 +11,7 @@ const PARSERS: [string, (s: string, c: specs.SpecContext) => specs.SpecResult<un
   ['channel', specs.parseChannelSpec], ['vfb', specs.parseVfbSpec], ['usbctrl', specs.parseUsbctrlSpec],
   ['usbdev', specs.parseUsbdevSpec], ['vtpm', specs.parseVtpmSpec], ['p9', (s, c) => specs.parseP9Spec(s, c)],
   ['pvcalls', specs.parsePvcallsSpec], ['vkb', specs.parseVkbSpec], ['vdispl', specs.parseVdisplSpec],
-  ['rdm', specs.parseRdmSpec], ['vsnd', (s, c) => specs.parseVsndCard(s.split('|'), c)],
+  ['rdm', specs.parseRdmSpec], ['virtio', specs.parseVirtioSpec], ['vsnd', (s, c) => specs.parseVsndCard(s.split('|'), c)],
 ];
 
 const specLike = fc.stringMatching(/^[a-z0-9:=,;@.* \-_/xX\t\n|]{0,40}$/);

@@ -1,7 +1,9 @@
-// Mirrors the vtpm, p9 and pvcalls loops of parse_config_data() in tools/xl/xl_parse.c (Xen 4.17):
-// comma items of KEY=VALUE (leading spaces skipped); an item without `=` silently ends the spec;
-// an unknown key makes xl exit.
-import { strtokItems, type SpecPiece } from './strtok';
+// Mirrors the vtpm, p9 and pvcalls loops of parse_config_data() in tools/xl/xl_parse.c (Xen 4.17;
+// p9 also as rewritten in 4.19): comma items of KEY=VALUE (leading spaces skipped); an item without
+// `=` silently ends the spec; an unknown key makes xl exit.
+import { versionNumber } from '../../options';
+import { strtoul, toInt32 } from './c-numbers';
+import { splitPairAtFirst, strtokItems, type SpecPiece } from './strtok';
 import type { P9Json, PvcallsJson, SpecContext, SpecIssue, SpecResult, VtpmJson } from './types';
 
 interface KeyValue { key: SpecPiece; value: SpecPiece; item: SpecPiece }
@@ -54,7 +56,8 @@ export interface P9Carry { tag?: string; security_model?: string; path?: string;
  * One `p9=[...]` element: tag, security_model, path (all required, possibly inherited from the
  * previous elements through `carry`, which is updated) and backend. xl prints no devid for p9s.
  */
-export function parseP9Spec(spec: string, _ctx: SpecContext, carry: P9Carry = {}): SpecResult<P9Json> {
+export function parseP9Spec(spec: string, ctx: SpecContext, carry: P9Carry = {}): SpecResult<P9Json> {
+  if (versionNumber(ctx.options.xenVersion) >= 419) return parseP9SpecSince419(spec, ctx);
   for (const { key, value } of keyValues(spec)) {
     if (key.text === 'security_model') carry.security_model = value.text;
     else if (key.text === 'path') carry.path = value.text;
@@ -83,5 +86,50 @@ export function parsePvcallsSpec(spec: string, ctx: SpecContext): SpecResult<Pvc
   const out: PvcallsJson = {};
   if (backend !== undefined) out.backend_domname = backend;
   out.devid = ctx.index;
+  return { device: out, issues: [], fatal: false };
+}
+
+const P9_TYPES = ['unknown', 'qemu', 'xen_9pfsd'];
+
+/**
+ * p9 as Xen 4.19+ reads it: pairs cut at the first `=` and trimmed, no inheritance between elements,
+ * no required field; `type=xen_9pfsd` without a path gets XEN_LOG_DIR/guests/NAME.
+ */
+export function parseP9SpecSince419(spec: string, ctx: SpecContext): SpecResult<P9Json> {
+  const items = strtokItems(spec, ',', false);
+  if (items.length === 0) return fatal(0, spec.length, 'xl crashes on a p9 spec with no items (segmentation fault)', 'p9-xl-crash');
+  const out: P9Json = {};
+  const ints: Record<string, number> = {};
+  let type = 'unknown';
+  let autoDelete = false;
+  const f: Record<string, string> = {};
+  for (const item of items) {
+    const pair = splitPairAtFirst(item);
+    if (!pair) return fatal(item.start, item.end, `failed to parse 9pfs configuration: ${item.text}`, 'p9-bad-item');
+    const [key, value] = pair;
+    switch (key.text) {
+      case 'security_model': case 'path': case 'tag': f[key.text] = value.text; break;
+      case 'backend': f.backend_domname = value.text; break;
+      case 'type': {
+        const t = value.text.toLowerCase();
+        if (!P9_TYPES.includes(t)) return fatal(value.start, value.end, `failed to parse 9pfs type: ${value.text}`, 'p9-bad-type');
+        type = t;
+        break;
+      }
+      case 'max-files': case 'max-open-files': case 'max-space': {
+        const n = strtoul(value.text, 10);
+        if (n.end === 0 || n.value === (1n << 64n) - 1n) return fatal(value.start, value.end, `xl: failed to convert "${value.text}" to number`, 'p9-not-a-number');
+        ints[key.text.replace(/-/g, '_')] = toInt32(n.value);
+        break;
+      }
+      case 'auto-delete': autoDelete = strtoul(value.text, 0).value !== 0n; break;
+      default: return fatal(key.start, key.end, `Unknown 9pfs parameter '${key.text}'`, 'p9-unknown');
+    }
+  }
+  if (type === 'xen_9pfsd' && f.path === undefined) f.path = `/var/log/xen/guests/${ctx.guestName ?? ''}`;
+  for (const k of ['backend_domname', 'tag', 'path', 'security_model']) if (f[k] !== undefined) out[k] = f[k];
+  if (type !== 'unknown') out.type = type;
+  for (const k of ['max_space', 'max_files', 'max_open_files']) if (ints[k]) out[k] = ints[k];
+  if (autoDelete) out.auto_delete = true;
   return { device: out, issues: [], fatal: false };
 }

@@ -1,20 +1,12 @@
-// Mirrors the channel loop of parse_config_data() in tools/xl/xl_parse.c (Xen 4.17): items split
-// on `,` (empty ones vanish), each cut at `=` by split_string_into_pair, key and value trimmed of
-// blanks. Unknown keys only warn; a bad pair or connection makes xl exit.
-import { strtokItems, type SpecPiece } from './strtok';
+// Mirrors the channel loop of parse_config_data() in tools/xl/xl_parse.c (Xen 4.17, with the 4.18
+// and 4.21 changes): items split on `,` (empty ones vanish), each cut at `=` by
+// split_string_into_pair, key and value trimmed of blanks. Unknown keys only warn; a bad pair or
+// connection makes xl exit.
+import { versionNumber } from '../../options';
+import { splitPairAtFirst, strtokItems, trimPiece, type SpecPiece } from './strtok';
 import type { ChannelJson, SpecContext, SpecIssue, SpecResult } from './types';
 
-const isSpace = (c: string) => c === ' ' || (c >= '\t' && c <= '\r');
-
-function trimPiece(p: SpecPiece): SpecPiece {
-  let s = 0;
-  let e = p.text.length;
-  while (s < e && isSpace(p.text[s]!)) s++;
-  while (e > s && isSpace(p.text[e - 1]!)) e--;
-  return { text: p.text.slice(s, e), start: p.start + s, end: p.start + e };
-}
-
-/** split_string_into_pair(…, "="): the first two runs of non-`=` characters, or null. */
+/** split_string_into_pair(…, "=") up to Xen 4.17: the first two runs of non-`=` characters, or null. */
 function splitPair(item: SpecPiece): [SpecPiece, SpecPiece] | null {
   const runs: SpecPiece[] = [];
   const re = /[^=]+/g;
@@ -37,16 +29,18 @@ export function parseChannelSpec(spec: string, ctx: SpecContext): SpecResult<Cha
   let connection: 'pty' | 'socket' | undefined;
   let connectionAt: SpecPiece | undefined;
   // Items are cut without the per-item blank skipping of other loops: the pair is trimmed instead.
+  const version = versionNumber(ctx.options.xenVersion);
   const items = strtokItems(spec, ',', false);
   if (items.length === 0) {
     // split_string_into_string_list then strdup()s a NULL token: xl dies without a word.
     return fail(0, spec.length, 'xl crashes on a channel spec with no items (segmentation fault)', 'channel-xl-crash');
   }
   for (const full of items) {
-    const pair = splitPair(full);
+    const pair = version >= 418 ? splitPairAtFirst(full) : splitPair(full);
     if (!pair) return fail(full.start, full.end, `failed to parse channel configuration: ${full.text}`, 'channel-bad-item');
     const key = trimPiece(pair[0]);
     const value = trimPiece(pair[1]);
+
     if (key.text === 'backend') backend = value.text;
     else if (key.text === 'name') name = value.text;
     else if (key.text === 'path') path = value.text;
@@ -65,7 +59,8 @@ export function parseChannelSpec(spec: string, ctx: SpecContext): SpecResult<Cha
   }
   const out: ChannelJson = {};
   if (backend !== undefined) out.backend_domname = backend;
-  out.devid = ctx.index;
+  // Xen 4.21 stopped numbering channels in xl (ARRAY_EXTEND_INIT_NODEVID): no devid printed.
+  if (version < 421) out.devid = ctx.index;
   if (name !== undefined) out.name = name;
   out[`connection.${connection}`] = connection === 'socket' ? { path } : {};
   return { device: out, issues, fatal: false };

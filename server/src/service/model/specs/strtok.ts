@@ -33,3 +33,27 @@ export function valueAfterEquals(item: SpecPiece): SpecPiece {
 export function issueAt(piece: SpecPiece, severity: 'error' | 'warning', message: string, code: string) {
   return { severity, message, start: piece.start, end: piece.end, code };
 }
+
+const isSpace = (c: string) => c === ' ' || (c >= '\t' && c <= '\r');
+
+export function trimPiece(p: SpecPiece): SpecPiece {
+  let s = 0;
+  let e = p.text.length;
+  while (s < e && isSpace(p.text[s]!)) s++;
+  while (e > s && isSpace(p.text[e - 1]!)) e--;
+  return { text: p.text.slice(s, e), start: p.start + s, end: p.start + e };
+}
+
+/**
+ * split_string_into_pair as Xen 4.18+ has it: cut at the first `=`, the rest must not be empty;
+ * both halves trimmed of blanks (so `name=a=b` names `a=b`, and `=x` has an empty key).
+ */
+export function splitPairAtFirst(item: SpecPiece): [SpecPiece, SpecPiece] | null {
+  const eq = item.text.indexOf('=');
+  if (eq < 0 || eq === item.text.length - 1) return null;
+  return [
+    trimPiece({ text: item.text.slice(0, eq), start: item.start, end: item.start + eq }),
+    trimPiece({ text: item.text.slice(eq + 1), start: item.start + eq + 1, end: item.end }),
+  ];
+}
+

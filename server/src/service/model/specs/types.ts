@@ -33,6 +33,8 @@ export interface SpecContext {
   options: AnalysisOptions;
   /** File name xl prints in its messages; defaults to options.sourceName. */
   sourceName?: string;
+  /** c_info.name: p9 (4.19+) derives a default path from it. */
+  guestName?: string;
   /** pci only: the global pci_msitranslate/pci_power_mgmt/pci_permissive/pci_seize and rdm policy. */
   pciDefaults?: import('./pci').PciDefaults;
 }
@@ -53,6 +55,7 @@ export type VkbJson = DeviceJson;
 /** A `vfb` spec makes both a vfb and a vkb device. */
 export interface VfbPair { vfb: DeviceJson; vkb: DeviceJson }
 export type VsndJson = DeviceJson;
+export type VirtioJson = DeviceJson;
 /** `rdm=` fills b_info.rdm. */
 export type RdmJson = DeviceJson;
 
