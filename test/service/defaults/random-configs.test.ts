@@ -5,10 +5,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyLibxlDefaults, libxlLogText } from '../../../server/src/service/defaults';
-import { REFERENCE_HOST } from '../../../server/src/service/host';
+import { existsSync } from 'node:fs';
+import { DEBIAN_12_HOST, REFERENCE_HOST, type HostModel } from '../../../server/src/service/host';
 import { DEFAULT_OPTIONS } from '../../../server/src/service/options';
 import { requireOracle, tempConfig, xlDryrun } from '../../helpers/oracle';
-import { logBody } from './corpus-helpers';
+import { logBody, REFERENCE_WITHOUT_QEMU_XEN } from './corpus-helpers';
 import { resolvedOracle, resolvedOracleAvailable } from './oracle/resolved';
 
 let seed = Number(process.env.XLCFG_DEFAULTS_SEED ?? 20261127);
@@ -113,8 +114,11 @@ describe('random configs: applyLibxlDefaults equals real libxl', () => {
     test(`config ${i}`, () => {
       const dry = xlDryrun(tempConfig(`f${i}.cfg`, text));
       if (dry.exit_status !== 0 || !dry.config) return; // xl refuses it: not this stage's business
-      const real = resolvedOracle(dry.config);
-      const r = applyLibxlDefaults(dry.config, { options: DEFAULT_OPTIONS, host: REFERENCE_HOST });
+      // Hosts in turn: the reference host, this Debian machine, the reference host without qemu-xen.
+      const variant = i % 3 === 1 && existsSync('/usr/libexec/xen-qemu-system-i386') ? 'debian' : i % 3 === 2 ? 'noqemu' : 'reference';
+      const host: HostModel = variant === 'debian' ? DEBIAN_12_HOST : variant === 'noqemu' ? REFERENCE_WITHOUT_QEMU_XEN : REFERENCE_HOST;
+      const real = resolvedOracle(dry.config, { host: variant === 'debian' ? 'debian' : 'ideal', qemuXenAbsent: variant === 'noqemu' });
+      const r = applyLibxlDefaults(dry.config, { options: DEFAULT_OPTIONS, host });
       const ours = r.messages.filter((m) => m.function !== 'initiate_domain_create' && !m.ours).map(libxlLogText);
       assert.equal(JSON.stringify(r.resolved), JSON.stringify(real.config), text);
       assert.deepEqual(ours, real.log.map(logBody), text);
