@@ -1,6 +1,7 @@
 // Mirrors parse_vdispl_config() and the vdispl loop in tools/xl/xl_parse.c (Xen 4.17):
 // backend, be-alloc and connectors=ID:WxH;ID:WxH;... An unknown item, a bad resolution or no
 // connector at all makes xl exit.
+import { versionNumber } from '../../options';
 import { strtoul, toUint32 } from './c-numbers';
 import { issueAt, strtokItems, valueAfterEquals } from './strtok';
 import type { SpecContext, SpecResult, VdisplJson } from './types';
@@ -26,7 +27,11 @@ export function parseVdisplSpec(spec: string, ctx: SpecContext): SpecResult<Vdis
     else if (key === 'connectors') {
       connectors = [];
       for (const c of value.text.split(';').filter((x) => x !== '')) {
-        const runs = c.split(':').filter((x) => x !== '');
+        // Up to 4.17 the connector is cut into runs of non-`:` characters; from 4.18 at the first `:`.
+        const colon = c.indexOf(':');
+        const runs = versionNumber(ctx.options.xenVersion) >= 418
+          ? (colon < 0 || colon === c.length - 1 ? [c] : [c.slice(0, colon), c.slice(colon + 1)])
+          : c.split(':').filter((x) => x !== '');
         if (runs.length < 2) {
           // xl frees a resolution string it never got: glibc aborts the process.
           return { device: null, fatal: true, issues: [issueAt(value, 'error', 'double free or corruption (out)', 'vdispl-xl-crash')] };
