@@ -1,7 +1,7 @@
 // Mirrors libxl__domain_build_info_setdefault (tools/libs/light/libxl_create.c, Xen 4.17) with
 // libxl__arch_domain_build_info_setdefault (libxl_x86.c) and libxl__rdm_setdefault. Version
-// differences handled: the device_model_version default (see device-model.ts) and, from 4.21,
-// qemu-xen-traditional being gone.
+// differences: the device_model_version default (device-model.ts), qemu-xen-traditional gone from
+// 4.21, and the release rules of versions.ts (Linux stubdomains, pirq, bootloader_restrict, ...).
 import { absPath } from '../host/paths';
 import type { HostPhysinfo } from '../host/host-model';
 import type { DefaultsEnv } from './context';
