@@ -22,6 +22,17 @@ export class Growable {
 
 export const enum NodeKind { String = 0, Number = 1, List = 2 }
 
+/** A string atom whose text is decoded only when read (most settings are never looked at). */
+class AtomValue implements StringValue {
+  readonly type = 'string' as const;
+  private text?: string;
+  constructor(private readonly cfg: ParsedConfig, private readonly node: number, readonly line: number, readonly start: number, readonly end: number) {}
+  get value(): string { return (this.text ??= bytesToString(this.cfg.atomBytes(this.node))); }
+  toJSON(): { type: 'string'; line: number; value: string; start: number; end: number } {
+    return { type: 'string', line: this.line, value: this.value, start: this.start, end: this.end };
+  }
+}
+
 export class ParsedConfig {
   accepted = false;
   likelyPython = false;
@@ -140,12 +151,13 @@ export class ParsedConfig {
     return this.nodeKind.get(node) === NodeKind.String ? decodeString(this.src, s, e) : this.src.subarray(s, e);
   }
 
-  /** A node as a Value (fresh objects; strings decoded). Iterative: lists may nest thousands deep. */
+  /** A node as a Value (strings decoded when read). Iterative: lists may nest thousands deep. */
   value(node: number): Value {
     const build = (n: number, items: Value[]): Value =>
       this.nodeKind.get(n) === NodeKind.List
         ? { type: 'list', line: this.nodeLine.get(n), items, start: this.nodeStart.get(n), end: this.nodeEnd.get(n) }
-        : { type: 'string', line: this.nodeLine.get(n), value: bytesToString(this.atomBytes(n)), start: this.nodeStart.get(n), end: this.nodeEnd.get(n) };
+        : new AtomValue(this, n, this.nodeLine.get(n), this.nodeStart.get(n), this.nodeEnd.get(n));
+    if (this.nodeKind.get(node) !== NodeKind.List) return build(node, []);
     // Post-order walk with an explicit stack.
     const stack: { n: number; items: Value[]; child: number }[] = [{ n: node, items: [], child: this.nodeFirst.get(node) }];
     let result: Value | undefined;
@@ -176,10 +188,14 @@ export class ParsedConfig {
       const written = this.value(node);
       let value: Value = written;
       if (written.type === 'string') {
-        let b = this.atomBytes(node);
-        if (prev >= 0) { const pb = bytes[prev]!; const j = new Uint8Array(pb.length + b.length); j.set(pb); j.set(b, pb.length); b = j; }
-        bytes[i] = b;
-        if (prev >= 0) value = { ...written, value: bytesToString(b) } as StringValue;
+        // Bytes are kept only for keys a later `+=` joins onto (lazily, when that happens).
+        if (prev >= 0) {
+          const pb = bytes[prev] ?? this.atomBytes(this.stmtValue.get(this.setStmt.get(prev)));
+          const b = this.atomBytes(node);
+          const j = new Uint8Array(pb.length + b.length); j.set(pb); j.set(b, pb.length);
+          bytes[i] = j;
+        }
+        if (prev >= 0) value = { type: 'string', line: written.line, start: written.start, end: written.end, value: bytesToString(bytes[i]!) };
       } else if (prev >= 0) {
         const p = out[prev]!;
         value = { ...written, items: [...(p.value as ListValue).items, ...written.items] } as ListValue;

@@ -222,7 +222,8 @@ class ParseRun implements LexErrorSink {
       case R.ValueList: return out.closeList(v[b + 2]!, v[b]!, v[b + 3]!);
       case R.ListEmpty: return out.pushList(-1, this.lexer.tokLine);
       case R.ListValues: case R.ListTrailingComma: return v[b]!;
-      case R.ValuesFirst: return out.pushList(v[b]!, out.nodeLine.get(v[b]!));
+      // The list takes the location of its first item as a grammar symbol (a nested list: its `[`).
+      case R.ValuesFirst: return out.pushList(v[b]!, out.nodeOpenLine.get(v[b]!));
       case R.ValuesNext: out.appendItem(v[b]!, v[b + 3]!); return v[b]!;
       case R.AssignSet: case R.AssignAdd: {
         const stmt = out.pushStatement(v[b]!, v[b + 1]!, v[b + 2]!, rule === R.AssignAdd);
