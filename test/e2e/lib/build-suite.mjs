@@ -1,5 +1,5 @@
 // Compiles the mocha suite that runs inside the extension host: test/e2e/suite/index.ts and each
-// *.e2e.ts become CommonJS bundles in out/e2e/suite/ (git-ignored). `vscode` comes from the host;
+// *.test.ts become CommonJS bundles in out/e2e/suite/ (git-ignored). `vscode` comes from the host;
 // mocha is loaded from the repository's node_modules at run time.
 import { build } from 'esbuild';
 import fs from 'node:fs';
@@ -11,7 +11,7 @@ export async function buildSuite() {
   const outDir = path.join(REPO, 'out/e2e/suite');
   fs.rmSync(outDir, { recursive: true, force: true });
   const entryPoints = fs.readdirSync(srcDir)
-    .filter((f) => f === 'index.ts' || f.endsWith('.e2e.ts'))
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
     .map((f) => path.join(srcDir, f));
   await build({
     entryPoints,

@@ -11,7 +11,7 @@ export function run(): Promise<void> {
   const grep = process.env.XLCFG_E2E_GREP;
   if (grep) mocha.grep(grep);
   for (const file of fs.readdirSync(__dirname).sort()) {
-    if (file.endsWith('.e2e.js')) mocha.addFile(path.join(__dirname, file));
+    if (file.endsWith('.test.js')) mocha.addFile(path.join(__dirname, file));
   }
   const lines: string[] = [];
   const report = process.env.EXT_TEST_REPORT;

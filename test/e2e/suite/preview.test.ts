@@ -44,6 +44,16 @@ suite('device-model preview', () => {
     await waitFor('-smp 4 in the preview', () => previewEditor()?.document.getText().includes('4,maxcpus=4'));
   });
 
+  test('a CodeLens on the first line opens the preview', async () => {
+    let titles: string[] = [];
+    const lens = await waitFor('a CodeLens running the preview command', async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
+      titles = (lenses ?? []).map((l) => `${l.range.start.line}: ${l.command?.title ?? '(unresolved)'}`);
+      return (lenses ?? []).find((l) => l.command?.command === COMMANDS.showDeviceModelPreview);
+    }).catch((e: Error) => assert.fail(`${e.message}; lenses: [${titles.join(' | ')}]`));
+    assert.strictEqual(lens.range.start.line, 0);
+  });
+
   test("the preview shows libxl's refusal once the config is switched to qemu-xen-traditional", async () => {
     assert.ok(previewEditor(), 'the preview is open');
     await setText(doc, original.replace('"qemu-xen"', '"qemu-xen-traditional"'));
