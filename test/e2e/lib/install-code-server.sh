@@ -22,6 +22,14 @@ if [ -f "$CODE_SERVER_DIR/.installed" ]; then
   echo "code-server $CODE_SERVER_VERSION already in $CODE_SERVER_DIR"
   exit 0
 fi
+# Two checkouts testing at once: the second waits for the first install, then finds it done.
+mkdir -p "$(dirname "$CODE_SERVER_DIR")"
+exec 9>"$CODE_SERVER_DIR.lock"
+flock 9
+if [ -f "$CODE_SERVER_DIR/.installed" ]; then
+  echo "code-server $CODE_SERVER_VERSION already in $CODE_SERVER_DIR"
+  exit 0
+fi
 for tool in rg krb5-config make g++ python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "install-code-server: '$tool' missing (run .ci/e2e-deps.sh)" >&2; exit 1; }
 done
