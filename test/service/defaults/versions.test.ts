@@ -186,3 +186,22 @@ describe('unknown host: no made-up refusals', () => {
     assert.equal(log[0], 'libxl__domain_config_setdefault: vPMU not supported on this platform');
   });
 });
+
+describe('silent libxl failures carry our explanation', () => {
+  test('a vif backend in a domain that does not run: libxl only prints the nic follow-up', () => {
+    const { r, log } = run({ ...hvm(), nics: [{ devid: 0, backend_domname: 'netdom' }] }, '4.17');
+    assert.equal(r.resolved, null);
+    assert.deepEqual(log, ['libxl__device_nic_set_devids: Unable to set nic defaults for nic 0']);
+    assert.match(r.messages[0]!.explanation ?? '', /no domain named "netdom"/);
+    assert.equal(r.messages[0]!.secondary, undefined);
+  });
+  test('a disk backend likewise, with initiate_domain_create\'s line', () => {
+    const { r, log } = run({ ...hvm(), disks: [{ pdev_path: '/dev/x', vdev: 'hda', format: 'raw', backend_domname: 'stor' }] }, '4.17');
+    assert.equal(r.resolved, null);
+    assert.deepEqual(log, ['initiate_domain_create: Unable to set disk defaults for disk 0']);
+    assert.match(r.messages[0]!.explanation ?? '', /no domain named "stor"/);
+  });
+  test('the guest itself and numeric domids resolve', () => {
+    assert.ok(run({ ...hvm(), nics: [{ devid: 0, backend_domname: 'g' }, { devid: 1, backend_domname: '0' }] }, '4.17').r.resolved);
+  });
+});

@@ -31,6 +31,18 @@ export class DefaultsEnv {
   readonly domid = 1;
   /** c_info.name of the guest being created (a backend may name the guest itself). */
   guestName?: string;
+  /** Why the last step failed when libxl itself logs nothing (read once by the caller). */
+  private silentFailure?: string;
+
+  failSilently(reason: string): void {
+    this.silentFailure = reason;
+  }
+
+  takeSilentFailure(): string | undefined {
+    const r = this.silentFailure;
+    this.silentFailure = undefined;
+    return r;
+  }
   private uuidCounter = 0;
 
   constructor(ctx: DefaultsContext) {

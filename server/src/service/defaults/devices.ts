@@ -15,7 +15,7 @@ const NIC_FN = 'libxl__device_nic_setdefault';
  * taken as a domid. libxl fails silently here (only the caller's follow-up line is printed), so
  * the reason is stated in our words.
  */
-function resolveBackend(dev: Json, what: string, env: DefaultsEnv): boolean {
+function resolveBackend(dev: Json, what: 'disk' | 'nic' | 'vfb', env: DefaultsEnv): boolean {
   const name = str(dev, 'backend_domname');
   if (!name) return true;
   if (/^\d+$/.test(name)) { setDomid(dev, Number(name)); return true; }
@@ -25,7 +25,7 @@ function resolveBackend(dev: Json, what: string, env: DefaultsEnv): boolean {
     return true;
   }
   if (domid === null) {
-    env.log.ours('libxl__resolve_domid', `${what}: no domain named "${name}" is running on the host, so libxl cannot use it as the backend`, [what === 'nic' ? 'vif' : what]);
+    env.failSilently(`no domain named "${name}" is running on the host, so libxl cannot use it as the ${what} backend`);
     return false;
   }
   setDomid(dev, domid);
@@ -137,7 +137,7 @@ function diskSetBackend(disk: Json, env: DefaultsEnv): boolean {
 export function nicsSetDefault(nics: Json[], type: 'hvm' | 'pv' | 'pvh', env: DefaultsEnv): boolean {
   for (let i = 0; i < nics.length; i++) {
     if (!nicSetDefault(nics[i]!, i, type, env)) {
-      env.log.secondary('libxl__device_nic_set_devids', `Unable to set nic defaults for nic ${i}`);
+      env.log.followUp('libxl__device_nic_set_devids', `Unable to set nic defaults for nic ${i}`, ['vif'], env.takeSilentFailure());
       return false;
     }
   }

@@ -111,7 +111,7 @@ function passthroughSetDefault(config: Json, cInfo: Json, physinfo: HostPhysinfo
     env.assume('PCI/device passthrough needs an IOMMU on the dom0, otherwise libxl refuses it');
   }
   if (cInfo.passthrough !== 'disabled' && !physinfo.capHvmDirectio) {
-    env.log.error(FN, 'passthrough not supported on this platform', ['passthrough', 'pci']);
+    env.log.error(FN, 'passthrough not supported on this platform\n', ['passthrough', 'pci']);
     return false;
   }
   if (cInfo.passthrough === 'disabled' && needPt) {
@@ -121,7 +121,7 @@ function passthroughSetDefault(config: Json, cInfo: Json, physinfo: HostPhysinfo
   // x86
   const type = str(cInfo, 'type');
   if (cInfo.passthrough !== 'disabled' && type === 'pvh') {
-    env.log.error(ARCH_PT_FN, 'passthrough not yet supported for x86 PVH guests', ['pci', 'passthrough']);
+    env.log.error(ARCH_PT_FN, 'passthrough not yet supported for x86 PVH guests\n', ['pci', 'passthrough']);
     return false;
   }
   const whyNotShare = type === 'pv' ? 'not valid for PV domain'
@@ -130,7 +130,7 @@ function passthroughSetDefault(config: Json, cInfo: Json, physinfo: HostPhysinfo
     : undefined;
   if (cInfo.passthrough === 'enabled') cInfo.passthrough = whyNotShare ? 'sync_pt' : 'share_pt';
   if (cInfo.passthrough === 'share_pt' && whyNotShare) {
-    env.log.error(ARCH_PT_FN, `passthrough="share_pt" ${whyNotShare}`, ['passthrough']);
+    env.log.error(ARCH_PT_FN, `passthrough="share_pt" ${whyNotShare}\n`, ['passthrough']);
     return false;
   }
   return true;

@@ -60,14 +60,17 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
   const disks = list(resolved, 'disks');
   for (let i = 0; i < disks.length; i++) {
     if (!diskSetDefault(disks[i]!, type, env)) {
-      env.log.secondary('initiate_domain_create', `Unable to set disk defaults for disk ${i}`);
+      env.log.followUp('initiate_domain_create', `Unable to set disk defaults for disk ${i}`, ['disk'], env.takeSilentFailure());
       return done(false, resolved);
     }
   }
   if (!nicsSetDefault(list(resolved, 'nics'), type, env)) return done(false, resolved);
   if (type !== 'hvm') {
     for (const vfb of list(resolved, 'vfbs')) {
-      if (!vfbSetDefault(vfb, env)) return done(false, resolved);
+      if (vfbSetDefault(vfb, env)) continue;
+      // libxl fails the device-model launch here without a line of its own.
+      env.log.ours('libxl__device_vfb_setdefault', env.takeSilentFailure() ?? 'the framebuffer cannot be set up', ['vfb']);
+      return done(false, resolved);
     }
   }
   pruneForVersion(resolved, env);

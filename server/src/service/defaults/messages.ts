@@ -8,7 +8,10 @@ export interface LibxlMessage {
   level: LibxlLevel;
   /** The libxl function that logs it, e.g. `libxl__domain_build_info_setdefault`. */
   function: string;
-  /** The message exactly as libxl prints it after `function: ` (without the `Domain N:` prefix). */
+  /**
+   * The message exactly as libxl prints it after `function: ` (without the `Domain N:` prefix);
+   * a few passthrough messages end in their own newline, as in libxl.
+   */
   text: string;
   /** The xl.cfg keys the message is about, most relevant first (for diagnostics' ranges). */
   keys: string[];
@@ -19,6 +22,11 @@ export interface LibxlMessage {
   secondary?: boolean;
   /** True when the message is not libxl's but ours (libxl would abort() or behave unpredictably). */
   ours?: boolean;
+  /**
+   * Our words for why libxl failed, when libxl's own line does not say it (libxl fails silently
+   * on an unknown backend domain and only prints the caller's "Unable to set ... defaults").
+   */
+  explanation?: string;
 }
 
 /** The line as xl prints it on stderr, minus the `libxl: error: file.c:LINE:` prefix. */
@@ -29,8 +37,8 @@ export function libxlLogText(m: LibxlMessage): string {
 export class MessageLog {
   readonly messages: LibxlMessage[] = [];
 
-  error(fn: string, text: string, keys: string[] = []): void {
-    this.messages.push({ level: 'error', function: fn, text, keys });
+  error(fn: string, text: string, keys: string[] = [], explanation?: string): void {
+    this.messages.push({ level: 'error', function: fn, text, keys, ...(explanation ? { explanation } : {}) });
   }
 
   warn(fn: string, text: string, keys: string[] = []): void {
@@ -43,6 +51,15 @@ export class MessageLog {
 
   secondary(fn: string, text: string): void {
     this.messages.push({ level: 'error', function: fn, text, keys: [], secondary: true });
+  }
+
+  /**
+   * A caller's follow-up line ("Unable to set nic defaults for nic 0"): secondary after a libxl
+   * error, but the only line libxl prints after a silent failure, then carrying our explanation.
+   */
+  followUp(fn: string, text: string, keys: string[], silentFailure: string | undefined): void {
+    if (silentFailure) this.error(fn, text, keys, silentFailure);
+    else this.secondary(fn, text);
   }
 
   ours(fn: string, text: string, keys: string[]): void {
