@@ -1,0 +1,130 @@
+// The built `xlcfg` CLI (dist/cli.js) against the oracle's goldens, and its contract: JSON on stdout
+// only with --json, options before or after files, exit codes 0 / 1 / 2.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { resolve, dirname, basename } from 'node:path';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { corpus } from '../helpers/oracle';
+
+const CLI = resolve(__dirname, '..', '..', 'dist', 'cli.js');
+const entries = corpus().filter((e) => e.parse && e.dryrun && e.argv);
+
+function xlcfg(args: string[], cwd?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
+}
+
+describe('xlcfg parse', () => {
+  test('every corpus config: verdict, xl\'s messages and settings equal the golden', () => {
+    for (const e of entries) {
+      const r = xlcfg(['parse', '--json', basename(e.file)], dirname(e.file));
+      assert.equal(r.status, e.parse.accepted ? 0 : 1, e.name);
+      const j = r.json();
+      assert.deepEqual([j.accepted, j.messages, j.settings, j.effective], [e.parse.accepted, e.parse.messages, e.parse.settings, e.parse.effective], e.name);
+    }
+  });
+  test('options after the file, messages use FILE as given', () => {
+    const dir = mkdtempSync(resolve(tmpdir(), 'xlcfg-cli-'));
+    writeFileSync(resolve(dir, 'bad.cfg'), 'memory = -1\n');
+    const r = xlcfg(['parse', 'bad.cfg', '--json'], dir);
+    assert.equal(r.status, 1);
+    assert.equal(r.json().messages[0], "bad.cfg:1: config parsing error near `-1': lexical error");
+  });
+});
+
+describe('xlcfg config', () => {
+  test('--stage xl equals `xl -N create` for every corpus config', () => {
+    for (const e of entries) {
+      const r = xlcfg(['config', basename(e.file), '--json', '--stage', 'xl'], dirname(e.file));
+      if (e.dryrun.exit_status === 0) {
+        assert.equal(r.status, 0, `${e.name}: ${r.stderr}`);
+        assert.deepEqual(r.json(), e.dryrun.config, e.name);
+      } else {
+        assert.equal(r.status, 1, e.name);
+        assert.equal(r.json(), null);
+      }
+    }
+  });
+  test('--stage libxl resolves what the argv golden records', () => {
+    for (const e of entries.filter((x) => x.dryrun.exit_status === 0 && x.argv.outcome !== 'error')) {
+      const r = xlcfg(['config', basename(e.file), '--json', '--stage=libxl'], dirname(e.file));
+      const b = r.json().b_info;
+      assert.equal(b.device_model_version, e.argv.device_model_version, e.name);
+    }
+  });
+});
+
+describe('xlcfg argv', () => {
+  test('--json equals libxl\'s argv for every corpus config (the QMP fd aside)', () => {
+    const fd = (a: string[]) => a.map((x) => x.replace(/fd=\d+/, 'fd=N'));
+    // `noqemu` goldens were made with qemu-xen absent, a host no --host profile describes.
+    for (const e of entries.filter((x) => !x.name.includes('noqemu'))) {
+      const host = e.name.includes('debianhost') ? ['--host', 'debian-12'] : [];
+      const r = xlcfg(['argv', '--json', basename(e.file), ...host], dirname(e.file));
+      const j = r.json();
+      assert.equal(j.outcome, e.argv.outcome, e.name);
+      if (e.argv.outcome === 'spawn' || e.argv.outcome === 'stubdom') {
+        assert.deepEqual(fd(j.argv), fd(e.argv.argv), e.name);
+        assert.deepEqual(j.env, e.argv.env ?? {}, e.name);
+        assert.equal(j.device_model_version, e.argv.device_model_version, e.name);
+      }
+      if (e.argv.outcome === 'error') assert.ok(e.argv.log.some((l: string) => l.includes(j.error.replace(/^[^:]*: (Domain \d+:)?/, ''))), `${e.name}: ${j.error}`);
+    }
+  });
+  test('without --json: the shell-quoted command line', () => {
+    const e = entries.find((x) => x.name === 'hvm-qemu-xen-dm-restrict')!;
+    const r = xlcfg(['argv', basename(e.file)], dirname(e.file));
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /^XEN_QEMU_CONSOLE_LIMIT=1048576 XEN_DOMAIN_ID=1 \/usr\/libexec\/xen-qemu-system-i386 -xen-domid 1 /);
+    assert.match(r.stdout, / -xen-domid-restrict /);
+  });
+});
+
+describe('xlcfg check', () => {
+  test('--json: one object per file with LSP ranges; exit 1 on errors, 0 with --exit-zero', () => {
+    const e = entries.find((x) => x.name === 'hvm-trad-dm-restrict')!;
+    const r = xlcfg(['check', e.file, '--json']);
+    assert.equal(r.status, 1);
+    const [out] = r.json();
+    assert.equal(out.file, e.file);
+    const d = out.diagnostics.find((x: any) => x.code === 'dm-restrict-traditional');
+    assert.equal(d.severity, 'error');
+    assert.ok(Number.isInteger(d.range.start.line) && Number.isInteger(d.range.start.character));
+    assert.equal(xlcfg(['check', '--exit-zero', e.file]).status, 0);
+  });
+  test('text output: file:line:col: severity: message [code]', () => {
+    const e = entries.find((x) => x.name === 'bad-syntax-negative')!;
+    const r = xlcfg(['check', basename(e.file)], dirname(e.file));
+    assert.match(r.stdout, /^bad-syntax-negative\.cfg:4:\d+: error: config parsing error near `-1': lexical error .*\[parse-error\]$/m);
+  });
+  test('--xen and --host change the verdict', () => {
+    const e = entries.find((x) => x.name === 'hvm-qemu-trad')!;
+    const j = xlcfg(['check', e.file, '--json', '--xen', '4.21']).json();
+    assert.ok(j[0].diagnostics.some((d: any) => d.severity === 'error' && /Unknown device_model_version/.test(d.message)));
+    const h = xlcfg(['check', e.file, '--json', '--host', 'debian-12']).json();
+    assert.ok(h[0].diagnostics.some((d: any) => d.severity === 'error' && /qemu-dm is not executable/.test(d.message)), JSON.stringify(h));
+  });
+});
+
+describe('xlcfg usage', () => {
+  test('exit 2 on a usage error or an unreadable file', () => {
+    assert.equal(xlcfg([]).status, 2);
+    assert.equal(xlcfg(['frobnicate', 'x']).status, 2);
+    assert.equal(xlcfg(['parse']).status, 2);
+    assert.equal(xlcfg(['check', 'x.cfg', '--xen', '3.0']).status, 2);
+    assert.equal(xlcfg(['parse', '/nonexistent/x.cfg']).status, 2);
+    assert.equal(xlcfg(['check', '/nonexistent/x.cfg', '--json']).status, 2);
+    assert.equal(xlcfg(['parse', 'x.cfg', '--bogus']).status, 2);
+  });
+  test('--json leaves stderr for the rest: stdout is exactly one JSON document', () => {
+    const e = entries.find((x) => x.name === 'warn-memory-not-a-number')!;
+    const r = xlcfg(['config', e.file, '--json', '--stage', 'libxl']);
+    assert.doesNotThrow(() => JSON.parse(r.stdout));
+  });
+  test('bench-parse prints the oracle\'s bench shape', () => {
+    const j = xlcfg(['bench-parse', entries[0]!.file, '--runs', '3']).json();
+    assert.deepEqual(Object.keys(j).sort(), ['best_s', 'bytes', 'median_s', 'runs', 'settings']);
+  });
+});
