@@ -28,8 +28,8 @@ export function compareWithXl(file: string, parse: any, dryrun: DryRun): string[
     const last = lines[lines.length - 1] ?? '';
     const errors = res.findings.filter((f) => f.severity === 'error');
     if (errors.length === 0) problems.push('xl exits but there is no error finding');
-    // After a silent exit (max_grant_frames & co.) xl's last line is an earlier warning.
-    if (last && !/warning: /.test(last) && !errors.some((f) => f.message.includes(last.replace(/^[^:]*:\d+: /, '')) || last.endsWith(f.message))) {
+    // After a silent exit (max_grant_frames & co.) or a crash, xl's last line is an earlier one.
+    if (last && dryrun.exit_status > 0 && !/warning: /i.test(last) && !errors.some((f) => f.message.includes(last.replace(/^[^:]*:\d+: /, '')) || last.endsWith(f.message))) {
       problems.push(`no error finding with xl's last line: ${last}`);
     }
     if (res.exitStatus !== dryrun.exit_status) problems.push(`exit ${res.exitStatus}, xl ${dryrun.exit_status}`);

@@ -4,6 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { constants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { BUILD_DIR, requireOracle, tempConfig, xluParse } from '../../helpers/oracle';
 import { compareWithXl, type DryRun } from './corpus-compare';
@@ -17,7 +18,8 @@ function xlDryrunFast(file: string): DryRun {
     cwd: dirname(file), encoding: 'utf8',
     env: { ...process.env, LC_ALL: 'C', LD_PRELOAD: join(BUILD_DIR, 'xenstub.so'), XENSTUB_XLCONF: join(BUILD_DIR, 'xl-empty.conf') },
   });
-  const status = r.status ?? -1;
+  // A signal shows as its negated number, as the xl-dryrun wrapper reports it.
+  const status = r.status ?? (r.signal ? -constants.signals[r.signal] : -1);
   return { exit_status: status, config: status === 0 ? JSON.parse(r.stdout) : null, stderr: r.stderr };
 }
 
@@ -37,8 +39,8 @@ const BOOL = ['0', '1', '2', '"-1"', '"yes"', '[ 1 ]'];
 const str = (...v: string[]) => v.map((s) => `"${s}"`);
 const KEYS: Record<string, string[]> = {
   memory: NUM, maxmem: NUM, vcpus: ['1', '2', '4', '0', '9', '"-1"', '"x"'], maxvcpus: ['1', '2', '4', '8', '0', '"x"'],
-  cpus: [...str('0-3', 'all', '^all', '3-1', 'node:0', '0,2,^2', 'x', '', 'nodes:1', '1-2,5'), '[ "0", "1-3" ]', '[ "x" ]', '[ ]'],
-  cpus_soft: [...str('1', 'all', '0-1,^0', 'z'), '[ "2" ]'],
+  cpus: [...str('0-3', 'all', '^all', '3-1', 'node:0', '0,2,^2', 'x', '', 'nodes:1', '1-2,5'), '[ "0", "1-3" ]', '[ "x" ]', '[ ]', '[ "0", [ "1" ] ]'],
+  cpus_soft: [...str('1', 'all', '0-1,^0', 'z'), '[ "2" ]', '[ "0", [ "1" ] ]', '[ [ "1" ] ]'],
   on_poweroff: str('destroy', 'restart', 'preserve', 'rename-restart', 'coredump-destroy', 'halt'),
   on_reboot: str('restart', 'destroy', 'soft-reset', 'reboot'),
   on_crash: str('preserve', 'coredump-restart', 'x'), on_watchdog: str('destroy', 'preserve'), on_soft_reset: str('soft-reset', 'destroy'),
@@ -53,7 +55,7 @@ const KEYS: Record<string, string[]> = {
   serial: [...str('pty', 'file:/tmp/x'), '[ "pty", "tcp::4555" ]', '[ [ "pty" ] ]'], usb: BOOL, usbversion: ['1', '2', '3', '"x"'],
   usbdevice: [...str('tablet', 'mouse'), '[ "tablet", "mouse" ]'], soundhw: str('hda', 'sb16,es1370', 'all'),
   acpi: BOOL, apic: BOOL, pae: BOOL, nx: BOOL, hpet: BOOL, acpi_s3: BOOL, acpi_s4: BOOL, vpt_align: BOOL,
-  viridian: [...BOOL, '[ "defaults" ]', '[ "all", "!hcall_ipi" ]', '[ "base", "freq", "STIMER" ]', '[ "bogus" ]', '[ ]'],
+  viridian: [...BOOL, '[ "defaults" ]', '[ "all", "!hcall_ipi" ]', '[ "base", "freq", "STIMER" ]', '[ "bogus" ]', '[ ]', '[ [ "base" ] ]'],
   device_model_version: str('qemu-xen', 'qemu-xen-traditional', 'qemu'), device_model_override: str('/usr/bin/qemu-system-x86_64'),
   device_model: str('/usr/lib/xen/bin/qemu-dm', 'stubdom-dm'), device_model_stubdomain_override: BOOL, device_model_user: str('qemu'),
   device_model_args: ['[ "-d", "guest_errors" ]', '"-S"'], device_model_args_hvm: ['[ "-rtc", "base=localtime" ]'], device_model_args_pv: ['[ "-x" ]'],
@@ -71,7 +73,7 @@ const KEYS: Record<string, string[]> = {
   xen_platform_pci: BOOL, vkb_device: BOOL, nestedhvm: BOOL, e820_host: BOOL, passthrough: str('disabled', 'enabled', 'sync_pt', 'share_pt', 'x'),
   tee: str('none', 'optee', 'x'), msr_relaxed: BOOL, vpmu: BOOL, rdm_mem_boundary: ['2048', '"x"'], mmio_hole: ['256', '1024', '3840', '64'],
   ioports: ['[ "3f8-3ff" ]', '[ "2f8", "zz" ]', '[ "3f8-2f8" ]'], irqs: ['[ "3", "4" ]', '[ "x" ]'], iomem: ['[ "fe000,1" ]', '[ "fe000,2@a0000" ]', '[ "x" ]'],
-  mca_caps: ['[ "lmce" ]', '[ "x" ]', '"lmce"'], vmtrace_buf_kb: ['0', '64'], max_event_channels: ['1023', '"x"'],
+  mca_caps: ['[ "lmce" ]', '[ "x" ]', '"lmce"', '[ [ "lmce" ] ]'], vmtrace_buf_kb: ['0', '64'], max_event_channels: ['1023', '"x"'],
   pool: str('Pool-0'), seclabel: str('system_u:system_r:domU_t'), init_seclabel: str('a:b:c'), driver_domain: BOOL,
   pvshim: BOOL, pvshim_path: str('/boot/xen-shim'), pvshim_cmdline: str('x'), vncviewer: BOOL, vif2: ['[ "x" ]'],
   xend_suspend_evtchn_compat: BOOL, gic_version: str('v2', 'v3', 'default', 'v4'), vuart: str('sbsa_uart', 'x'),

@@ -1,11 +1,11 @@
 // What xl_parse.c's parse_config_data (Xen 4.17) keeps while it reads a config: the
 // libxl_domain_config being filled (as its JSON), plus the few locals later steps depend on.
 import type { AnalysisOptions } from '../options';
-import type { Setting } from '../syntax/settings';
+import type { Setting, Value } from '../syntax/settings';
 import { ConfigReader, valueSpan } from './accessors';
 import type { Json } from './libxl-json';
 import { MEMKB_DEFAULT } from './libxl-json';
-import { NO_SPAN, XlReport, type Diagnose } from './xl-report';
+import { NO_SPAN, XlExit, XlReport, type Diagnose } from './xl-report';
 import type { ByteSpan } from '../finding';
 
 export type GuestType = 'hvm' | 'pv' | 'pvh';
@@ -34,8 +34,11 @@ export class ParseState {
   targetMemkb: bigint = MEMKB_DEFAULT;
   /** The `vcpus` local. */
   vcpus = 0;
+  /** A crash xl meets after parsing (e.g. freeing an affinity map it never filled). */
+  pendingCrash: { name: string; item: Value | undefined } | null = null;
   /** u.hvm.rdm.policy, the per-PCI-device default. */
-  rdmPolicy: string | null = null;
+  /** As libxl prints it: a name, null for a value with no name (garbage), undefined for "invalid". */
+  rdmPolicy: string | null | undefined = undefined;
 
   constructor(settings: readonly Setting[], readonly options: AnalysisOptions, readonly host: HostInfo = REFERENCE_HOST) {
     this.src = options.sourceName;
@@ -55,8 +58,26 @@ export class ParseState {
   }
 
   /** xl's fprintf(stderr, ...) + exit(status). */
-  fail(name: string, text: string, status = 1, code = 'xl-rejects'): never {
-    return this.report.fail(text, this.at(name, code), status);
+  fail(name: string, text: string, status = 1, code = 'xl-rejects', related: readonly string[] = []): never {
+    const rel = related
+      .filter((k) => this.cfg.find(k))
+      .map((k) => ({ ...this.span(k), message: `\`${k}' is set here` }));
+    return this.report.fail(text, { ...this.at(name, code), related: rel }, status);
+  }
+
+  /** Like fail(), but on one element of `name`'s list when known. */
+  failItem(name: string, item: Value | undefined, text: string, status = 1, code = 'xl-rejects'): never {
+    const d = this.at(name, code);
+    return this.report.fail(text, item ? { ...d, span: { start: item.start, end: item.end } } : d, status);
+  }
+
+  /** Where xl dereferences the NULL that a nested list item reads as: it dies with SIGSEGV. */
+  crashOnNestedItem(name: string, item: Value | undefined): never {
+    const d = this.at(name, 'xl-crashes');
+    this.report.note(`xl crashes (segmentation fault) on this nested list: \`${name}' wants strings here`, {
+      ...d, span: item ? { start: item.start, end: item.end } : d.span, severity: 'error',
+    });
+    throw new XlExit(-11);
   }
 
   /** An xl warning line about `name` (not a libxlutil lookup warning). */

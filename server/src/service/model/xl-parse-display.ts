@@ -164,7 +164,7 @@ export function parseHvmDevices(st: ParseState): void {
 
   const vnc = struct(u, 'vnc');
   if (typeof vnc.listen === 'string' && vnc.display && vnc.listen.includes(':')) {
-    st.fail('vnclisten', 'ERROR: Display specified both in vnclisten and vncdisplay!', 1, 'xl-vnc-display-twice');
+    st.fail('vnclisten', 'ERROR: Display specified both in vnclisten and vncdisplay!', 1, 'xl-vnc-display-twice', ['vncdisplay']);
   }
   const vd = cfg.getString('vendor_device');
   if (vd.ok) {

@@ -40,7 +40,7 @@ export function parseGuestType(st: ParseState): void {
     else if (isPrefixOf(bld.value, 'generic')) builderType = 'pv';
     else return st.fail('builder', `Invalid domain type ${bld.value}.`, 1, 'xl-invalid-type');
     if (type !== null && type !== builderType) {
-      st.fail('builder', 'Contradicting "builder" and "type" options specified.', 1, 'xl-builder-contradicts-type');
+      st.fail('builder', 'Contradicting "builder" and "type" options specified.', 1, 'xl-builder-contradicts-type', ['type']);
     }
     type = builderType;
   }
@@ -105,7 +105,7 @@ function initBuildInfoType(st: ParseState): void {
   st.u = u;
   // pci's per-device rdm_policy copies u.hvm.rdm.policy: "invalid" for HVM; for PV/PVH that union
   // memory reads as 0, i.e. "strict" (checked with the oracle).
-  st.rdmPolicy = st.type === 'hvm' ? null : 'strict';
+  st.rdmPolicy = st.type === 'hvm' ? undefined : 'strict';
   st.b.sched_params = {};
   st.b[`type.${st.type}`] = u;
   st.b.arch_arm = {};

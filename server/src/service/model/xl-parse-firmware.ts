@@ -91,8 +91,9 @@ function parseHvmFirmware(st: ParseState): void {
     let caps = 0;
     for (let i = 0; i < mca.value.items.length; i++) {
       const item = listItem(mca.value, i);
+      if (item === null) st.crashOnNestedItem('mca_caps', mca.value.items[i]);
       if (item === 'lmce') caps |= 1;
-      else st.fail('mca_caps', `ERROR: unrecognized MCA capability '${item}'.`, 3, 'xl-invalid-value');
+      else st.failItem('mca_caps', mca.value.items[i], `ERROR: unrecognized MCA capability '${item}'.`, 3, 'xl-invalid-value');
     }
     if (caps) u.mca_caps = caps;
   } else if (mca.errno !== 'ESRCH') {
@@ -124,7 +125,7 @@ function parseViridian(st: ParseState): void {
     const disable = new Bitmap(VIRIDIAN_WIDTH);
     for (let i = 0; i < n; i++) {
       let buf = listItem(list.value, i);
-      if (buf === null) continue;
+      if (buf === null) st.crashOnNestedItem('viridian', list.value.items[i]);
       if (buf === 'all') enable.setAny();
       else if (buf === 'defaults') u.viridian = defbool(true);
       else {
@@ -134,7 +135,7 @@ function parseViridian(st: ParseState): void {
           buf = buf.slice(1);
         }
         const v = enumFromString(VIRIDIAN_ENLIGHTENMENT, buf);
-        if (v === null) st.fail('viridian', `xl: unknown viridian enlightenment '${buf}'`, 3, 'xl-unknown-viridian');
+        if (v === null) st.failItem('viridian', list.value.items[i], `xl: unknown viridian enlightenment '${buf}'`, 3, 'xl-unknown-viridian');
         s.set(v);
         r.reset(v);
       }
@@ -151,7 +152,7 @@ function parsePvFirmware(st: ParseState): void {
   const { cfg, b } = st;
   const fw = cfg.getString('firmware');
   if (fw.ok) {
-    if (b.kernel !== undefined) st.fail('firmware', 'ERROR: both kernel and firmware specified', 1, 'xl-kernel-and-firmware');
+    if (b.kernel !== undefined) st.fail('firmware', 'ERROR: both kernel and firmware specified', 1, 'xl-kernel-and-firmware', ['kernel']);
     if (!isPrefixOf(fw.value, 'pvgrub32') && !isPrefixOf(fw.value, 'pvgrub64')) {
       st.fail('firmware', 'ERROR: only pvgrub{32|64} supported as firmware options', 1, 'xl-invalid-value');
     }

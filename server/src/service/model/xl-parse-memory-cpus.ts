@@ -1,6 +1,7 @@
 // Mirrors tools/xl/xl_parse.c (Xen 4.17), parse_config_data and parse_vnuma_config: memory, maxmem,
 // vcpus, maxvcpus, vnuma, the cpus/cpus_soft affinity and the grant table limits.
-import { listItem } from './accessors';
+import { listItem, spanOf } from './accessors';
+import type { Value } from '../syntax/settings';
 import { Bitmap, MAX_BITS, parseCpuRange, parseRange, type CpuTopology } from './cpumap';
 import { defbool, MEMKB_DEFAULT, setInt, setMemkb, VUART_TYPE, enumFromString } from './libxl-json';
 import type { Json } from './libxl-json';
@@ -51,16 +52,22 @@ export function parseMemoryAndVcpus(st: ParseState): void {
 
   if (st.maxMemkb === MEMKB_DEFAULT) st.maxMemkb = st.targetMemkb;
   if (st.maxVcpus === 0) st.maxVcpus = toInt32(BigInt(st.vcpus));
-  if (st.maxVcpus < st.vcpus) st.fail('maxvcpus', 'xl: maxvcpus < vcpus', 1, 'xl-maxvcpus-below-vcpus');
+  if (st.maxVcpus < st.vcpus) st.fail('maxvcpus', 'xl: maxvcpus < vcpus', 1, 'xl-maxvcpus-below-vcpus', ['vcpus']);
 }
 
 /** xl: parse_ulong, which exits on a value it cannot read. */
-function parseUlong(st: ParseState, str: string): bigint {
+function parseUlong(st: ParseState, str: string, at?: Value): bigint {
   const r = strtoul(str, 10);
   if (r.end === 0 || r.value === (1n << 64n) - 1n) {
-    st.fail('vnuma', `xl: failed to convert "${str}" to number`, 1, 'xl-vnuma-invalid');
+    failItem(st, `xl: failed to convert "${str}" to number`, at);
   }
   return r.value;
+}
+
+/** A vnuma refusal on the nested item that caused it (else on the whole vnuma value). */
+function failItem(st: ParseState, text: string, at?: Value): never {
+  const d = st.at('vnuma', 'xl-vnuma-invalid');
+  return st.report.fail(text, at ? { ...d, span: spanOf(at) } : d, 1);
 }
 
 /** parse_vnuma_config. */
@@ -76,22 +83,22 @@ function parseVnuma(st: ParseState): void {
   let maxMemkb = 0n;
   for (let i = 0; i < n; i++) {
     const node = st.cfg.valueGetList(nodes[i]!);
-    if (!node) st.fail('vnuma', 'xl: cannot get vnode config option list', 1, 'xl-vnuma-invalid');
+    if (!node) failItem(st, 'xl: cannot get vnode config option list', nodes[i]);
     const p = out[i]!;
     for (const opt of node.items) {
       if (opt.type !== 'string') continue;
       const buf = opt.value;
       const pair = splitPair(buf, '=');
-      if (!pair) st.fail('vnuma', `xl: failed to split "${buf}" into pair`, 1, 'xl-vnuma-invalid');
+      if (!pair) failItem(st, `xl: failed to split "${buf}" into pair`, opt);
       const option = trimSpace(pair[0]);
       const value = trimSpace(pair[1]);
       if (option === 'pnode') {
-        const val = parseUlong(st, value);
-        if (val >= BigInt(st.host.nrNodes)) st.fail('vnuma', `xl: invalid pnode number: ${val}`, 1, 'xl-vnuma-invalid');
+        const val = parseUlong(st, value, opt);
+        if (val >= BigInt(st.host.nrNodes)) failItem(st, `xl: invalid pnode number: ${val}`, opt);
         setInt(p, 'pnode', toUint32(val));
         st.b.numa_placement = defbool(false);
       } else if (option === 'size') {
-        const val = parseUlong(st, value);
+        const val = parseUlong(st, value, opt);
         const kb = BigInt.asUintN(64, val << 10n);
         setMemkb(p, 'memkb', kb);
         maxMemkb = BigInt.asUintN(64, maxMemkb + kb);
@@ -107,14 +114,14 @@ function parseVnuma(st: ParseState): void {
       } else if (option === 'vdistances') {
         const d = p.distances as number[];
         splitStringList(value, ',').forEach((v, j) => {
-          const val = parseUlong(st, v);
+          const val = parseUlong(st, v, opt);
           if (j < n) d[j] = toUint32(val);
         });
       }
     }
   }
   if (st.maxVcpus !== 0) {
-    if (BigInt(st.maxVcpus) !== maxVcpus) st.fail('vnuma', 'xl: vnuma vcpus and maxvcpus= mismatch', 1, 'xl-vnuma-vcpus-mismatch');
+    if (BigInt(st.maxVcpus) !== maxVcpus) st.fail('vnuma', 'xl: vnuma vcpus and maxvcpus= mismatch', 1, 'xl-vnuma-vcpus-mismatch', ['maxvcpus']);
   } else {
     if (BigInt(st.host.nrCpus) < maxVcpus) {
       st.fail('vnuma', 'xl: vnuma specifies more vcpus than pcpus, use maxvcpus= to override this check.', 1, 'xl-vnuma-too-many-vcpus');
@@ -122,7 +129,7 @@ function parseVnuma(st: ParseState): void {
     st.maxVcpus = toInt32(maxVcpus);
   }
   if (st.maxMemkb !== MEMKB_DEFAULT && st.maxMemkb !== maxMemkb) {
-    st.fail('maxmem', 'xl: maxmem and vnuma memory size mismatch', 1, 'xl-vnuma-memory-mismatch');
+    st.fail('maxmem', 'xl: maxmem and vnuma memory size mismatch', 1, 'xl-vnuma-memory-mismatch', ['vnuma']);
   }
   st.maxMemkb = maxMemkb;
   out.forEach((p, i) => {
@@ -157,9 +164,13 @@ export function parseAffinity(st: ParseState, key: 'cpus' | 'cpus_soft'): void {
       if (item === null) break;
       const m = new Bitmap(st.host.nrCpus);
       const err = parseCpuRange(item, m, topo);
-      if (err) st.fail(key, err, 1, 'xl-invalid-cpu-range');
+      if (err) st.failItem(key, list.value.items[j], err, 1, 'xl-invalid-cpu-range');
       maps.push(m);
     }
+    // A nested item stops the walk; xl leaves the remaining maps as uninitialised memory, which
+    // usually crashes it after parsing (a hard map may instead read as empty and be refused).
+    if (maps.length < num) st.pendingCrash = { name: key, item: list.value.items[maps.length] };
+    while (maps.length < num) maps.push(new Bitmap(st.host.nrCpus));
     st.b.numa_placement = defbool(false);
   } else if (str !== null) {
     const m = new Bitmap(st.host.nrCpus);

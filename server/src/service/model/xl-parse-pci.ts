@@ -31,7 +31,7 @@ export function parsePciAndPassthrough(st: ParseState): void {
     if (res.device && st.type === 'hvm') {
       const target = st.u.rdm as Json;
       for (const k of ['strategy', 'policy']) if (k in res.device) target[k] = res.device[k];
-      if (typeof res.device.policy === 'string') st.rdmPolicy = res.device.policy;
+      if ('policy' in res.device) st.rdmPolicy = res.device.policy as string | null;
     }
   }
 
@@ -51,7 +51,7 @@ export function parsePciAndPassthrough(st: ParseState): void {
         // device JSON does not show).
         if (v && !new RegExp(`,\\s*${k}=`).test(spec)) dev[k] = true;
       }
-      if (st.rdmPolicy !== null && st.rdmPolicy !== 'invalid') dev.rdm_policy = st.rdmPolicy;
+      if (st.rdmPolicy !== undefined && st.rdmPolicy !== 'invalid') dev.rdm_policy = st.rdmPolicy;
       st.push('pcidevs', { ...dev, ...(res.device ?? {}) });
     }
     if (st.count('pcidevs') && st.type === 'pv') st.u.e820_host = defbool(true);

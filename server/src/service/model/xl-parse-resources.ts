@@ -20,22 +20,23 @@ function parseIoports(st: ParseState): void {
   const out: Json[] = [];
   for (let i = 0; i < list.value.items.length; i++) {
     const buf = listItem(list.value, i);
-    if (buf === null) st.fail('ioports', `xl: Unable to get element #${i} in ioport list`, 1, 'xl-invalid-ioport');
+    const at = list.value.items[i];
+    if (buf === null) st.failItem('ioports', at, `xl: Unable to get element #${i} in ioport list`, 1, 'xl-invalid-ioport');
     const first = strtoul(buf, 16);
-    if (first.end === 0) st.fail('ioports', `xl: Invalid argument parsing ioport: ${buf}`, 1, 'xl-invalid-ioport');
-    if (first.value >= UINT32_MAX) st.fail('ioports', `xl: ioport ${hex(first.value)} too big`, 1, 'xl-invalid-ioport');
+    if (first.end === 0) st.failItem('ioports', at, `xl: Invalid argument parsing ioport: ${buf}`, 1, 'xl-invalid-ioport');
+    if (first.value >= UINT32_MAX) st.failItem('ioports', at, `xl: ioport ${hex(first.value)} too big`, 1, 'xl-invalid-ioport');
     const start = first.value;
     let end = start;
     if (buf[first.end] === '-') {
       const rest = buf.slice(first.end + 1);
       const second = strtoul(rest, 16);
       if (second.end === 0 || second.end !== rest.length) {
-        st.fail('ioports', `xl: Invalid argument parsing ioport: ${buf}`, 1, 'xl-invalid-ioport');
+        st.failItem('ioports', at, `xl: Invalid argument parsing ioport: ${buf}`, 1, 'xl-invalid-ioport');
       }
-      if (second.value >= UINT32_MAX) st.fail('ioports', `xl: ioport ${hex(second.value)} too big`, 1, 'xl-invalid-ioport');
+      if (second.value >= UINT32_MAX) st.failItem('ioports', at, `xl: ioport ${hex(second.value)} too big`, 1, 'xl-invalid-ioport');
       end = second.value;
     } else if (first.end !== buf.length) {
-      st.warn('ioports', `xl: Invalid argument parsing ioport: ${buf}`, 'xl-invalid-ioport');
+      st.report.line(`xl: Invalid argument parsing ioport: ${buf}`, { ...st.at('ioports', 'xl-invalid-ioport'), span: { start: at!.start, end: at!.end }, severity: 'warning' });
     }
     const r: Json = {};
     const f = toUint32(start);
@@ -53,10 +54,11 @@ function parseIrqs(st: ParseState): void {
   const out: number[] = [];
   for (let i = 0; i < list.value.items.length; i++) {
     const buf = listItem(list.value, i);
-    if (buf === null) st.fail('irqs', `xl: Unable to get element ${i} in irq list`, 1, 'xl-invalid-irq');
+    const at = list.value.items[i];
+    if (buf === null) st.failItem('irqs', at, `xl: Unable to get element ${i} in irq list`, 1, 'xl-invalid-irq');
     const r = strtoul(buf, 10);
-    if (r.end === 0 || r.end !== buf.length) st.fail('irqs', `xl: Invalid argument parsing irq: ${buf}`, 1, 'xl-invalid-irq');
-    if (r.value >= UINT32_MAX) st.fail('irqs', `xl: irq ${hex(r.value)} too big`, 1, 'xl-invalid-irq');
+    if (r.end === 0 || r.end !== buf.length) st.failItem('irqs', at, `xl: Invalid argument parsing irq: ${buf}`, 1, 'xl-invalid-irq');
+    if (r.value >= UINT32_MAX) st.failItem('irqs', at, `xl: irq ${hex(r.value)} too big`, 1, 'xl-invalid-irq');
     out.push(Number(r.value));
   }
   if (out.length) st.b.irqs = out;
@@ -77,8 +79,9 @@ function parseIomem(st: ParseState): void {
   const out: Json[] = [];
   for (let i = 0; i < list.value.items.length; i++) {
     const buf = listItem(list.value, i);
-    if (buf === null) st.fail('iomem', `xl: Unable to get element ${i} in iomem list`, 1, 'xl-invalid-iomem');
-    const bad = (): never => st.fail('iomem', `xl: Invalid argument parsing iomem: ${buf}`, 1, 'xl-invalid-iomem');
+    const at = list.value.items[i];
+    if (buf === null) st.failItem('iomem', at, `xl: Unable to get element ${i} in iomem list`, 1, 'xl-invalid-iomem');
+    const bad = (): never => st.failItem('iomem', at, `xl: Invalid argument parsing iomem: ${buf}`, 1, 'xl-invalid-iomem');
     const start = scanHex(buf, 0);
     if (!start || buf[start.end] !== ',') return bad();
     const number = scanHex(buf, start.end + 1);

@@ -53,6 +53,7 @@ function readConfig(st: ParseState): void {
   parseHvmDevices(st);
   parseTail(st);
   finishMemoryAndVcpus(st);
+  if (st.pendingCrash) st.crashOnNestedItem(st.pendingCrash.name, st.pendingCrash.item);
   applyGlobalAffinityMasks(st);
 }
 

@@ -1,7 +1,7 @@
 // Mirrors what tools/xl/xl_parse.c (Xen 4.17) writes to stderr while reading a config: libxlutil's
 // lookup warnings, xl's own WARNING/ERROR lines, and the exit() that ends parsing. Each line also
 // becomes a Finding on the span of the setting the user would change.
-import type { ByteSpan, Finding, Severity } from '../finding';
+import type { ByteSpan, Finding, RelatedSpan, Severity } from '../finding';
 
 /** Thrown only inside the model to stop reading, as xl's exit() does; caught by buildDomainConfig. */
 export class XlExit {
@@ -13,6 +13,8 @@ export interface Diagnose {
   code: string;
   severity?: Severity;
   data?: Record<string, unknown>;
+  /** Other settings that take part (e.g. `type` when `builder` contradicts it). */
+  related?: RelatedSpan[];
 }
 
 export class XlReport {
@@ -41,6 +43,7 @@ export class XlReport {
       severity,
       message,
       data: severity === 'error' ? { xlMessage: message, ...(d.data ?? {}) } : d.data,
+      ...(d.related && d.related.length ? { related: d.related } : {}),
     });
   }
 
