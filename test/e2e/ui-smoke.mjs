@@ -128,6 +128,7 @@ try {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preview Device-Model Command Line' }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.editor-group-container').nth(1).waitFor();
+    await page.locator('.editor-group-container').nth(1).locator('.tabs-container .tab', { hasText: '.argv' }).waitFor();
     await page.locator('.monaco-editor .view-line', { hasText: 'xen-qemu-system-i386' }).first().waitFor();
     await page.locator('.monaco-editor .view-line', { hasText: '-xen-domid-restrict' }).first().waitFor();
     await shot('preview.png');
