@@ -10,7 +10,7 @@ import { BUILD_DIR, requireOracle, tempConfig, xluParse } from '../../helpers/or
 import { compareWithXl, type DryRun } from './corpus-compare';
 
 const XL = '/usr/lib/xen-4.17/bin/xl';
-const CASES = Number(process.env.XLCFG_CASES ?? 600);
+const CASES = Number(process.env.XLCFG_CASES ?? 400);
 
 /** Real `xl -N create` under the oracle's stub, called directly (the xl-dryrun wrapper does the same). */
 function xlDryrunFast(file: string): DryRun {
