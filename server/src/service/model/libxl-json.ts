@@ -6,14 +6,8 @@ export type Json = Record<string, unknown>;
 
 /** ~0ULL, libxl's "not set" for MemKB fields. */
 export const MEMKB_DEFAULT = (1n << 64n) - 1n;
-/** ~(uint32_t)0, libxl's "not set" for max_grant_frames & co. */
-export const MAX_GRANT_DEFAULT = 0xffffffff;
 
 export const defbool = (b: boolean): string => (b ? 'True' : 'False');
-
-export function setDefbool(o: Json, key: string, b: boolean): void {
-  o[key] = defbool(b);
-}
 
 /** An integer field: omitted when equal to its init value. */
 export function setInt(o: Json, key: string, v: number, init = 0): void {
@@ -40,12 +34,6 @@ export function setStringList(o: Json, key: string, v: readonly string[]): void 
   else o[key] = [...v];
 }
 
-/** An enum field: printed (as libxl's lower-case name) unless it is the init value. */
-export function setEnum(o: Json, key: string, name: string, initName: string): void {
-  if (name === initName) delete o[key];
-  else o[key] = name;
-}
-
 /** Child struct that is always printed. */
 export function struct(o: Json, key: string): Json {
   const v = o[key];
@@ -53,11 +41,6 @@ export function struct(o: Json, key: string): Json {
   const n: Json = {};
   o[key] = n;
   return n;
-}
-
-/** A libxl enum's names by value, as `libxl_X_to_string` prints them and `_from_string` reads them. */
-export interface LibxlEnum {
-  readonly names: Readonly<Record<number, string>>;
 }
 
 /** libxl__enum_from_string: case-insensitive match on the enum's names. */

@@ -77,15 +77,9 @@ export function strtoul(s: string, base = 0): StrtolResult {
   return { value: neg ? BigInt.asUintN(64, -r.mag) : r.mag, end: r.end, overflow: false };
 }
 
-/** strtoll(s, &end, 10). */
-export function strtoll10(s: string): StrtolResult {
-  return strtol(s, 10);
-}
-
 /** C conversions of a long to the narrower field types libxl uses. */
 export const toInt32 = (v: bigint): number => Number(BigInt.asIntN(32, v));
 export const toUint32 = (v: bigint): number => Number(BigInt.asUintN(32, v));
 export const toUint64 = (v: bigint): number => Number(BigInt.asUintN(64, v));
-export const toInt64 = (v: bigint): number => Number(BigInt.asIntN(64, v));
 /** C's atoi on glibc: strtol(s, NULL, 10) truncated to int. */
 export const atoi = (s: string): number => toInt32(strtol(s, 10).value);

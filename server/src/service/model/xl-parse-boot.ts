@@ -3,7 +3,7 @@
 // bootloader and bootloader_args, timer_mode.
 import { defbool, enumFromString, setInt, setMemkb, setString, setStringList, TIMER_MODE, TSC_MODE } from './libxl-json';
 import type { ParseState } from './parse-state';
-import { toInt32, toUint32 } from './strtol';
+import { toUint32 } from './strtol';
 import { splitStringList } from './xl-strings';
 
 export function parseBootAndTiming(st: ParseState): void {
@@ -66,8 +66,8 @@ function parseTscMode(st: ParseState): void {
     st.warn('tsc_mode', 'WARNING: specifying "tsc_mode" as an integer is deprecated. Please use the named parameter variant. ' +
       (name ? `e.g. tsc_mode="${name}"` : ''), 'xl-deprecated');
     if (n.value < 0n || n.value > 3n) st.fail('tsc_mode', `ERROR: invalid value ${n.value} for "tsc_mode"`, 1, 'xl-invalid-value');
-    setInt(b, 'tsc_mode', 0); // reset
     if (n.value !== 0n) b.tsc_mode = name;
+    else delete b.tsc_mode;
     return;
   }
   const s = cfg.getString('tsc_mode');
@@ -119,5 +119,3 @@ function parseCmdline(st: ParseState): void {
   else if (extra.ok) cmdline = extra.value;
   setString(st.b, 'cmdline', cmdline);
 }
-
-export { toInt32 };

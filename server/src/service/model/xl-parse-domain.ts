@@ -60,7 +60,7 @@ export const generatedUuid = (n: number): string => `00000000-0000-4000-8000-${n
 
 /** hap, name, uuid, oos, pool; then libxl_domain_build_info_init_type and the PVH shim keys. */
 export function parseIdentity(st: ParseState): void {
-  const { cfg, c, b } = st;
+  const { cfg, c } = st;
   const hap = cfg.getDefbool('hap');
   if (hap.ok) c.hap = defbool(hap.value);
 
@@ -93,7 +93,6 @@ export function parseIdentity(st: ParseState): void {
       if (r.ok) setString(u, key, r.value);
     }
   }
-  void b;
 }
 
 /** libxl_domain_build_info_init_type: the keyed union member with its always-printed structs. */
