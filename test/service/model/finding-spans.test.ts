@@ -68,4 +68,27 @@ describe('model: finding spans', () => {
     assert.equal(now.config, null);
     assert.deepEqual(now.stderr, ['Unknown device_model_version "qemu-xen-traditional" specified']);
   });
+
+  test('deprecated and ignored settings carry editor tags', () => {
+    const { res } = run('name="a"\ntype="hvm"\naltp2mhvm=1\nvncviewer=1\n');
+    assert.deepEqual(res.findings.find((f) => f.code === 'xl-deprecated')?.tags, ['deprecated']);
+    assert.deepEqual(res.findings.find((f) => f.code === 'xl-ignored')?.tags, ['unnecessary']);
+  });
+
+  test('a contradiction points at both settings', () => {
+    const { res, spanText } = run('name="a"\ntype="pv"\nbuilder="hvm"\n');
+    const f = res.findings.find((x) => x.severity === 'error');
+    assert.ok(f);
+    assert.equal(spanText(f), '"hvm"');
+    assert.equal(f.related?.length, 1);
+    assert.equal(spanText(f.related![0]!), '"pv"');
+  });
+
+  test('a bad vnuma item is underlined itself', () => {
+    const { res, spanText } = run('name="a"\ntype="hvm"\nvnuma=[ [ "pnode=0", "size=lots" ] ]\n');
+    const f = res.findings.find((x) => x.severity === 'error');
+    assert.ok(f);
+    assert.equal(f.message, 'xl: failed to convert "lots" to number');
+    assert.equal(spanText(f), '"size=lots"');
+  });
 });

@@ -43,7 +43,7 @@ export class ConfigReader {
 
   /** A lookup warning: `SRC:LINE: warning: ...` on stderr, a Finding without the prefix. */
   private warn(s: Setting, text: string, code: string): void {
-    this.report.line(`${this.sourceName}:${s.line}: ${text}`, { span: valueSpan(s), code }, text);
+    this.report.line(`${this.sourceName}:${s.line}: ${text}`, { span: valueSpan(s), code, data: { key: s.name } }, text);
   }
 
   private findAtom(name: string, dontWarn: boolean): Lookup<Setting> {

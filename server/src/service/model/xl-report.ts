@@ -17,6 +17,15 @@ export interface Diagnose {
   related?: RelatedSpan[];
 }
 
+/** Editor tags for the warnings whose point is "this setting is deprecated / has no effect". */
+const TAGS: Record<string, readonly ('unnecessary' | 'deprecated')[]> = {
+  'xl-deprecated': ['deprecated'],
+  'xl-ignored': ['unnecessary'],
+  'xl-device-model-ignored': ['unnecessary'],
+  'xl-kernel-hvmloader': ['unnecessary'],
+  'xl-cmdline-overrides': ['unnecessary'],
+};
+
 export class XlReport {
   /** Raw stderr text after "Parsing config from X" (xl prints some lines without a newline). */
   private text = '';
@@ -44,6 +53,7 @@ export class XlReport {
       message,
       data: severity === 'error' ? { xlMessage: message, ...(d.data ?? {}) } : d.data,
       ...(d.related && d.related.length ? { related: d.related } : {}),
+      ...(Object.hasOwn(TAGS, d.code) ? { tags: TAGS[d.code] } : {}),
     });
   }
 
