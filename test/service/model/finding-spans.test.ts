@@ -59,16 +59,6 @@ describe('model: finding spans', () => {
     assert.equal(res.stderr[res.stderr.length - 1], 'Neither kernel nor bootloader specified');
   });
 
-  test('xl 4.21+ no longer knows qemu-xen-traditional', () => {
-    const text = 'name="a"\ntype="hvm"\ndevice_model_version="qemu-xen-traditional"\n';
-    const settings = parse(new TextEncoder().encode(text)).settings;
-    const old = buildDomainConfig(settings, { ...DEFAULT_OPTIONS, xenVersion: '4.20' });
-    assert.notEqual(old.config, null);
-    const now = buildDomainConfig(settings, { ...DEFAULT_OPTIONS, xenVersion: '4.21' });
-    assert.equal(now.config, null);
-    assert.deepEqual(now.stderr, ['Unknown device_model_version "qemu-xen-traditional" specified']);
-  });
-
   test('deprecated and ignored settings carry editor tags', () => {
     const { res } = run('name="a"\ntype="hvm"\naltp2mhvm=1\nvncviewer=1\n');
     assert.deepEqual(res.findings.find((f) => f.code === 'xl-deprecated')?.tags, ['deprecated']);

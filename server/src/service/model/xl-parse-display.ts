@@ -5,7 +5,6 @@ import {
   defbool, enumFromString, GFX_PASSTHRU_KIND, GIC_VERSION, HDTYPE, setInt, setMemkb, setString,
   setStringList, struct, TEE_TYPE, VENDOR_DEVICE, type Json,
 } from './libxl-json';
-import { versionNumber } from '../options';
 import type { ParseState } from './parse-state';
 import { toInt32 } from './strtol';
 import { parseVkbs } from './xl-parse-devices';
@@ -28,9 +27,9 @@ export function parseDeviceModel(st: ParseState): void {
   if (over.ok) setString(b, 'device_model', over.value);
   const ver = cfg.getString('device_model_version');
   if (ver.ok) {
-    // xl 4.21 dropped qemu-xen-traditional from the names it accepts (the one version rule here).
-    const traditionalKnown = versionNumber(st.options.xenVersion) < versionNumber('4.21');
-    if (ver.value === 'qemu-xen-traditional' && traditionalKnown) b.device_model_version = 'qemu_xen_traditional';
+    // Xen 4.17's names; later releases' differences (4.21 drops qemu-xen-traditional) are overlaid
+    // by checks/xen-version.ts, which treats this model as the 4.17 reference.
+    if (ver.value === 'qemu-xen-traditional') b.device_model_version = 'qemu_xen_traditional';
     else if (ver.value === 'qemu-xen') b.device_model_version = 'qemu_xen';
     else st.fail('device_model_version', `Unknown device_model_version "${ver.value}" specified`, 1, 'xl-unknown-dm-version');
   } else if (b.device_model !== undefined) {
