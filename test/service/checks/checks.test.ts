@@ -77,6 +77,13 @@ describe('qemu-xen-traditional', () => {
     assert.match(f!.message, /device model \/usr\/lib\/xen-4\.17\/bin\/qemu-dm is not executable/);
     assert.equal(r.text(f!), 'device_model_version = "qemu-xen-traditional"');
   });
+  test('Xen 4.21: a stubdomain needs device_model_version written out', () => {
+    const r = check(`${HVM}device_model_stubdomain_override = 1\ndm_restrict = 1\n`, { xenVersion: '4.21' });
+    const [f] = r.code('libxl-refuses');
+    assert.match(f!.message, /unknown device model version.*device_model_version = "qemu-xen"/);
+    assert.equal(r.text(f!), 'device_model_stubdomain_override = 1');
+    assert.equal(r.code('dm-restrict-traditional').length, 0);
+  });
   test('Xen 4.21: xl itself refuses it, and nothing from libxl follows', () => {
     const r = check(`${TRAD}dm_restrict = 1\n`, { xenVersion: '4.21' });
     const [f] = r.code('xl-unknown-dm-version');

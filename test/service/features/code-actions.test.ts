@@ -44,6 +44,16 @@ describe('quick fixes: shapes', () => {
     assert.match(titles[2]!, /qemu-xen stubdomain.*Linux stubdomain images.*no documented effect/);
   });
 
+  test('Xen 4.21 stubdomain without a version: add qemu-xen, and libxl accepts it', () => {
+    const src = 'name = "t"\ntype = "hvm"\ndevice_model_stubdomain_override = 1\n';
+    const a = analyze({ bytes: enc(src), options: { xenVersion: '4.21' } });
+    const f = a.findings.find((x) => x.code === 'libxl-refuses')!;
+    const [fix] = codeActions(a, f, [f]);
+    const fixed = applyEdits(a.bytes, fix!.edits!);
+    assert.equal(text(fixed), 'name = "t"\ntype = "hvm"\ndevice_model_stubdomain_override = 1\ndevice_model_version = "qemu-xen"\n');
+    assert.deepEqual(analyze({ bytes: fixed, options: { xenVersion: '4.21' } }).findings.filter((x) => x.severity === 'error'), []);
+  });
+
   test('CRLF: a client command and a text-edit alternative, once per file', () => {
     const a = analyze({ bytes: enc('name = "t"\r\ntype = "hvm"\r\n') });
     const actions = codeActions(a, { start: 0, end: a.bytes.length }, a.findings, 'file:///x.cfg');

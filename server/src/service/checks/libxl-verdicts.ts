@@ -71,8 +71,23 @@ function refusal(text: string, ours?: boolean): string {
     : `libxl refuses this configuration when the guest starts (xl create fails): ${text}`;
 }
 
+/**
+ * Xen 4.21+: a stubdomain with no device_model_version is refused, because libxl's probe for qemu-xen
+ * has no dom0 binary to check for a stubdomain. Said in words, with the line that fixes it.
+ */
+function stubdomainWithoutVersion(a: Analysis, m: LibxlMessage): Finding | null {
+  const stub = a.effective.get('device_model_stubdomain_override');
+  if (m.text !== 'unknown device model version' || !stub || a.effective.has('device_model_version')) return null;
+  const f = finding(a, ['device_model_stubdomain_override'], 'error', 'libxl-refuses',
+    `${refusal(m.text)} — from Xen 4.21 a stubdomain needs \`device_model_version = "qemu-xen"\` written out (libxl has no dom0 qemu to probe for it).`,
+    m.text, m.function);
+  return { ...f, data: { ...f.data, fix: 'stubdomain-qemu-xen' } };
+}
+
 function fromDefaults(a: Analysis, m: LibxlMessage, next?: LibxlMessage): Finding | null {
   if (m.secondary || m.level === 'info') return null;
+  const stub = m.level === 'error' ? stubdomainWithoutVersion(a, m) : null;
+  if (stub) return stub;
   if (m.level === 'error' && m.ours && next?.secondary) {
     // libxl itself only prints the follow-up line; our explanation goes with it.
     const text = `${next.text} (${m.text})`;

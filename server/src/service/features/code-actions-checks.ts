@@ -29,6 +29,11 @@ export function checkFixes(a: Analysis, f: Finding): Action[] {
       return s && r ? [make(`Write ${r}`, [replaceValue(s, r)], { preferred: true, safe: true })] : [];
     }
     case 'xl-name-missing': return a.effective.has('name') ? [] : [make('Add a `name` for the guest', [{ start: 0, end: 0, newText: `name = ${quoted(guestName(a))}\n` }], { preferred: true })];
+    case 'libxl-refuses': {
+      const stub = a.effective.get('device_model_stubdomain_override');
+      if (f.data?.fix !== 'stubdomain-qemu-xen' || !stub) return [];
+      return [make('Add device_model_version = "qemu-xen" (a Linux stubdomain)', [insertLineAfter(a, stub, 'device_model_version = "qemu-xen"')], { preferred: true })];
+    }
     case 'xl-unknown-dm-version': {
       const s = a.effective.get('device_model_version');
       return s ? [make('Use device_model_version = "qemu-xen"', [replaceValue(s, '"qemu-xen"')], { preferred: true })] : [];
