@@ -54,6 +54,14 @@ describe('dm_restrict checks', () => {
     assert.equal(r.text(f!), 'dm_restrict = 1');
   });
 
+  test('a device model binary no profile knows: what libxl will check, as information', () => {
+    const r = check(`${HVM}device_model_version = "qemu-xen"\ndevice_model_override = "/opt/qemu/bin/qemu-system-i386"\n`);
+    const [f] = r.code('host-requirement');
+    assert.equal(f?.severity, 'information');
+    assert.match(f!.message, /unless \/opt\/qemu\/bin\/qemu-system-i386 is executable on the dom0/);
+    assert.equal(r.text(f!), 'device_model_override = "/opt/qemu/bin/qemu-system-i386"');
+  });
+
   test('a dom0 without the users: libxl\'s own refusal', () => {
     const noUsers: HostModel = { ...REFERENCE_HOST, profile: 'local', lookupUser: () => null };
     const r = check(`${HVM}dm_restrict = 1\n`, {}, noUsers);
