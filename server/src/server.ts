@@ -60,6 +60,8 @@ async function analysisOf(uri: string) {
 }
 
 // ---- diagnostics, debounced per document ----
+/** The most diagnostics one document gets (errors first); the editor cannot show more usefully. */
+const MAX_DIAGNOSTICS = 2000;
 const timers = new Map<string, NodeJS.Timeout>();
 function schedule(uri: string, delay = 120): void {
   clearTimeout(timers.get(uri));
@@ -72,7 +74,7 @@ async function publish(uri: string): Promise<void> {
   const doc = documents.get(uri);
   let diags: Diagnostic[];
   try {
-    diags = diagnostics(a, uri) as Diagnostic[];
+    diags = diagnostics(a, uri, MAX_DIAGNOSTICS) as Diagnostic[];
   } catch (e) {
     diags = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'xlcfg', message: `xlcfg could not analyse this file: ${String(e)}` }];
     connection.console.error(`analysis failed for ${uri}: ${(e as Error).stack ?? e}`);

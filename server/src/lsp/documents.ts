@@ -5,6 +5,8 @@ import type { XlcfgSettings } from '../protocol';
 import type { HostModel } from '../service/host';
 import type { XenVersion } from '../service/options';
 
+/** Above this size the editor gets the syntax check only (see analyze.ts). */
+export const SEMANTIC_LIMIT_BYTES = 1 << 20;
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const encoder = new TextEncoder();
 
@@ -31,6 +33,7 @@ export class AnalysisCache {
       localHost: settings.host === 'local' ? this.localHost() : undefined,
       hiddenPrefix: bom ? 3 : 0,
       severities: settings.severity,
+      semanticLimitBytes: SEMANTIC_LIMIT_BYTES,
     });
     this.entries.set(doc.uri, { key, analysis });
     return analysis;

@@ -26,6 +26,11 @@ export interface AnalyzeRequest {
   readonly localHost?: HostModel;
   /** Bytes at the start the editor does not show (a BOM that VS Code stripped). */
   readonly hiddenPrefix?: number;
+  /**
+   * Above this size only the syntax is checked (the editor stays responsive on a 50 MB file; real
+   * guest configs are a few KB). Default: no limit.
+   */
+  readonly semanticLimitBytes?: number;
   /** Severity overrides by finding code ('off' drops the finding). */
   readonly severities?: Readonly<Record<string, Finding['severity'] | 'off'>>;
 }
@@ -59,9 +64,14 @@ export class Analysis {
   get effective(): ReadonlyMap<string, Setting> { return (this.cache.effective ??= this.parsed.effective); }
 
   /** xl's reading of the settings (`xl -N create`); null when the file does not parse. */
+  /** False when the file is too large for more than the syntax check (see semanticLimitBytes). */
+  get semantic(): boolean {
+    return this.bytes.length <= (this.request.semanticLimitBytes ?? Infinity);
+  }
+
   get xl(): XlModelResult | null {
     if (this.cache.xl === undefined) {
-      this.cache.xl = this.parsed.accepted ? buildDomainConfig(this.settings, this.options) : null;
+      this.cache.xl = this.parsed.accepted && this.semantic ? buildDomainConfig(this.settings, this.options) : null;
     }
     return this.cache.xl;
   }
@@ -94,7 +104,11 @@ export class Analysis {
   /** Every diagnostic: parse errors, xl's and libxl's verdicts, our checks; directives applied. */
   get findings(): readonly Finding[] {
     if (!this.cache.findings) {
-      const all = [...parseFindings(this), ...(this.parsed.accepted ? runChecks(this) : [])];
+      const all = [...parseFindings(this), ...(this.parsed.accepted && this.semantic ? runChecks(this) : [])];
+      if (!this.semantic) {
+        all.push({ code: 'large-file', severity: 'information', start: 0, end: 0,
+          message: `This file is ${(this.bytes.length / 1048576).toFixed(1)} MB: xlcfg checks only its syntax above ${((this.request.semanticLimitBytes ?? 0) / 1048576).toFixed(0)} MB (guest configs are normally a few KB).` });
+      }
       this.cache.findings = applyDirectives(all, this.directives, this.request.severities ?? {}, this.lines);
     }
     return this.cache.findings;

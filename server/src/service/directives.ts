@@ -27,8 +27,9 @@ export function readDirectives(bytes: Uint8Array): Directives {
   while (start <= n) {
     let end = bytes.indexOf(10, start);
     if (end < 0) end = n;
-    const hash = bytes.indexOf(0x23, start);
-    if (hash >= 0 && hash < end) {
+    let hash = -1;
+    for (let i = start; i < end; i++) if (bytes[i] === 0x23) { hash = i; break; }
+    if (hash >= 0) {
       const text = Buffer.from(bytes.buffer, bytes.byteOffset + hash, end - hash).toString('latin1');
       if (text.includes('xlcfg')) {
         const v = XEN_DIRECTIVE.exec(text);

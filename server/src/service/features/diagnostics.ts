@@ -31,6 +31,17 @@ export function toDiagnostic(a: Analysis, f: Finding, uri: string): DiagnosticOu
   return d;
 }
 
-export function diagnostics(a: Analysis, uri: string): DiagnosticOut[] {
-  return a.findings.map((f) => toDiagnostic(a, f, uri));
+/**
+ * The findings as diagnostics; with `max`, only the `max` most severe (in source order), then one
+ * information diagnostic saying how many more there are.
+ */
+export function diagnostics(a: Analysis, uri: string, max = Infinity): DiagnosticOut[] {
+  let findings = a.findings;
+  if (findings.length <= max) return findings.map((f) => toDiagnostic(a, f, uri));
+  const rank: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+  findings = findings.map((f, i) => [f, i] as const).sort((x, y) => rank[x[0].severity] - rank[y[0].severity] || x[1] - y[1]).slice(0, max).map((x) => x[0]);
+  const out = findings.map((f) => toDiagnostic(a, f, uri));
+  out.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'xlcfg', code: 'too-many-diagnostics',
+    message: `${a.findings.length - max} more diagnostics are not shown (run \`xlcfg check\` on the file to see them all).` });
+  return out;
 }

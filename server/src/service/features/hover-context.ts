@@ -14,7 +14,7 @@ export interface DeviceModelFactsOut {
 export function guestTypeOf(a: Analysis): GuestType {
   const t = (a.xl?.config?.c_info as { type?: string } | undefined)?.type;
   if (t === 'hvm' || t === 'pv' || t === 'pvh') return t;
-  const w = a.effective.get('type') ?? a.effective.get('builder');
+  const w = a.parsed.find('type') ?? a.parsed.find('builder');
   const v = w?.value.type === 'string' ? w.value.value : '';
   if (v === 'generic') return 'pv';
   if (v && 'hvm'.startsWith(v)) return 'hvm';

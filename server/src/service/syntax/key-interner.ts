@@ -36,6 +36,18 @@ export class KeyInterner {
     }
   }
 
+  /** The id of a key given as a string (keys are ASCII), or -1 when no statement uses it. */
+  lookup(name: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ (name.charCodeAt(i) & 0xff), 0x01000193);
+    const mask = this.table.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = this.table[slot]!;
+      if (id < 0) return -1;
+      if (this.name(id) === name) return id;
+    }
+  }
+
   name(id: number): string {
     return (this.names[id] ??= bytesToString(this.src, this.starts[id]!, this.ends[id]!));
   }

@@ -40,6 +40,11 @@ export class Lexer {
   likelyPython = false;
   /** Before Xen 4.13 there is no `+=`: the `+` is an illegal byte. */
   noAddAssign = false;
+  // Memos that keep rescans linear: the first LF after some earlier point, where LFs run out, and
+  // where the last failed string scan per quote kind ended (a later quote before that point fails too).
+  private knownLf = -1;
+  private noLfFrom = Number.MAX_SAFE_INTEGER;
+  private failedQuoteEnd = [-1, -1];
 
   constructor(private readonly src: Uint8Array, private readonly sink: LexErrorSink) {}
 
@@ -74,11 +79,13 @@ export class Lexer {
           this.likelyPython = true;
           break;
         case 0x23: { // '#': a comment is part of a NEWLINE token and needs its LF
-          const nl = src.indexOf(C.LF, p + 1);
+          const nl = this.nextLf(p + 1);
           if (nl >= 0) return this.newline(nl + 1);
           break;
         }
         case 0x22: case 0x27: { // quoted string: no LF inside, backslash escapes any non-LF byte
+          const kind = c === 0x22 ? 0 : 1;
+          if (p < this.failedQuoteEnd[kind]!) break; // a scan from an earlier quote already failed here
           let q = p + 1;
           while (q < len) {
             const d = src[q]!;
@@ -86,6 +93,7 @@ export class Lexer {
             if (d === C.LF) break;
             if (d === 0x5c) { if (q + 1 >= len || src[q + 1] === C.LF) break; q += 2; } else q++;
           }
+          this.failedQuoteEnd[kind] = q;
           break; // unterminated: the quote itself is an illegal byte
         }
         case 0x2d: case 0x2e: case 0x28: case 0x29: case 0x3a: // - . ( ) :
@@ -115,6 +123,15 @@ export class Lexer {
       this.textStart = errStart; this.textEnd = p;
       this.sink.lexicalError(errStart, p, this.lineno);
     }
+  }
+
+  /** The first LF at or after `from` (-1 if none), without rescanning what is already known. */
+  private nextLf(from: number): number {
+    if (this.knownLf >= from) return this.knownLf;
+    if (from >= this.noLfFrom) return -1;
+    const nl = this.src.indexOf(C.LF, from);
+    if (nl < 0) this.noLfFrom = from; else this.knownLf = nl;
+    return nl;
   }
 
   private token(kind: number, end: number): number {

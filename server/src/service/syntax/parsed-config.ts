@@ -214,12 +214,36 @@ export class ParsedConfig {
     return (this.settingsCache = out);
   }
 
+  /** Newest stored setting per key id (filled by the parser). */
+  lastSettingOfKey: Int32Array = new Int32Array(0);
+
+  /**
+   * The setting xl's lookups find for `name` (the last one stored), without materialising the
+   * others unless a `+=` chain is involved.
+   */
+  find(name: string): Setting | undefined {
+    if (this.settingsCache) return this.effective.get(name);
+    const id = this.keys.lookup(name);
+    const idx = id >= 0 && id < this.lastSettingOfKey.length ? this.lastSettingOfKey[id]! : -1;
+    if (idx < 0) return undefined;
+    if (this.setPrev.get(idx) >= 0) return this.settings[idx];
+    const stmt = this.setStmt.get(idx), node = this.stmtValue.get(stmt);
+    const written = this.value(node);
+    const keyTok = this.stmtKey.get(stmt), opTok = this.stmtOp.get(stmt);
+    return {
+      name, op: this.stmtAdd.get(stmt) ? '+=' : '=', line: this.nodeOpenLine.get(node), value: written, written,
+      keyStart: this.tokStart.get(keyTok), keyEnd: this.tokEnd.get(keyTok), opStart: this.tokStart.get(opTok), end: this.nodeEnd.get(node),
+    };
+  }
+
   /** name -> the setting xl's lookups find (the last one stored). */
   get effective(): ReadonlyMap<string, Setting> {
+    if (this.effectiveCache) return this.effectiveCache;
     const m = new Map<string, Setting>();
     for (const s of this.settings) m.set(s.name, s);
-    return m;
+    return (this.effectiveCache = m);
   }
+  private effectiveCache?: Map<string, Setting>;
 
   /** The lines xl prints for this file, in order. */
   messages(sourceName: string, opts: { httpPythonUrl?: boolean } = {}): string[] {

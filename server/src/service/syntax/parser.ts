@@ -33,6 +33,7 @@ class ParseRun implements LexErrorSink {
   aborted = false;
   /** key id -> index of the newest stored setting of that key (-1: none). */
   private lastStored = new Int32Array(256).fill(-1);
+  get lastStoredByKey(): Int32Array { return this.lastStored; }
 
   constructor(readonly src: Uint8Array, readonly opts: ParseOptions) {
     this.out = new ParsedConfig(src);
@@ -275,6 +276,7 @@ export function parse(src: Uint8Array, opts: ParseOptions = {}): ParsedConfig {
   r.run();
   const out = r.out;
   out.accepted = !r.err;
+  out.lastSettingOfKey = r.lastStoredByKey;
   out.likelyPython = r.lexer.likelyPython;
   return out;
 }

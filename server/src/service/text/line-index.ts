@@ -35,7 +35,32 @@ export class LineIndex {
     const line = this.lineOf(o);
     let from = this.starts[line]!;
     if (line === 0) from = Math.min(Math.max(from, this.hidden), o);
-    return { line, character: utf16Length(this.bytes, from, o) };
+    if (this.isAscii(line)) return { line, character: o - from };
+    // Long non-ASCII lines: continue from the last position asked on the same line when possible.
+    const m = this.memo;
+    if (m.line === line && m.offset <= o && m.offset >= from) {
+      const character = m.units + utf16Length(this.bytes, m.offset, o);
+      this.memo = { line, offset: o, units: character };
+      return { line, character };
+    }
+    const character = utf16Length(this.bytes, from, o);
+    this.memo = { line, offset: o, units: character };
+    return { line, character };
+  }
+
+  private memo = { line: -1, offset: 0, units: 0 };
+  /** Per line: 0 unknown, 1 ASCII only, 2 has bytes >= 0x80. */
+  private ascii?: Uint8Array;
+
+  private isAscii(line: number): boolean {
+    const a = (this.ascii ??= new Uint8Array(this.starts.length));
+    if (a[line] === 0) {
+      const end = line + 1 < this.starts.length ? this.starts[line + 1]! : this.bytes.length;
+      let plain = true;
+      for (let i = this.starts[line]!; i < end; i++) if (this.bytes[i]! >= 0x80) { plain = false; break; }
+      a[line] = plain ? 1 : 2;
+    }
+    return a[line] === 1;
   }
 
   rangeOf(start: number, end: number): Range {
