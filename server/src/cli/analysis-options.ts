@@ -17,5 +17,5 @@ export function analysisOptions(args: ParsedArgs, sourceName: string): AnalysisO
 
 export function analyzeFile(args: ParsedArgs, file: string): Analysis {
   const options = analysisOptions(args, file);
-  return analyze({ bytes: readBytes(file), options, localHost: options.host === 'local' ? localHostModel() : undefined });
+  return analyze({ bytes: readBytes(file), options, localHost: options.host === 'local' ? localHostModel(options.paths, options.xenVersion) : undefined });
 }

@@ -40,4 +40,6 @@ function main(argv: string[]): number {
   }
 }
 
+// A closed pipe (`xlcfg check ... | head`) ends the output quietly, as other tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
 process.exitCode = main(process.argv.slice(2));

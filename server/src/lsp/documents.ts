@@ -15,7 +15,7 @@ export class AnalysisCache {
   /** URIs whose file on disk starts with a BOM that the editor stripped. */
   readonly bomUris = new Set<string>();
 
-  constructor(private readonly localHost: () => HostModel | undefined) {}
+  constructor(private readonly localHost: (paths: XlcfgSettings['paths'], version: XenVersion) => HostModel | undefined) {}
 
   get(doc: TextDocument, settings: XlcfgSettings): Analysis {
     const bom = this.bomUris.has(doc.uri);
@@ -30,7 +30,7 @@ export class AnalysisCache {
     const analysis = analyze({
       bytes,
       options: { xenVersion: settings.xenVersion as XenVersion, host: settings.host, paths: settings.paths, sourceName: fileName(doc.uri) },
-      localHost: settings.host === 'local' ? this.localHost() : undefined,
+      localHost: settings.host === 'local' ? this.localHost(settings.paths, settings.xenVersion as XenVersion) : undefined,
       hiddenPrefix: bom ? 3 : 0,
       severities: settings.severity,
       semanticLimitBytes: SEMANTIC_LIMIT_BYTES,

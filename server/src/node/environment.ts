@@ -2,12 +2,17 @@
 // `local` host model and the locally installed xl.cfg(5) man page. Both are read lazily, once.
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { localHost, xenPaths, type HostModel } from '../service/host';
-import { NodeLocalHostReader } from './local-host';
+import type { HostModel } from '../service/host';
+import type { PathsProfile, XenVersion } from '../service/options';
+import { createLocalHost } from './local-host';
 
-let host: HostModel | undefined;
-export function localHostModel(): HostModel {
-  return (host ??= localHost(new NodeLocalHostReader(), xenPaths('debian', '4.17')));
+const hosts = new Map<string, HostModel>();
+/** The `local` host model for a paths profile and Xen release (built once per pair). */
+export function localHostModel(paths: PathsProfile = 'debian', version: XenVersion = '4.17'): HostModel {
+  const key = `${paths}|${version}`;
+  let h = hosts.get(key);
+  if (!h) { h = createLocalHost(paths, version); hosts.set(key, h); }
+  return h;
 }
 
 const MAN_PATHS = ['/usr/share/man/man5/xl.cfg.5.gz', '/usr/share/man/man5/xl.cfg.5', '/usr/local/share/man/man5/xl.cfg.5', '/usr/local/share/man/man5/xl.cfg.5.gz'];

@@ -71,7 +71,9 @@ export class Analysis {
 
   get xl(): XlModelResult | null {
     if (this.cache.xl === undefined) {
-      this.cache.xl = this.parsed.accepted && this.semantic ? buildDomainConfig(this.settings, this.options) : null;
+      const p = this.host.physinfo;
+      const hostInfo = p === 'unknown' ? undefined : { nrCpus: p.nrCpus, nrNodes: p.nrNodes };
+      this.cache.xl = this.parsed.accepted && this.semantic ? buildDomainConfig(this.settings, this.options, hostInfo) : null;
     }
     return this.cache.xl;
   }
