@@ -17,6 +17,9 @@ const enum C { LF = 10, TAB = 9, SPACE = 32 }
 // Byte classes: which rule a byte can start, and which bytes continue IDENT / NUMBER.
 const IDENT_CONT = new Uint8Array(256);
 const NUMBER_CONT = new Uint8Array(256);
+/** Bytes a string scan must stop at: both quotes, LF, backslash, NUL. */
+const STRING_STOP = new Uint8Array(256);
+for (const c of [0x22, 0x27, 0x0a, 0x5c, 0x00]) STRING_STOP[c] = 1;
 for (let c = 0; c < 256; c++) {
   const ch = String.fromCharCode(c);
   IDENT_CONT[c] = /[._0-9a-z]/.test(ch) ? 1 : 0;
@@ -36,6 +39,8 @@ export class Lexer {
   textStart = 0;
   textEnd = 0;
   atEof = false;
+  /** For the last STRING: bit 1 it holds a backslash, bit 2 a NUL byte. */
+  stringFlags = 0;
   /** The `[+-.():]` rule fired (libxlutil's likely_python). */
   likelyPython = false;
   /** Before Xen 4.13 there is no `+=`: the `+` is an illegal byte. */
@@ -45,8 +50,20 @@ export class Lexer {
   private knownLf = -1;
   private noLfFrom = Number.MAX_SAFE_INTEGER;
   private failedQuoteEnd = [-1, -1];
+  private src: Uint8Array;
+  private sink: LexErrorSink;
 
-  constructor(private readonly src: Uint8Array, private readonly sink: LexErrorSink) {}
+  constructor(src: Uint8Array, sink: LexErrorSink) { this.src = src; this.sink = sink; }
+
+  /** Starts over on new input (one lexer serves every parse: its optimised code stays valid). */
+  reset(src: Uint8Array, sink: LexErrorSink): this {
+    this.src = src; this.sink = sink;
+    this.pos = 0; this.lineno = 1; this.tokLine = 1; this.tokStart = this.tokEnd = 0;
+    this.textStart = this.textEnd = 0; this.atEof = false; this.likelyPython = false; this.noAddAssign = false;
+    this.stringFlags = 0; this.knownLf = -1; this.noLfFrom = Number.MAX_SAFE_INTEGER;
+    this.failedQuoteEnd[0] = -1; this.failedQuoteEnd[1] = -1;
+    return this;
+  }
 
   /** Returns the next token kind; its span is [tokStart, tokEnd). */
   next(): number {
@@ -86,12 +103,22 @@ export class Lexer {
         case 0x22: case 0x27: { // quoted string: no LF inside, backslash escapes any non-LF byte
           const kind = c === 0x22 ? 0 : 1;
           if (p < this.failedQuoteEnd[kind]!) break; // a scan from an earlier quote already failed here
-          let q = p + 1;
+          let q = p + 1, flags = 0;
           while (q < len) {
+            while (q < len && !STRING_STOP[src[q]!]) q++;
+            if (q >= len) break;
             const d = src[q]!;
-            if (d === c) return this.token(T.String, q + 1);
+            if (d === c) { this.stringFlags = flags; return this.token(T.String, q + 1); }
             if (d === C.LF) break;
-            if (d === 0x5c) { if (q + 1 >= len || src[q + 1] === C.LF) break; q += 2; } else q++;
+            if (d === 0x5c) {
+              if (q + 1 >= len || src[q + 1] === C.LF) break;
+              flags |= 1;
+              if (src[q + 1] === 0) flags |= 2;
+              q += 2;
+            } else {
+              if (d === 0) flags |= 2;
+              q++; // the other quote character, or NUL
+            }
           }
           this.failedQuoteEnd[kind] = q;
           break; // unterminated: the quote itself is an illegal byte

@@ -95,22 +95,34 @@ export class ParsedConfig {
   // ---- building (used by the parser) ----
 
   pushToken(kind: number, start: number, end: number, line: number): void {
-    this.tokKind.push(kind); this.tokStart.push(start); this.tokEnd.push(end); this.tokLine.push(line);
+    // The four token arrays always share one length and capacity: one check for all of them.
+    const n = this.tokKind.n;
+    if (n === this.tokKind.a.length) { this.tokKind.push(kind); this.tokStart.push(start); this.tokEnd.push(end); this.tokLine.push(line); return; }
+    this.tokKind.a[n] = kind; this.tokStart.a[n] = start; this.tokEnd.a[n] = end; this.tokLine.a[n] = line;
+    this.tokKind.n = this.tokStart.n = this.tokEnd.n = this.tokLine.n = n + 1;
   }
 
   pushAtom(kind: NodeKind, tok: number): number {
-    const line = this.tokLine.get(tok);
-    this.nodeKind.push(kind); this.nodeStart.push(this.tokStart.get(tok)); this.nodeEnd.push(this.tokEnd.get(tok));
-    this.nodeLine.push(line); this.nodeOpenLine.push(line);
-    this.nodeFirst.push(-1); this.nodeNext.push(-1); this.nodeLast.push(-1);
-    return this.nodeKind.n - 1;
+    const line = this.tokLine.a[tok]!;
+    return this.pushNode(kind, this.tokStart.a[tok]!, this.tokEnd.a[tok]!, line, -1);
   }
 
   pushList(firstItem: number, line: number): number {
-    this.nodeKind.push(NodeKind.List); this.nodeStart.push(0); this.nodeEnd.push(0);
-    this.nodeLine.push(line); this.nodeOpenLine.push(line);
-    this.nodeFirst.push(firstItem); this.nodeNext.push(-1); this.nodeLast.push(firstItem);
-    return this.nodeKind.n - 1;
+    return this.pushNode(NodeKind.List, 0, 0, line, firstItem);
+  }
+
+  /** The eight node arrays share one length and capacity. */
+  private pushNode(kind: number, start: number, end: number, line: number, first: number): number {
+    const n = this.nodeKind.n;
+    if (n === this.nodeKind.a.length) {
+      this.nodeKind.push(kind); this.nodeStart.push(start); this.nodeEnd.push(end); this.nodeLine.push(line);
+      this.nodeOpenLine.push(line); this.nodeFirst.push(first); this.nodeNext.push(-1); this.nodeLast.push(first);
+      return n;
+    }
+    this.nodeKind.a[n] = kind; this.nodeStart.a[n] = start; this.nodeEnd.a[n] = end; this.nodeLine.a[n] = line;
+    this.nodeOpenLine.a[n] = line; this.nodeFirst.a[n] = first; this.nodeNext.a[n] = -1; this.nodeLast.a[n] = first;
+    this.nodeKind.n = this.nodeStart.n = this.nodeEnd.n = this.nodeLine.n = this.nodeOpenLine.n = this.nodeFirst.n = this.nodeNext.n = this.nodeLast.n = n + 1;
+    return n;
   }
 
   appendItem(list: number, item: number): void {
@@ -127,10 +139,17 @@ export class ParsedConfig {
   }
 
   pushStatement(keyTok: number, opTok: number, value: number, add: boolean): number {
-    this.stmtKey.push(keyTok); this.stmtOp.push(opTok); this.stmtValue.push(value);
-    this.stmtKeyId.push(this.keys.intern(this.tokStart.get(keyTok), this.tokEnd.get(keyTok)));
-    this.stmtAdd.push(add ? 1 : 0); this.stmtSetting.push(-1);
-    return this.stmtKey.n - 1;
+    const id = this.keys.intern(this.tokStart.a[keyTok]!, this.tokEnd.a[keyTok]!);
+    const n = this.stmtKey.n;
+    if (n === this.stmtKey.a.length) {
+      this.stmtKey.push(keyTok); this.stmtOp.push(opTok); this.stmtValue.push(value);
+      this.stmtKeyId.push(id); this.stmtAdd.push(add ? 1 : 0); this.stmtSetting.push(-1);
+      return n;
+    }
+    this.stmtKey.a[n] = keyTok; this.stmtOp.a[n] = opTok; this.stmtValue.a[n] = value;
+    this.stmtKeyId.a[n] = id; this.stmtAdd.a[n] = add ? 1 : 0; this.stmtSetting.a[n] = -1;
+    this.stmtKey.n = this.stmtOp.n = this.stmtValue.n = this.stmtKeyId.n = this.stmtAdd.n = this.stmtSetting.n = n + 1;
+    return n;
   }
 
   storeSetting(stmt: number, prev: number): number {

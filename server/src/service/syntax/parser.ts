@@ -21,6 +21,9 @@ export interface ParseOptions {
   readonly addAssign?: boolean;
 }
 
+/** Parses are synchronous and never nest: one lexer object serves them all. */
+const SHARED_LEXER = new Lexer(new Uint8Array(0), { lexicalError() {} });
+
 const NUL_ABORT_MESSAGE = "xl: libxlu_cfg.c:607: xlu__cfgl_dequote: Assertion `len>=2 && src[0]==src[len-1]' failed.";
 
 class ParseRun implements LexErrorSink {
@@ -37,7 +40,7 @@ class ParseRun implements LexErrorSink {
 
   constructor(readonly src: Uint8Array, readonly opts: ParseOptions) {
     this.out = new ParsedConfig(src);
-    this.lexer = new Lexer(src, this);
+    this.lexer = SHARED_LEXER.reset(src, this);
     if (opts.addAssign === false) this.lexer.noAddAssign = true;
   }
 
@@ -93,13 +96,10 @@ class ParseRun implements LexErrorSink {
     const lx = this.lexer;
     const kind = lx.next();
     if (kind === T.String) {
-      // One pass over the content: a NUL aborts libxlutil; a backslash needs the escape rules.
+      // The lexer noted backslashes and NULs while scanning: a NUL aborts libxlutil, a backslash
+      // needs the escape rules.
       const src = this.src, s = lx.tokStart, e = lx.tokEnd;
-      let flags = 0;
-      for (let i = s + 1; i < e - 1; i++) {
-        const c = src[i]!;
-        if (c === 0x5c) flags |= 1; else if (c === 0) flags |= 2;
-      }
+      const flags = lx.stringFlags;
       if (flags & 2 && !this.err) {
         this.out.errors.push({ kind: 'abort', message: NUL_ABORT_MESSAGE, line: lx.lineno, near: '', start: s, end: e, hidden: false });
         this.err = true; this.aborted = true;
@@ -125,9 +125,6 @@ class ParseRun implements LexErrorSink {
     let lookaheadToken = -1;
     let errStatus = 0;
 
-    const exhausted = () => {
-      this.yyerror('exhausted', 'memory exhausted', lx.tokLine, lx.textStart, lx.textEnd, lx.atEof, lx.tokStart, Math.max(lx.tokEnd, lx.tokStart + 1));
-    };
 
     for (;;) {
       if (this.aborted) return;
@@ -144,7 +141,7 @@ class ParseRun implements LexErrorSink {
           if (errStatus) errStatus--;
           // shift
           if (++sp >= stackSize - 1 && sp >= stackSize - 1) {
-            if (stackSize >= MAX_DEPTH) { states[sp] = target; exhausted(); return; }
+            if (stackSize >= MAX_DEPTH) { states[sp] = target; this.exhausted(); return; }
             stackSize = Math.min(stackSize * 2, MAX_DEPTH);
             states = grow(states, stackSize); values = grow(values, stackSize);
           }
@@ -168,7 +165,7 @@ class ParseRun implements LexErrorSink {
           const ea = needsNoLookahead[s] ? 0 : action[s * TERMINAL_COUNT + T.Error]!;
           if (ea > 0) {
             if (++sp >= stackSize - 1) {
-              if (stackSize >= MAX_DEPTH) { exhausted(); return; }
+              if (stackSize >= MAX_DEPTH) { this.exhausted(); return; }
               stackSize = Math.min(stackSize * 2, MAX_DEPTH);
               states = grow(states, stackSize); values = grow(values, stackSize);
             }
@@ -187,13 +184,19 @@ class ParseRun implements LexErrorSink {
       sp -= len;
       const target = gotoTable[states[sp]! * SYMBOL_COUNT + ruleLhs[rule]!]!;
       if (++sp >= stackSize - 1) {
-        if (stackSize >= MAX_DEPTH) { states[sp] = target; exhausted(); return; }
+        if (stackSize >= MAX_DEPTH) { states[sp] = target; this.exhausted(); return; }
         stackSize = Math.min(stackSize * 2, MAX_DEPTH);
         states = grow(states, stackSize); values = grow(values, stackSize);
       }
       states[sp] = target;
       values[sp] = result;
     }
+  }
+
+  /** Bison's stack is full (yyexhaustedlab). */
+  private exhausted(): void {
+    const lx = this.lexer;
+    this.yyerror('exhausted', 'memory exhausted', lx.tokLine, lx.textStart, lx.textEnd, lx.atEof, lx.tokStart, Math.max(lx.tokEnd, lx.tokStart + 1));
   }
 
   private syntaxError(state: number, lookahead: number): void {
