@@ -73,7 +73,7 @@ export class Analysis {
     if (this.cache.xl === undefined) {
       const p = this.host.physinfo;
       const hostInfo = p === 'unknown' ? undefined : { nrCpus: p.nrCpus, nrNodes: p.nrNodes };
-      this.cache.xl = this.parsed.accepted && this.semantic ? buildDomainConfig(this.settings, this.options, hostInfo) : null;
+      this.cache.xl = this.parsed.accepted && this.semantic ? buildDomainConfig(this.parsed, this.options, hostInfo) : null;
     }
     return this.cache.xl;
   }

@@ -25,20 +25,31 @@ export function spanOf(v: Value): ByteSpan {
   return { start: v.start, end: v.end };
 }
 
+/** Where the stored settings come from: the list itself, or something that already finds the
+ *  newest setting of a name (the parse result does, without materialising every setting). */
+export type SettingSource = readonly Setting[] | { find(name: string): Setting | undefined };
+
 export class ConfigReader {
-  private readonly latest = new Map<string, Setting>();
+  private readonly lookup: (name: string) => Setting | undefined;
 
   constructor(
-    readonly settings: readonly Setting[],
+    settings: SettingSource,
     readonly sourceName: string,
     readonly report: XlReport,
   ) {
-    // libxlutil prepends each new setting and searches from the head: the last one wins.
-    for (const s of settings) this.latest.set(s.name, s);
+    if (Array.isArray(settings)) {
+      // libxlutil prepends each new setting and searches from the head: the last one wins.
+      const latest = new Map<string, Setting>();
+      for (const s of settings as readonly Setting[]) latest.set(s.name, s);
+      this.lookup = (name) => latest.get(name);
+    } else {
+      const source = settings as { find(name: string): Setting | undefined };
+      this.lookup = (name) => source.find(name);
+    }
   }
 
   find(name: string): Setting | undefined {
-    return this.latest.get(name);
+    return this.lookup(name);
   }
 
   /** A lookup warning: `SRC:LINE: warning: ...` on stderr, a Finding without the prefix. */

@@ -1,7 +1,8 @@
 // What xl_parse.c's parse_config_data (Xen 4.17) keeps while it reads a config: the
 // libxl_domain_config being filled (as its JSON), plus the few locals later steps depend on.
 import type { AnalysisOptions } from '../options';
-import type { Setting, Value } from '../syntax/settings';
+import type { Value } from '../syntax/settings';
+import type { SettingSource } from './accessors';
 import { ConfigReader, valueSpan } from './accessors';
 import type { Json } from './libxl-json';
 import { MEMKB_DEFAULT } from './libxl-json';
@@ -40,7 +41,7 @@ export class ParseState {
   /** As libxl prints it: a name, null for a value with no name (garbage), undefined for "invalid". */
   rdmPolicy: string | null | undefined = undefined;
 
-  constructor(settings: readonly Setting[], readonly options: AnalysisOptions, readonly host: HostInfo = REFERENCE_HOST) {
+  constructor(settings: SettingSource, readonly options: AnalysisOptions, readonly host: HostInfo = REFERENCE_HOST) {
     this.src = options.sourceName;
     this.cfg = new ConfigReader(settings, this.src, this.report);
     this.d.c_info = this.c;

@@ -6,6 +6,7 @@ import type { AnalysisOptions } from '../options';
 import type { Setting } from '../syntax/settings';
 import { applyGlobalAffinityMasks } from './xl-global-affinity';
 import { ParseState, type HostInfo } from './parse-state';
+import type { SettingSource } from './accessors';
 import { parseBootAndTiming } from './xl-parse-boot';
 import { parseCpuid } from './xl-parse-cpuid';
 import { parseDevices } from './xl-parse-devices';
@@ -58,7 +59,7 @@ function readConfig(st: ParseState): void {
 }
 
 /** What `xl -N create` does with the settings libxlutil stored (Xen 4.17, x86). */
-export function buildDomainConfig(settings: readonly Setting[], options: AnalysisOptions, host?: HostInfo): XlModelResult {
+export function buildDomainConfig(settings: SettingSource, options: AnalysisOptions, host?: HostInfo): XlModelResult {
   const st = new ParseState(settings, options, host);
   try {
     readConfig(st);
