@@ -16,8 +16,9 @@ for (let i = 0; i < SYMBOLS.length; i++) {
   if (upper !== SYMBOLS.charCodeAt(i)) BIT[upper] = i;
 }
 
-/** The set of symbols in a name as two 32-bit masks. */
-function symbolMask(name: string): [number, number] {
+/** The set of symbols in a name as two 32-bit masks (reused buffer: no allocation per name). */
+const MASK = new Uint32Array(2);
+function symbolMask(name: string): Uint32Array {
   let lo = 0;
   let hi = 0;
   for (let i = 0; i < name.length; i++) {
@@ -26,7 +27,9 @@ function symbolMask(name: string): [number, number] {
     if (bit < 32) lo |= 1 << bit;
     else hi |= 1 << (bit - 32);
   }
-  return [lo, hi];
+  MASK[0] = lo;
+  MASK[1] = hi;
+  return MASK;
 }
 
 function popcount(x: number): number {
@@ -35,14 +38,16 @@ function popcount(x: number): number {
   return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-const INDEX = ALL_KEYS.map((k) => ({ length: k.name.length, mask: symbolMask(k.name) }));
+const INDEX = ALL_KEYS.map((k) => { const m = symbolMask(k.name); return { length: k.name.length, lo: m[0]!, hi: m[1]! }; });
 
 /** Answers by (symbol set, length): generated names share a few of them. */
 const gateMemo = new Map<number, boolean>();
 
 /** Whether some catalogue key could be within the suggester's distance of `name`. */
 export function mightHaveSuggestion(name: string): boolean {
-  const [lo, hi] = symbolMask(name);
+  const mask = symbolMask(name);
+  const lo = mask[0]!;
+  const hi = mask[1]!;
   const key = lo * 4096 + hi * 64 + Math.min(name.length, 63);
   const known = gateMemo.get(key);
   if (known !== undefined) return known;
@@ -56,7 +61,7 @@ function gate(name: string, lo: number, hi: number): boolean {
   const limit = distanceLimit(name.toLowerCase());
   for (const k of INDEX) {
     if (Math.abs(k.length - name.length) > limit) continue;
-    if (popcount(lo ^ k.mask[0]) + popcount(hi ^ k.mask[1]) <= 2 * limit) return true;
+    if (popcount((lo ^ k.lo) >>> 0) + popcount((hi ^ k.hi) >>> 0) <= 2 * limit) return true;
   }
   return false;
 }

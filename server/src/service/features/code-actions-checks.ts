@@ -16,10 +16,9 @@ export function checkFixes(a: Analysis, f: Finding): Action[] {
     case 'dm-restrict-traditional': return dmRestrictTraditional(a, f, make);
     case 'unknown-key': {
       const s = suggestion(f);
-      if (!s) return [];
-      const start = f.data!.keyStart as number;
-      const end = f.data!.keyEnd as number;
-      return [make(`Rename to \`${s}\``, [{ start, end, newText: s }], { preferred: true })];
+      const setting = typeof f.data?.key === 'string' ? a.effective.get(f.data.key) : undefined;
+      if (!s || !setting) return [];
+      return [make(`Rename to \`${s}\``, [{ start: setting.keyStart, end: setting.keyEnd, newText: s }], { preferred: true })];
     }
     case 'deprecated-key': return deprecatedKey(a, f, make);
     case 'boolean-as-word': {
