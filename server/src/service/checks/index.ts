@@ -32,9 +32,10 @@ export function runChecks(a: Analysis): Finding[] {
   const version = guarded(xenVersionChecks, a);
   // In the target release xl itself exits (e.g. qemu-xen-traditional in 4.21+): libxl never runs.
   const xlExits = version.some((f) => f.severity === 'error' && f.code.startsWith('xl-'));
-  const out: Finding[] = [...xl];
-  if (!xlExits) for (const c of LIBXL_CHECKS) out.push(...guarded(c, a));
-  for (const c of KEY_CHECKS) out.push(...guarded(c, a));
-  out.push(...version);
-  return out;
+  // Concatenated, not push(...x): a check may return 100k findings (too many call arguments).
+  const parts: Finding[][] = [xl];
+  if (!xlExits) for (const c of LIBXL_CHECKS) parts.push(guarded(c, a));
+  for (const c of KEY_CHECKS) parts.push(guarded(c, a));
+  parts.push(version);
+  return ([] as Finding[]).concat(...parts);
 }
