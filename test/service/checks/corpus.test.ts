@@ -9,9 +9,7 @@ const DM_RESTRICT_TRAD = 'dm_restrict not supported by qemu-xen-traditional';
 /** xl's stderr chatter that is not a warning. */
 const NOT_A_WARNING = [/^got a tsc mode string: /];
 /** Known disagreements, kept visible as todo tests until the stage that owns them models them. */
-const KNOWN_GAPS: Record<string, string> = {
-  'chk-bad-viridian-nested-crash': 'xl 4.17 crashes (SIGSEGV) on a nested list in viridian; the xl model accepts it',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 describe('checks against the oracle goldens', () => {
   const entries = allCorpus().filter((e) => e.parse && e.dryrun);
