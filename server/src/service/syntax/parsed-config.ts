@@ -58,7 +58,7 @@ export class ParsedConfig {
 
   // Assignments as written (also those after an error, for the editor).
   readonly stmtKey: Growable;      // IDENT token
-  readonly stmtKeyId: Growable;    // interned key name (see keys)
+  readonly stmtKeyId: Growable;    // interned key name (see keys), -1 until first asked for
   readonly stmtOp: Growable;       // '=' or '+=' token
   readonly stmtValue: Growable;    // value node
   readonly stmtAdd: Growable;      // 1 for +=
@@ -75,8 +75,8 @@ export class ParsedConfig {
 
   constructor(readonly src: Uint8Array) {
     // Sized from the input (typical configs: a token per ~9 bytes, a value node per ~28, a
-    // statement per ~50) so that large files rarely regrow.
-    const t = 64 + (src.length >> 3), n = 32 + (src.length >> 4), st = 16 + (src.length >> 5);
+    // statement per ~50) so that large files rarely regrow, without zeroing much unused memory.
+    const t = 64 + (src.length >> 3), n = 32 + Math.floor(src.length / 24), st = 16 + Math.floor(src.length / 40);
     this.tokKind = new Growable(t); this.tokStart = new Growable(t); this.tokEnd = new Growable(t); this.tokLine = new Growable(t);
     this.nodeKind = new Growable(n); this.nodeStart = new Growable(n); this.nodeEnd = new Growable(n); this.nodeLine = new Growable(n);
     this.nodeOpenLine = new Growable(n); this.nodeFirst = new Growable(n); this.nodeNext = new Growable(n); this.nodeLast = new Growable(n);
@@ -139,7 +139,8 @@ export class ParsedConfig {
   }
 
   pushStatement(keyTok: number, opTok: number, value: number, add: boolean): number {
-    const id = this.keys.intern(this.tokStart.a[keyTok]!, this.tokEnd.a[keyTok]!);
+    // Keys are interned lazily (keyIdOf): like libxlutil, parsing builds no index of names.
+    const id = -1;
     const n = this.stmtKey.n;
     if (n === this.stmtKey.a.length) {
       this.stmtKey.push(keyTok); this.stmtOp.push(opTok); this.stmtValue.push(value);
@@ -161,7 +162,35 @@ export class ParsedConfig {
   // ---- reading ----
 
   statementName(stmt: number): string {
-    return this.keys.name(this.stmtKeyId.get(stmt));
+    return this.keys.name(this.keyIdOf(stmt));
+  }
+
+  /** The interned id of a statement's key. */
+  keyIdOf(stmt: number): number {
+    let id = this.stmtKeyId.a[stmt]!;
+    if (id < 0) {
+      const t = this.stmtKey.a[stmt]!;
+      id = this.keys.intern(this.tokStart.a[t]!, this.tokEnd.a[t]!);
+      this.stmtKeyId.a[stmt] = id;
+    }
+    return id;
+  }
+
+  /** key id -> index of the newest stored setting with that key (-1: none), for settings indexed so far. */
+  private lastOfKey = new Int32Array(64).fill(-1);
+  private indexed = 0;
+
+  /** Brings the name index up to date with the stored settings; returns it. */
+  settingIndex(): Int32Array {
+    for (; this.indexed < this.setStmt.n; this.indexed++) {
+      const id = this.keyIdOf(this.setStmt.a[this.indexed]!);
+      if (id >= this.lastOfKey.length) {
+        const b = new Int32Array(Math.max(id + 1, this.lastOfKey.length * 2)).fill(-1);
+        b.set(this.lastOfKey); this.lastOfKey = b;
+      }
+      this.lastOfKey[id] = this.indexed;
+    }
+    return this.lastOfKey;
   }
 
   /** The bytes libxlutil keeps for an atom node. */
@@ -233,17 +262,15 @@ export class ParsedConfig {
     return (this.settingsCache = out);
   }
 
-  /** Newest stored setting per key id (filled by the parser). */
-  lastSettingOfKey: Int32Array = new Int32Array(0);
-
   /**
    * The setting xl's lookups find for `name` (the last one stored), without materialising the
    * others unless a `+=` chain is involved.
    */
   find(name: string): Setting | undefined {
     if (this.settingsCache) return this.effective.get(name);
+    const index = this.settingIndex();
     const id = this.keys.lookup(name);
-    const idx = id >= 0 && id < this.lastSettingOfKey.length ? this.lastSettingOfKey[id]! : -1;
+    const idx = id >= 0 && id < index.length ? index[id]! : -1;
     if (idx < 0) return undefined;
     if (this.setPrev.get(idx) >= 0) return this.settings[idx];
     const stmt = this.setStmt.get(idx), node = this.stmtValue.get(stmt);

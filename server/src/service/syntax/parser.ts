@@ -34,9 +34,6 @@ class ParseRun implements LexErrorSink {
   /** libxlutil's ctx->lexerrlineno. */
   lexErrLine = -1;
   aborted = false;
-  /** key id -> index of the newest stored setting of that key (-1: none). */
-  private lastStored = new Int32Array(256).fill(-1);
-  get lastStoredByKey(): Int32Array { return this.lastStored; }
 
   constructor(readonly src: Uint8Array, readonly opts: ParseOptions) {
     this.out = new ParsedConfig(src);
@@ -241,29 +238,25 @@ class ParseRun implements LexErrorSink {
   /** xlu__cfg_set_store: `+=` joins onto the newest stored setting of the same name. */
   private store(stmt: number): void {
     const out = this.out;
-    const key = out.stmtKeyId.get(stmt);
-    if (key >= this.lastStored.length) {
-      const b = new Int32Array(Math.max(key + 1, this.lastStored.length * 2)).fill(-1);
-      b.set(this.lastStored); this.lastStored = b;
-    }
+    if (!out.stmtAdd.a[stmt]) { out.storeSetting(stmt, -1); return; }
+    const index = out.settingIndex();
+    const key = out.keyIdOf(stmt);
     const valueNode = out.stmtValue.get(stmt);
     let prev = -1;
-    if (out.stmtAdd.get(stmt)) {
-      const p = this.lastStored[key]!;
-      if (p >= 0) {
-        const prevIsList = out.nodeKind.get(out.stmtValue.get(out.setStmt.get(p))) === NodeKind.List;
-        if (prevIsList !== (out.nodeKind.get(valueNode) === NodeKind.List)) {
-          const lx = this.lexer;
-          this.yyerror('concat', `can't add [list] to "string" or vice versa`, lx.lineno, lx.textStart, lx.textEnd, false,
-            out.nodeStart.get(valueNode), out.nodeEnd.get(valueNode));
-          this.lexErrLine = lx.lineno;
-          this.err = true;
-          return;
-        }
-        prev = p;
+    const p = key < index.length ? index[key]! : -1;
+    if (p >= 0) {
+      const prevIsList = out.nodeKind.get(out.stmtValue.get(out.setStmt.get(p))) === NodeKind.List;
+      if (prevIsList !== (out.nodeKind.get(valueNode) === NodeKind.List)) {
+        const lx = this.lexer;
+        this.yyerror('concat', `can't add [list] to "string" or vice versa`, lx.lineno, lx.textStart, lx.textEnd, false,
+          out.nodeStart.get(valueNode), out.nodeEnd.get(valueNode));
+        this.lexErrLine = lx.lineno;
+        this.err = true;
+        return;
       }
+      prev = p;
     }
-    this.lastStored[key] = out.storeSetting(stmt, prev);
+    out.storeSetting(stmt, prev);
   }
 }
 
@@ -279,7 +272,6 @@ export function parse(src: Uint8Array, opts: ParseOptions = {}): ParsedConfig {
   r.run();
   const out = r.out;
   out.accepted = !r.err;
-  out.lastSettingOfKey = r.lastStoredByKey;
   out.likelyPython = r.lexer.likelyPython;
   return out;
 }
