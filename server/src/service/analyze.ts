@@ -9,6 +9,7 @@ import type { Finding } from './finding';
 import { parse } from './syntax/parser';
 import type { ParsedConfig } from './syntax/parsed-config';
 import type { Setting } from './syntax/settings';
+import { EffectiveView } from './syntax/effective-view';
 import { LineIndex } from './text/line-index';
 import { buildDomainConfig, type XlModelResult } from './model';
 import { applyLibxlDefaults, type DefaultsResult } from './defaults';
@@ -61,7 +62,7 @@ export class Analysis {
   get settings(): readonly Setting[] { return this.parsed.settings; }
 
   /** name -> the setting xl reads (the last stored one). */
-  get effective(): ReadonlyMap<string, Setting> { return (this.cache.effective ??= this.parsed.effective); }
+  get effective(): ReadonlyMap<string, Setting> { return (this.cache.effective ??= new EffectiveView(this.parsed)); }
 
   /** xl's reading of the settings (`xl -N create`); null when the file does not parse. */
   /** False when the file is too large for more than the syntax check (see semanticLimitBytes). */

@@ -29,9 +29,9 @@ export function readDirectives(bytes: Uint8Array): Directives {
     if (end < 0) end = n;
     let hash = -1;
     for (let i = start; i < end; i++) if (bytes[i] === 0x23) { hash = i; break; }
-    if (hash >= 0) {
+    if (hash >= 0 && hasXlcfg(bytes, hash, end)) {
       const text = Buffer.from(bytes.buffer, bytes.byteOffset + hash, end - hash).toString('latin1');
-      if (text.includes('xlcfg')) {
+      {
         const v = XEN_DIRECTIVE.exec(text);
         if (v) {
           if (isXenVersion(v[1]!)) xenVersion = v[1];
@@ -51,13 +51,21 @@ export function readDirectives(bytes: Uint8Array): Directives {
   return { xenVersion, badVersion, disabled };
 }
 
+/** Whether the bytes [from, to) contain `xlcfg` (most comments do not: no need to decode them). */
+function hasXlcfg(b: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i + 5 <= to; i++) {
+    if (b[i] === 0x78 && b[i + 1] === 0x6c && b[i + 2] === 0x63 && b[i + 3] === 0x66 && b[i + 4] === 0x67) return true;
+  }
+  return false;
+}
+
 const isParseError = (f: Finding) => f.code.startsWith('parse-');
 
 export function applyDirectives(findings: Finding[], d: Directives, severities: Readonly<Record<string, Finding['severity'] | 'off'>>, lines: LineIndex): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
     if (isParseError(f)) { out.push(f); continue; }
-    const silenced = d.disabled.get(lines.lineOf(f.start));
+    const silenced = d.disabled.size ? d.disabled.get(lines.lineOf(f.start)) : undefined;
     if (silenced && (silenced.has('*') || silenced.has(f.code))) continue;
     const s = severities[f.code];
     if (s === 'off') continue;

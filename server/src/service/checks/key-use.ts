@@ -24,9 +24,11 @@ export function keyUseChecks(a: Analysis): Finding[] {
   const type = guestTypeOf(a);
   const out: Finding[] = [];
   const said = (a.xl?.findings ?? []).filter((f) => XL_SAYS_IGNORED.has(f.code));
-  for (const [name, s] of a.effective) {
-    const entry = lookupKey(name);
-    if (!entry) continue;
+  const known: [string, number][] = [];
+  a.parsed.forEachEffective((name, i) => { if (lookupKey(name)) known.push([name, i]); });
+  for (const [name, i] of known) {
+    const entry = lookupKey(name)!;
+    const s = a.parsed.settingAt(i);
     const span = statementSpan(s);
     if (said.length && xlAlreadySays(said, span.start, span.end)) continue;
     const status = keyStatusIn(name, a.options.xenVersion);

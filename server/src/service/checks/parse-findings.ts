@@ -8,8 +8,6 @@ import { explainParseError } from './parse-explain';
 export function parseFindings(a: Analysis): Finding[] {
   const p = a.parsed;
   const src = a.bytes;
-  const keyStarts = new Set<number>();
-  for (let i = 0; i < p.statementCount; i++) keyStarts.add(p.tokStart.get(p.stmtKey.get(i)));
   const out: Finding[] = [];
   for (const e of p.errors) {
     const xlText = formatParseError(e, a.options.sourceName).replace(/^[^\n]*?:\d+: (?=config parsing error)/, '');

@@ -17,16 +17,18 @@ const FOREIGN_KEYS: ReadonlyMap<string, string> = new Map(Object.entries({
 
 export function unknownKeyChecks(a: Analysis): Finding[] {
   const out: Finding[] = [];
-  for (const [name, s] of a.effective) {
-    if (lookupKey(name)) continue;
+  // Names and spans straight from the parse: no Setting objects for keys nobody reads.
+  a.parsed.forEachEffective((name, i) => {
+    if (lookupKey(name)) return;
     const foreign = FOREIGN_KEYS.get(name);
     const suggestion = foreign ? undefined : didYouMean(name);
     const base = foreign ?? `xl does not know the key \`${name}\` and ignores it.`;
+    const span = a.parsed.settingSpan(i);
     out.push({
-      start: s.keyStart, end: s.end, code: 'unknown-key', severity: 'warning',
+      start: span.start, end: span.end, code: 'unknown-key', severity: 'warning',
       message: suggestion ? `${base} Did you mean \`${suggestion}\`?` : base,
       data: suggestion ? { key: name, suggestion } : { key: name },
     });
-  }
+  });
   return out;
 }

@@ -13,9 +13,11 @@ export function xenVersionChecks(a: Analysis): Finding[] {
   const version = a.options.xenVersion;
   const type = guestTypeOf(a);
   const out: Finding[] = [];
-  for (const [name, s] of a.effective) {
-    const status = keyStatusIn(name, version);
-    if (!status) continue;
+  const known: [string, number][] = [];
+  a.parsed.forEachEffective((name, i) => { if (keyStatusIn(name, version)) known.push([name, i]); });
+  for (const [name, i] of known) {
+    const status = keyStatusIn(name, version)!;
+    const s = a.parsed.settingAt(i);
     if (status.status === 'absent' || status.status === 'removed') {
       const when = status.status === 'absent' ? `it was added in Xen ${sinceText(status.since)}` : `it was dropped after Xen ${status.until}`;
       out.push({

@@ -267,26 +267,68 @@ export class ParsedConfig {
    * others unless a `+=` chain is involved.
    */
   find(name: string): Setting | undefined {
-    if (this.settingsCache) return this.effective.get(name);
+    if (this.effectiveCache) return this.effectiveCache.get(name);
     const index = this.settingIndex();
     const id = this.keys.lookup(name);
     const idx = id >= 0 && id < index.length ? index[id]! : -1;
     if (idx < 0) return undefined;
-    if (this.setPrev.get(idx) >= 0) return this.settings[idx];
-    const stmt = this.setStmt.get(idx), node = this.stmtValue.get(stmt);
-    const written = this.value(node);
-    const keyTok = this.stmtKey.get(stmt), opTok = this.stmtOp.get(stmt);
-    return {
-      name, op: this.stmtAdd.get(stmt) ? '+=' : '=', line: this.nodeOpenLine.get(node), value: written, written,
-      keyStart: this.tokStart.get(keyTok), keyEnd: this.tokEnd.get(keyTok), opStart: this.tokStart.get(opTok), end: this.nodeEnd.get(node),
-    };
+    return this.settingAt(idx);
   }
+
+  /**
+   * Calls `fn(name, settingIndex)` once per key that has a stored setting, for the setting xl's
+   * lookups find (the newest), in the order the keys first appear. Allocates no Setting objects.
+   */
+  forEachEffective(fn: (name: string, setting: number) => void): void {
+    const index = this.settingIndex();
+    const seen = new Uint8Array(this.keys.size);
+    for (let i = 0; i < this.setStmt.n; i++) {
+      const id = this.keyIdOf(this.setStmt.a[i]!);
+      if (seen[id]) continue;
+      seen[id] = 1;
+      fn(this.keys.name(id), index[id]!);
+    }
+  }
+
+  /** Byte span of stored setting `i` from its key to the end of its value (no Setting object). */
+  settingSpan(i: number): { start: number; end: number } {
+    const stmt = this.setStmt.a[i]!;
+    return { start: this.tokStart.a[this.stmtKey.a[stmt]!]!, end: this.nodeEnd.a[this.stmtValue.a[stmt]!]! };
+  }
+
+  /** Stored setting `i` as libxlutil holds it (see settings). */
+  settingAt(i: number): Setting {
+    if (this.settingsCache) return this.settingsCache[i]!;
+    if (this.setPrev.a[i]! >= 0 || this.isJoinedOnto(i)) return this.settings[i]!;
+    const memo = (this.settingMemo ??= new Map()).get(i);
+    if (memo) return memo;
+    const stmt = this.setStmt.a[i]!, node = this.stmtValue.a[stmt]!;
+    const written = this.value(node);
+    const keyTok = this.stmtKey.a[stmt]!, opTok = this.stmtOp.a[stmt]!;
+    const out: Setting = {
+      name: this.statementName(stmt), op: this.stmtAdd.a[stmt] ? '+=' : '=', line: this.nodeOpenLine.a[node]!, value: written, written,
+      keyStart: this.tokStart.a[keyTok]!, keyEnd: this.tokEnd.a[keyTok]!, opStart: this.tokStart.a[opTok]!, end: this.nodeEnd.a[node]!,
+    };
+    this.settingMemo.set(i, out);
+    return out;
+  }
+  private settingMemo?: Map<number, Setting>;
+
+  /** True when a later `+=` joined onto stored setting `i` (a list one is then left empty). */
+  private isJoinedOnto(i: number): boolean {
+    if (!this.joinedCache) {
+      this.joinedCache = new Uint8Array(this.setStmt.n);
+      for (let k = 0; k < this.setStmt.n; k++) { const p = this.setPrev.a[k]!; if (p >= 0) this.joinedCache[p] = 1; }
+    }
+    return this.joinedCache[i] === 1;
+  }
+  private joinedCache?: Uint8Array;
 
   /** name -> the setting xl's lookups find (the last one stored). */
   get effective(): ReadonlyMap<string, Setting> {
     if (this.effectiveCache) return this.effectiveCache;
     const m = new Map<string, Setting>();
-    for (const s of this.settings) m.set(s.name, s);
+    this.forEachEffective((name, i) => m.set(name, this.settingAt(i)));
     return (this.effectiveCache = m);
   }
   private effectiveCache?: Map<string, Setting>;
