@@ -6,7 +6,14 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, mkdtem
 import { join, resolve, basename, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 
-export const ORACLE_DIR = resolve(__dirname, '..', 'oracle');
+/** The checkout's test/oracle, found from here upwards (this file also runs bundled elsewhere). */
+function findOracleDir(): string {
+  for (let d = __dirname; ; d = dirname(d)) {
+    for (const c of [join(d, 'oracle'), join(d, 'test', 'oracle')]) if (existsSync(join(c, 'Makefile')) && existsSync(join(c, 'corpus'))) return c;
+    if (dirname(d) === d) return resolve(__dirname, '..', 'oracle');
+  }
+}
+export const ORACLE_DIR = findOracleDir();
 export const CORPUS_DIR = join(ORACLE_DIR, 'corpus');
 export const GOLDEN_DIR = join(ORACLE_DIR, 'golden');
 export const BUILD_DIR = process.env.ORACLE_BUILD ?? join(ORACLE_DIR, 'build');

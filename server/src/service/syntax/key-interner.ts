@@ -10,11 +10,11 @@ export class KeyInterner {
   private names: (string | undefined)[] = [];
 
   constructor(private readonly src: Uint8Array, expected = 256) {
-    let size = 1024;
+    let size = 64;
     while (size < expected * 2) size *= 2;
     this.table = new Int32Array(size).fill(-1);
-    this.starts = new Int32Array(Math.max(256, expected));
-    this.ends = new Int32Array(Math.max(256, expected));
+    this.starts = new Int32Array(Math.max(32, expected));
+    this.ends = new Int32Array(Math.max(32, expected));
   }
 
   get size(): number { return this.count; }

@@ -6,11 +6,13 @@ import { decodeString } from './escapes';
 import { ParseError, PYTHON_WARNING, formatParseError } from './parse-error';
 import type { Setting, Value, StringValue, ListValue, AssignOp } from './settings';
 
+const NO_INTS = new Int32Array(0);
+
 /** A growable Int32Array. */
 export class Growable {
   a: Int32Array;
   n = 0;
-  constructor(initial = 64) { this.a = new Int32Array(initial); }
+  constructor(initial = 64) { this.a = initial > 0 ? new Int32Array(initial) : NO_INTS; }
   push(v: number): number {
     if (this.n === this.a.length) { const b = new Int32Array(this.a.length * 2); b.set(this.a); this.a = b; }
     this.a[this.n] = v;
@@ -21,6 +23,30 @@ export class Growable {
 }
 
 export const enum NodeKind { String = 0, Number = 1, List = 2 }
+
+/**
+ * Parallel columns (e.g. the token arrays) that always have one length: they live in a single
+ * ArrayBuffer, so a parse allocates a few buffers rather than one per column (each off-heap
+ * buffer costs the garbage collector).
+ */
+class Columns {
+  cap = 0;
+  readonly cols: Growable[];
+  constructor(count: number, cap: number) {
+    this.cols = Array.from({ length: count }, () => new Growable(0));
+    this.allocate(Math.max(cap, 8));
+  }
+  grow(): void { this.allocate(this.cap * 2); }
+  private allocate(cap: number): void {
+    const buf = new ArrayBuffer(cap * 4 * this.cols.length);
+    this.cols.forEach((c, i) => {
+      const a = new Int32Array(buf, i * cap * 4, cap);
+      a.set(c.a.subarray(0, c.n));
+      c.a = a;
+    });
+    this.cap = cap;
+  }
+}
 
 /** A string atom whose text is decoded only when read (most settings are never looked at). */
 class AtomValue implements StringValue {
@@ -70,6 +96,11 @@ export class ParsedConfig {
 
   private settingsCache?: Setting[];
 
+  private readonly tokCols: Columns;
+  private readonly nodeCols: Columns;
+  private readonly stmtCols: Columns;
+  private readonly setCols: Columns;
+
   /** Key names, interned from their bytes. */
   readonly keys: KeyInterner;
 
@@ -77,11 +108,16 @@ export class ParsedConfig {
     // Sized from the input (typical configs: a token per ~9 bytes, a value node per ~28, a
     // statement per ~50) so that large files rarely regrow, without zeroing much unused memory.
     const t = 64 + (src.length >> 3), n = 32 + Math.floor(src.length / 24), st = 16 + Math.floor(src.length / 40);
-    this.tokKind = new Growable(t); this.tokStart = new Growable(t); this.tokEnd = new Growable(t); this.tokLine = new Growable(t);
-    this.nodeKind = new Growable(n); this.nodeStart = new Growable(n); this.nodeEnd = new Growable(n); this.nodeLine = new Growable(n);
-    this.nodeOpenLine = new Growable(n); this.nodeFirst = new Growable(n); this.nodeNext = new Growable(n); this.nodeLast = new Growable(n);
-    this.stmtKey = new Growable(st); this.stmtKeyId = new Growable(st); this.stmtOp = new Growable(st); this.stmtValue = new Growable(st);
-    this.stmtAdd = new Growable(st); this.stmtSetting = new Growable(st); this.setStmt = new Growable(st); this.setPrev = new Growable(st);
+    this.tokCols = new Columns(4, t);
+    [this.tokKind, this.tokStart, this.tokEnd, this.tokLine] = this.tokCols.cols as [Growable, Growable, Growable, Growable];
+    this.nodeCols = new Columns(8, n);
+    [this.nodeKind, this.nodeStart, this.nodeEnd, this.nodeLine, this.nodeOpenLine, this.nodeFirst, this.nodeNext, this.nodeLast] =
+      this.nodeCols.cols as [Growable, Growable, Growable, Growable, Growable, Growable, Growable, Growable];
+    this.stmtCols = new Columns(6, st);
+    [this.stmtKey, this.stmtKeyId, this.stmtOp, this.stmtValue, this.stmtAdd, this.stmtSetting] =
+      this.stmtCols.cols as [Growable, Growable, Growable, Growable, Growable, Growable];
+    this.setCols = new Columns(2, st);
+    [this.setStmt, this.setPrev] = this.setCols.cols as [Growable, Growable];
     this.keys = new KeyInterner(src, st);
   }
 
@@ -97,7 +133,7 @@ export class ParsedConfig {
   pushToken(kind: number, start: number, end: number, line: number): void {
     // The four token arrays always share one length and capacity: one check for all of them.
     const n = this.tokKind.n;
-    if (n === this.tokKind.a.length) { this.tokKind.push(kind); this.tokStart.push(start); this.tokEnd.push(end); this.tokLine.push(line); return; }
+    if (n === this.tokCols.cap) this.tokCols.grow();
     this.tokKind.a[n] = kind; this.tokStart.a[n] = start; this.tokEnd.a[n] = end; this.tokLine.a[n] = line;
     this.tokKind.n = this.tokStart.n = this.tokEnd.n = this.tokLine.n = n + 1;
   }
@@ -114,11 +150,7 @@ export class ParsedConfig {
   /** The eight node arrays share one length and capacity. */
   private pushNode(kind: number, start: number, end: number, line: number, first: number): number {
     const n = this.nodeKind.n;
-    if (n === this.nodeKind.a.length) {
-      this.nodeKind.push(kind); this.nodeStart.push(start); this.nodeEnd.push(end); this.nodeLine.push(line);
-      this.nodeOpenLine.push(line); this.nodeFirst.push(first); this.nodeNext.push(-1); this.nodeLast.push(first);
-      return n;
-    }
+    if (n === this.nodeCols.cap) this.nodeCols.grow();
     this.nodeKind.a[n] = kind; this.nodeStart.a[n] = start; this.nodeEnd.a[n] = end; this.nodeLine.a[n] = line;
     this.nodeOpenLine.a[n] = line; this.nodeFirst.a[n] = first; this.nodeNext.a[n] = -1; this.nodeLast.a[n] = first;
     this.nodeKind.n = this.nodeStart.n = this.nodeEnd.n = this.nodeLine.n = this.nodeOpenLine.n = this.nodeFirst.n = this.nodeNext.n = this.nodeLast.n = n + 1;
@@ -142,11 +174,7 @@ export class ParsedConfig {
     // Keys are interned lazily (keyIdOf): like libxlutil, parsing builds no index of names.
     const id = -1;
     const n = this.stmtKey.n;
-    if (n === this.stmtKey.a.length) {
-      this.stmtKey.push(keyTok); this.stmtOp.push(opTok); this.stmtValue.push(value);
-      this.stmtKeyId.push(id); this.stmtAdd.push(add ? 1 : 0); this.stmtSetting.push(-1);
-      return n;
-    }
+    if (n === this.stmtCols.cap) this.stmtCols.grow();
     this.stmtKey.a[n] = keyTok; this.stmtOp.a[n] = opTok; this.stmtValue.a[n] = value;
     this.stmtKeyId.a[n] = id; this.stmtAdd.a[n] = add ? 1 : 0; this.stmtSetting.a[n] = -1;
     this.stmtKey.n = this.stmtOp.n = this.stmtValue.n = this.stmtKeyId.n = this.stmtAdd.n = this.stmtSetting.n = n + 1;
@@ -154,7 +182,10 @@ export class ParsedConfig {
   }
 
   storeSetting(stmt: number, prev: number): number {
-    this.setStmt.push(stmt); this.setPrev.push(prev);
+    const n = this.setStmt.n;
+    if (n === this.setCols.cap) this.setCols.grow();
+    this.setStmt.a[n] = stmt; this.setPrev.a[n] = prev;
+    this.setStmt.n = this.setPrev.n = n + 1;
     this.stmtSetting.set(stmt, this.setStmt.n - 1);
     return this.setStmt.n - 1;
   }

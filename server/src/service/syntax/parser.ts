@@ -24,6 +24,9 @@ export interface ParseOptions {
 /** Parses are synchronous and never nest: one lexer object serves them all. */
 const SHARED_LEXER = new Lexer(new Uint8Array(0), { lexicalError() {} });
 
+/** The parser's state and value stacks, kept between parses at their largest size. */
+const SHARED_STACKS: { states: Int32Array; values: Int32Array } = { states: new Int32Array(INITIAL_DEPTH), values: new Int32Array(INITIAL_DEPTH) };
+
 const NUL_ABORT_MESSAGE = "xl: libxlu_cfg.c:607: xlu__cfgl_dequote: Assertion `len>=2 && src[0]==src[len-1]' failed.";
 
 class ParseRun implements LexErrorSink {
@@ -114,8 +117,9 @@ class ParseRun implements LexErrorSink {
   run(): void {
     const out = this.out, lx = this.lexer;
     let stackSize = INITIAL_DEPTH;
-    let states: Int32Array = new Int32Array(INITIAL_DEPTH);
-    let values: Int32Array = new Int32Array(INITIAL_DEPTH);
+    // Bison's stacks, reused across parses (they never nest); Bison's own growth is still counted.
+    let states: Int32Array = SHARED_STACKS.states;
+    let values: Int32Array = SHARED_STACKS.values;
     let sp = 0;
     states[0] = 0;
     let lookahead = EMPTY;
@@ -140,7 +144,7 @@ class ParseRun implements LexErrorSink {
           if (++sp >= stackSize - 1 && sp >= stackSize - 1) {
             if (stackSize >= MAX_DEPTH) { states[sp] = target; this.exhausted(); return; }
             stackSize = Math.min(stackSize * 2, MAX_DEPTH);
-            states = grow(states, stackSize); values = grow(values, stackSize);
+            if (states.length < stackSize) { states = SHARED_STACKS.states = grow(states, stackSize); values = SHARED_STACKS.values = grow(values, stackSize); }
           }
           states[sp] = target;
           values[sp] = lookaheadToken;
@@ -164,7 +168,7 @@ class ParseRun implements LexErrorSink {
             if (++sp >= stackSize - 1) {
               if (stackSize >= MAX_DEPTH) { this.exhausted(); return; }
               stackSize = Math.min(stackSize * 2, MAX_DEPTH);
-              states = grow(states, stackSize); values = grow(values, stackSize);
+              if (states.length < stackSize) { states = SHARED_STACKS.states = grow(states, stackSize); values = SHARED_STACKS.values = grow(values, stackSize); }
             }
             states[sp] = ea - 1; values[sp] = -1;
             break;
@@ -183,7 +187,7 @@ class ParseRun implements LexErrorSink {
       if (++sp >= stackSize - 1) {
         if (stackSize >= MAX_DEPTH) { states[sp] = target; this.exhausted(); return; }
         stackSize = Math.min(stackSize * 2, MAX_DEPTH);
-        states = grow(states, stackSize); values = grow(values, stackSize);
+        if (states.length < stackSize) { states = SHARED_STACKS.states = grow(states, stackSize); values = SHARED_STACKS.values = grow(values, stackSize); }
       }
       states[sp] = target;
       values[sp] = result;
