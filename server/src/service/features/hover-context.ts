@@ -1,42 +1,26 @@
 // What hover needs to know about this guest: its type and its device model, from the pipeline.
 import type { Analysis } from '../analyze';
 import type { GuestType } from '../catalogue';
-
-export interface DeviceModelFactsOut {
-  needed: boolean;
-  version: 'qemu-xen' | 'qemu-xen-traditional';
-  stubdomain: boolean;
-  refusedWith?: string;
-  restrictFlags: string[];
-  runAs?: string;
-}
+import { deviceModelSummary } from '../devicemodel';
+import type { DeviceModelFacts } from './hover-content';
 
 export function guestTypeOf(a: Analysis): GuestType {
   const t = (a.xl?.config?.c_info as { type?: string } | undefined)?.type;
   if (t === 'hvm' || t === 'pv' || t === 'pvh') return t;
+  // No config from xl (the file does not parse): xl's own prefix matching on what is written.
   const w = a.parsed.find('type') ?? a.parsed.find('builder');
-  const v = w?.value.type === 'string' ? w.value.value : '';
-  if (v === 'generic') return 'pv';
-  if (v && 'hvm'.startsWith(v)) return 'hvm';
-  if (v && 'pvh'.startsWith(v) && v.length === 3) return 'pvh';
-  return v ? 'pv' : 'pv';
+  if (!w || w.value.type !== 'string') return 'pv';
+  const v = w.value.value;
+  if ('hvm'.startsWith(v)) return 'hvm';
+  return v === 'pvh' ? 'pvh' : 'pv';
 }
 
-export function deviceModelFacts(a: Analysis): DeviceModelFactsOut | undefined {
+/** What this guest's device model is, for hovers (the builder's own summary of its result). */
+export function deviceModelFacts(a: Analysis): DeviceModelFacts | undefined {
   const dm = a.parsed.accepted ? a.deviceModel : null;
   if (!dm) return undefined;
   const b = (a.libxl?.resolved?.b_info ?? (a.xl?.config as { b_info?: unknown } | null)?.b_info ?? {}) as Record<string, unknown>;
-  const stub = b.device_model_stubdomain === 'True' || b.device_model_stubdomain === true;
-  const flags = ['-xen-domid-restrict', '-chroot', '-runas', '-S', '-run-with'].filter((f) => dm.argv.includes(f));
-  const runasIdx = dm.argv.indexOf('-runas');
-  return {
-    needed: dm.outcome !== 'no_device_model',
-    version: dm.device_model_version === 'qemu_xen_traditional' ? 'qemu-xen-traditional' : 'qemu-xen',
-    stubdomain: stub || dm.outcome === 'stubdom',
-    refusedWith: dm.outcome === 'error' ? dm.error : undefined,
-    restrictFlags: flags,
-    runAs: runasIdx >= 0 ? dm.argv[runasIdx + 1] : undefined,
-  };
+  return deviceModelSummary(dm, b.device_model_stubdomain === 'True' || b.device_model_stubdomain === true);
 }
 
 export function hoverContext(a: Analysis) {
