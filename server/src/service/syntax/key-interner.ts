@@ -4,6 +4,8 @@ import { bytesToString } from './bytes';
 
 export class KeyInterner {
   private table: Int32Array;
+  /** The full hash of the key in each occupied slot: most mismatches are seen without reading bytes. */
+  private slotHash: Int32Array;
   private starts: Int32Array;
   private ends: Int32Array;
   private count = 0;
@@ -13,6 +15,7 @@ export class KeyInterner {
     let size = 64;
     while (size < expected * 2) size *= 2;
     this.table = new Int32Array(size).fill(-1);
+    this.slotHash = new Int32Array(size);
     this.starts = new Int32Array(Math.max(32, expected));
     this.ends = new Int32Array(Math.max(32, expected));
   }
@@ -29,10 +32,11 @@ export class KeyInterner {
       const id = this.table[slot]!;
       if (id < 0) {
         this.table[slot] = this.add(start, end);
+        this.slotHash[slot] = h;
         if (this.count * 2 > this.table.length) this.rehash();
         return this.count - 1;
       }
-      if (this.same(id, start, end)) return id;
+      if (this.slotHash[slot] === h && this.same(id, start, end)) return id;
     }
   }
 
@@ -44,7 +48,7 @@ export class KeyInterner {
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const id = this.table[slot]!;
       if (id < 0) return -1;
-      if (this.name(id) === name) return id;
+      if (this.slotHash[slot] === h && this.name(id) === name) return id;
     }
   }
 
@@ -70,14 +74,18 @@ export class KeyInterner {
 
   private rehash(): void {
     const table = new Int32Array(this.table.length * 2).fill(-1);
+    const slotHash = new Int32Array(table.length);
     const mask = table.length - 1;
-    for (let id = 0; id < this.count; id++) {
-      let h = 0x811c9dc5;
-      for (let i = this.starts[id]!; i < this.ends[id]!; i++) h = Math.imul(h ^ this.src[i]!, 0x01000193);
+    for (let old = 0; old < this.table.length; old++) {
+      const id = this.table[old]!;
+      if (id < 0) continue;
+      const h = this.slotHash[old]!;
       let slot = h & mask;
       while (table[slot]! >= 0) slot = (slot + 1) & mask;
       table[slot] = id;
+      slotHash[slot] = h;
     }
     this.table = table;
+    this.slotHash = slotHash;
   }
 }
