@@ -10,20 +10,12 @@ import { basename, dirname, join } from 'node:path';
 import { ORACLE_DIR, BUILD_DIR, requireOracle, tempConfig } from '../../helpers/oracle';
 import { analyzeFile, libxlText } from './corpus-helpers';
 import { logBody } from '../devicemodel/corpus-helpers';
+import { prng } from '../../helpers/prng';
 
 const CASES = Number(process.env.XLCFG_CASES ?? 120);
 const SEED = Number(process.env.XLCFG_SEED ?? 17);
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = prng;
 
 /** One realistic config: a guest type, then optional groups of related lines. */
 export function realisticConfig(r: () => number, n: number): string {

@@ -8,6 +8,7 @@ import { constants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { BUILD_DIR, requireOracle, tempConfig, xluParse } from '../../helpers/oracle';
 import { compareWithXl, type DryRun } from './corpus-compare';
+import { prng } from '../../helpers/prng';
 
 const XL = '/usr/lib/xen-4.17/bin/xl';
 const CASES = Number(process.env.XLCFG_CASES ?? 400);
@@ -23,16 +24,7 @@ function xlDryrunFast(file: string): DryRun {
   return { exit_status: status, config: status === 0 ? JSON.parse(r.stdout) : null, stderr: r.stderr };
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = prng;
 
 const NUM = ['0', '1', '2', '4', '8', '16', '512', '1024', '"-1"', '010', '0x10', '08', '" 7"', '"7 "', '99999999999999999999', '"abc"', '""', '[ 1 ]', '"0x"'];
 const BOOL = ['0', '1', '2', '"-1"', '"yes"', '[ 1 ]'];

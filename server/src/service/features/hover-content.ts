@@ -6,20 +6,10 @@ import {
   KEY_MESSAGES, dmRestrictNotes, keyStatusIn, lookupKey, manPageUrl, matchEnumValue, sinceText, specFieldGate, specFields,
   traditionalStatus, valueAllowedIn, valueText, type GuestType, type KeyEntry, type DefaultValue,
 } from '../catalogue';
+import type { DeviceModelSummary } from '../devicemodel';
 
-export interface DeviceModelFacts {
-  /** Whether this guest gets a QEMU at all. */
-  needed: boolean;
-  version: 'qemu-xen' | 'qemu-xen-traditional';
-  /** QEMU runs in a stub domain rather than in dom0. */
-  stubdomain: boolean;
-  /** libxl's error when it will refuse to start the device model. */
-  refusedWith?: string;
-  /** The arguments dm_restrict adds to QEMU's command line, e.g. `-xen-domid-restrict`. */
-  restrictFlags: string[];
-  /** The user QEMU will run as (`-runas`), if any. */
-  runAs?: string;
-}
+/** What this guest's device model is (the builder's own summary of its result). */
+export type DeviceModelFacts = DeviceModelSummary;
 
 export interface HoverContext {
   options: AnalysisOptions;

@@ -50,17 +50,7 @@ export function stderrLines(r: LiveResult): string[] {
   return r.stderr.split('\n').slice(1).filter((l) => l !== '');
 }
 
-/** A small deterministic PRNG (mulberry32) so generated cases are reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../../../helpers/prng';
 
 export function pick<T>(rnd: () => number, xs: readonly T[]): T {
   return xs[Math.floor(rnd() * xs.length)]!;
