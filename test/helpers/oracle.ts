@@ -49,7 +49,18 @@ export interface Oracle {
   xluParse(file: string): any;
   xlDryrun(file: string): any;
   dmArgv(file: string, o?: DmArgvOptions): any;
+  /**
+   * Many configs at once (4.20: one chroot for all of them). Names follow the goldens' conventions:
+   * `*noqemu*` runs dm-argv with qemu-xen absent, `*debianhost*` with `--host debian`.
+   */
+  batch(configs: BatchConfig[], tools?: readonly BatchTool[]): Map<string, BatchResult>;
 }
+
+export type BatchTool = 'parse' | 'dryrun' | 'argv';
+export interface BatchConfig { name: string; bytes: string | Uint8Array }
+export interface BatchResult { parse?: any; dryrun?: any; argv?: any }
+const ALL_TOOLS: readonly BatchTool[] = ['parse', 'dryrun', 'argv'];
+const dmOptionsFor = (name: string): DmArgvOptions => ({ qemuXenAbsent: name.includes('noqemu'), host: name.includes('debianhost') ? 'debian' : undefined });
 
 /** A hash of the tools' sources, so that a stale build is rebuilt. */
 function sourcesHash(dir: string): string {
@@ -128,6 +139,24 @@ function oracle417(): Oracle {
     xluParse: (file) => run(join(BUILD_DIR, 'xlu-parse'), ['--source', basename(file)], file),
     xlDryrun: (file) => run(join(ORACLE_DIR, 'tools/xl-dryrun/xl-dryrun'), [], file),
     dmArgv: (file, o = {}) => run(join(ORACLE_DIR, 'tools/dm-argv/dm-argv'), dmArgs(o), file),
+    batch(configs, tools = ALL_TOOLS) {
+      const out = new Map<string, BatchResult>();
+      const dir = mkdtempSync(join(tmpdir(), 'xlcfg-batch-'));
+      try {
+        for (const c of configs) {
+          const file = join(dir, `${c.name}.cfg`);
+          writeFileSync(file, c.bytes);
+          const r: BatchResult = {};
+          if (tools.includes('parse')) r.parse = self.xluParse(file);
+          if (tools.includes('dryrun')) r.dryrun = self.xlDryrun(file);
+          if (tools.includes('argv')) r.argv = self.dmArgv(file, dmOptionsFor(c.name));
+          out.set(c.name, r);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      return out;
+    },
   };
   return self;
 }
@@ -178,6 +207,26 @@ function oracle420(): Oracle {
     xluParse: (file) => run(`${IN_ROOT_DIR}/build/xlu-parse`, ['--source', basename(file)], file),
     xlDryrun: (file) => run(`${IN_ROOT_DIR}/tools/xl-dryrun/xl-dryrun`, [], file),
     dmArgv: (file, o = {}) => run(`${IN_ROOT_DIR}/tools/dm-argv/dm-argv`, dmArgs(o), file),
+    batch(configs, tools = ALL_TOOLS) {
+      const out = new Map<string, BatchResult>();
+      const base = join(ROOT_420, 'tmp', 'xlcfg-oracle');
+      mkdirSync(base, { recursive: true });
+      const dir = mkdtempSync(join(base, 'batch-'));
+      try {
+        for (const c of configs) writeFileSync(join(dir, `${c.name}.cfg`), c.bytes);
+        const r = spawnSync(join(ORACLE_420_DIR, 'run-tool.sh'), [dir.slice(ROOT_420.length), 'env', `TOOLS=${tools.join(' ')}`,
+          'sh', `${IN_ROOT_DIR}/tools/batch-in-root.sh`, '.'], { env: env(), encoding: 'utf8', maxBuffer: 1 << 30 });
+        if (r.status !== 0) throw new Error(`the 4.20 batch failed (${r.status ?? r.signal}): ${r.stderr}`);
+        for (const c of configs) {
+          const res: BatchResult = {};
+          for (const t of tools) res[t] = JSON.parse(readFileSync(join(dir, `${c.name}.${t}.json`), 'utf8'));
+          out.set(c.name, res);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      return out;
+    },
   };
 }
 

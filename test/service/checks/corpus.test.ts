@@ -4,6 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allCorpus, analyzeEntry, libxlText, realVerdict } from './corpus-helpers';
+import { ORACLE_RELEASES } from '../../helpers/oracle';
 
 const DM_RESTRICT_TRAD = 'dm_restrict not supported by qemu-xen-traditional';
 /** xl's stderr chatter that is not a warning. */
@@ -11,13 +12,14 @@ const NOT_A_WARNING = [/^got a tsc mode string: /];
 /** Known disagreements, kept visible as todo tests until the stage that owns them models them. */
 const KNOWN_GAPS: Record<string, string> = {};
 
-describe('checks against the oracle goldens', () => {
-  const entries = allCorpus().filter((e) => e.parse && e.dryrun);
+for (const release of ORACLE_RELEASES) {
+describe(`checks against the Xen ${release} oracle goldens`, () => {
+  const entries = allCorpus(release).filter((e) => e.parse && e.dryrun);
   test('the corpus is there', () => assert.ok(entries.length > 150, `${entries.length} entries`));
 
   for (const e of entries) {
     test(e.name, KNOWN_GAPS[e.name] ? { todo: KNOWN_GAPS[e.name] } : {}, () => {
-      const a = analyzeEntry(e);
+      const a = analyzeEntry(e, { xenVersion: release });
       const v = realVerdict(e);
       const errors = a.findings.filter((f) => f.severity === 'error');
       if (v.refusal === null) {
@@ -47,3 +49,4 @@ describe('checks against the oracle goldens', () => {
     });
   }
 });
+}

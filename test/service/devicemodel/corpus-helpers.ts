@@ -1,18 +1,13 @@
 // The corpus (vendored + fixtures) as the device-model tests use it, and the host each golden was
 // generated with.
 import { accessSync, constants } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { corpus, type CorpusEntry } from '../../helpers/oracle';
+import { releaseCorpus, type CorpusEntry, type OracleRelease } from '../../helpers/oracle';
 import { DEBIAN_12_HOST, REFERENCE_HOST, type HostModel } from '../../../server/src/service/host';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../../../server/src/service/options';
 
-const ROOT = resolve(__dirname, '..', '..');
-
-export function allCorpus(): CorpusEntry[] {
-  return corpus([
-    { corpus: join(ROOT, 'oracle', 'corpus'), golden: join(ROOT, 'oracle', 'golden') },
-    { corpus: join(ROOT, 'fixtures', 'oracle', 'corpus'), golden: join(ROOT, 'fixtures', 'oracle', 'golden') },
-  ]);
+/** The vendored corpus and our fixtures with the goldens of one release (4.17 by default). */
+export function allCorpus(release: OracleRelease = '4.17'): CorpusEntry[] {
+  return releaseCorpus(release);
 }
 
 /** access(2) on this machine, as the oracle's `--host debian` asks it. */

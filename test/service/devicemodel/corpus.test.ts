@@ -1,4 +1,4 @@
-// The device-model command line against Debian's real libxl (Xen 4.17): for every corpus config
+// The device-model command line against Debian's real libxl (Xen 4.17 and 4.20): for every corpus config
 // that xl accepts, applyLibxlDefaults + buildDeviceModelArgv give the golden dm-argv outcome,
 // device-model version, argv (argv[0] included; the QMP fd number aside) and environment; refusals
 // carry libxl's own log line.
@@ -6,17 +6,19 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deviceModelFromConfig } from '../../../server/src/service/devicemodel';
 import { allCorpus, hostFor, logBody, options, withoutQmpFd } from './corpus-helpers';
+import { ORACLE_RELEASES } from '../../helpers/oracle';
 
 // libxl prefixes `Domain N:` when the function knows the domid; the defaults stage leaves it out.
 const plain = (l: string): string => l.replace(/: Domain \d+:/, ': ').trimEnd();
 
-const accepted = allCorpus().filter((e) => e.dryrun?.exit_status === 0 && e.dryrun.config && e.argv);
+for (const release of ORACLE_RELEASES) {
+const accepted = allCorpus(release).filter((e) => e.dryrun?.exit_status === 0 && e.dryrun.config && e.argv);
 
-describe('device-model argv equals the dm-argv goldens', () => {
+describe(`device-model argv equals the Xen ${release} dm-argv goldens`, () => {
   test('the corpus has configs to check', () => assert.ok(accepted.length > 40, `${accepted.length} configs`));
   for (const e of accepted) {
     test(e.name, () => {
-      const r = deviceModelFromConfig(e.dryrun.config, { options: options(), host: hostFor(e.name) });
+      const r = deviceModelFromConfig(e.dryrun.config, { options: options({ xenVersion: release }), host: hostFor(e.name) });
       const g = e.argv;
       assert.equal(r.outcome, g.outcome, `outcome; ours: ${r.error ?? ''}`);
       // A refusal before libxl resolves the version leaves it 'unknown'; ours then names the one xl asked for.
@@ -43,3 +45,4 @@ describe('device-model argv equals the dm-argv goldens', () => {
     });
   }
 });
+}

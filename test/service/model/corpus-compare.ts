@@ -3,7 +3,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { basename } from 'node:path';
 import { buildDomainConfig } from '../../../server/src/service/model';
-import { DEFAULT_OPTIONS } from '../../../server/src/service/options';
+import { DEFAULT_OPTIONS, type XenVersion } from '../../../server/src/service/options';
 import { settingsFromGolden } from '../../helpers/settings-from-golden';
 
 export interface DryRun { exit_status: number; config: unknown; stderr: string }
@@ -15,9 +15,9 @@ export function xlLines(stderr: string): string[] {
   return lines[0]?.startsWith('Parsing config from ') ? lines.slice(1) : lines;
 }
 
-export function compareWithXl(file: string, parse: any, dryrun: DryRun): string[] {
+export function compareWithXl(file: string, parse: any, dryrun: DryRun, xenVersion: XenVersion = '4.17'): string[] {
   const problems: string[] = [];
-  const res = buildDomainConfig(settingsFromGolden(parse), { ...DEFAULT_OPTIONS, sourceName: basename(file) });
+  const res = buildDomainConfig(settingsFromGolden(parse), { ...DEFAULT_OPTIONS, xenVersion, sourceName: basename(file) });
   const lines = xlLines(dryrun.stderr);
   if (dryrun.exit_status === 0) {
     if (!isDeepStrictEqual(res.config, dryrun.config)) {

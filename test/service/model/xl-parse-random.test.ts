@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { constants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { BUILD_DIR, requireOracle, tempConfig, xluParse } from '../../helpers/oracle';
+import { BUILD_DIR, ORACLES, requireOracle, requireOracleRelease, tempConfig, xluParse, type BatchResult } from '../../helpers/oracle';
 import { compareWithXl, type DryRun } from './corpus-compare';
 import { prng } from '../../helpers/prng';
 
@@ -128,6 +128,26 @@ describe('model: generated configs equal live xl -N create', { skip: !ready }, (
       if (!parse.accepted) return; // a syntax-level refusal belongs to the parser's tests
       const problems = compareWithXl(file, parse, xlDryrunFast(file));
       assert.deepEqual(problems, [], `config:\n${text}`);
+    });
+  }
+});
+
+// The same generated configs against Xen 4.20's xl, in one batch through the trixie root.
+const CASES_420 = Number(process.env.XLCFG_CASES_420 ?? 200);
+describe('model: generated configs equal live Xen 4.20 xl -N create', () => {
+  if (!requireOracleRelease('4.20', 'model: generated configs vs live xl')) return;
+  const seed = Number(process.env.XLCFG_SEED ?? 17);
+  const r = rng(seed);
+  const cases = Array.from({ length: CASES_420 }, (_, i) => ({ name: `g${i}`, bytes: generate(r) }));
+  const results = new Map<string, BatchResult>();
+  test('run the 4.20 oracle on every generated config', () => {
+    for (const [k, v] of ORACLES['4.20'].batch(cases, ['parse', 'dryrun'])) results.set(k, v);
+  });
+  for (const c of cases) {
+    test(`4.20 case ${c.name}`, () => {
+      const o = results.get(c.name)!;
+      if (!o.parse.accepted) return; // a syntax-level refusal belongs to the parser's tests
+      assert.deepEqual(compareWithXl(`${c.name}.cfg`, o.parse, o.dryrun, '4.20'), [], `config:\n${c.bytes}`);
     });
   }
 });

@@ -3,21 +3,18 @@
 // is a warning finding.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join, resolve } from 'node:path';
-import { corpus, CORPUS_DIR, GOLDEN_DIR } from '../../helpers/oracle';
+import { ORACLE_RELEASES, releaseCorpus } from '../../helpers/oracle';
 import { compareWithXl } from './corpus-compare';
 
-const FIXTURES = resolve(__dirname, '..', '..', 'fixtures', 'oracle');
-const entries = corpus([
-  { corpus: CORPUS_DIR, golden: GOLDEN_DIR },
-  { corpus: join(FIXTURES, 'corpus'), golden: join(FIXTURES, 'golden') },
-]).filter((e) => e.parse?.accepted && e.dryrun);
+for (const release of ORACLE_RELEASES) {
+const entries = releaseCorpus(release).filter((e) => e.parse?.accepted && e.dryrun);
 
-describe('model: corpus configs equal xl -N create', () => {
+describe(`model: corpus configs equal Xen ${release}'s xl -N create`, () => {
   for (const e of entries) {
     test(e.name, () => {
-      const problems = compareWithXl(e.file, e.parse, e.dryrun);
+      const problems = compareWithXl(e.file, e.parse, e.dryrun, release);
       assert.deepEqual(problems, []);
     });
   }
 });
+}

@@ -3,18 +3,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { corpus } from '../../helpers/oracle';
+import { ORACLE_RELEASES, releaseCorpus } from '../../helpers/oracle';
 import { parse } from '../../../server/src/service/syntax/parser';
 import { oracleParseReport } from '../../../server/src/service/syntax/oracle-view';
 
-const FIXTURES = resolve(__dirname, '..', '..', 'fixtures', 'oracle');
-const entries = corpus([
-  { corpus: resolve(__dirname, '..', '..', 'oracle', 'corpus'), golden: resolve(__dirname, '..', '..', 'oracle', 'golden') },
-  { corpus: join(FIXTURES, 'corpus'), golden: join(FIXTURES, 'golden') },
-]).filter((e) => e.parse);
+for (const release of ORACLE_RELEASES) {
+const entries = releaseCorpus(release).filter((e) => e.parse);
 
-describe('parser equals libxlutil on every corpus config', () => {
+describe(`parser equals Xen ${release}'s libxlutil on every corpus config`, () => {
   test('the corpus is there', () => assert.ok(entries.length >= 57, `only ${entries.length} corpus configs`));
   for (const e of entries) {
     test(e.name, () => {
@@ -27,3 +23,4 @@ describe('parser equals libxlutil on every corpus config', () => {
     });
   }
 });
+}
