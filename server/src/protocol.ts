@@ -11,14 +11,7 @@ export interface DeviceModelPreviewParams { uri: string }
 export interface DeviceModelPreviewResult { content: string }
 
 /** Client-side commands the server refers to (code lenses, code actions). */
-export const COMMANDS = {
-  /** args: [uri: string] — open the preview beside the config. */
-  showDeviceModelPreview: 'xlcfg.showDeviceModelPreview',
-  /** args: [uri: string] — set the editor's end-of-line to LF (a text edit cannot, VS Code normalises). */
-  convertToLf: 'xlcfg.convertToLf',
-  /** args: [uri: string] — rewrite the file on disk as UTF-8 without BOM. */
-  saveWithoutBom: 'xlcfg.saveWithoutBom',
-} as const;
+export { EDITOR_COMMANDS as COMMANDS } from './service/features/editor-commands';
 
 /** The preview's virtual documents: `xlcfg-dm:/<encoded config uri>.argv`. */
 export const PREVIEW_SCHEME = 'xlcfg-dm';

@@ -5,6 +5,7 @@
 import type { Finding } from './finding';
 import { isXenVersion, type XenVersion } from './options';
 import type { LineIndex } from './text/line-index';
+import { latin1 } from './text/bytes';
 
 export interface Directives {
   readonly xenVersion?: XenVersion;
@@ -30,7 +31,7 @@ export function readDirectives(bytes: Uint8Array): Directives {
     let hash = -1;
     for (let i = start; i < end; i++) if (bytes[i] === 0x23) { hash = i; break; }
     if (hash >= 0 && hasXlcfg(bytes, hash, end)) {
-      const text = Buffer.from(bytes.buffer, bytes.byteOffset + hash, end - hash).toString('latin1');
+      const text = latin1(bytes.subarray(hash, end));
       {
         const v = XEN_DIRECTIVE.exec(text);
         if (v) {

@@ -2,7 +2,7 @@
 // with qemu-xen-traditional (libxl_dm.c, libxl__build_device_model_args_old, Xen 4.10+) and the
 // cases where the restriction is weaker than it looks or does nothing.
 import type { Finding, RelatedSpan } from '../finding';
-import type { Analysis } from '../analyze';
+import type { CheckContext } from './context';
 import { defboolVal, list, isObject } from '../defaults/json';
 import { setting, statementSpan, stringValue } from './spans';
 
@@ -11,18 +11,18 @@ export const DM_RESTRICT_TRADITIONAL_TEXT = 'dm_restrict not supported by qemu-x
 /** How qemu-xen-traditional came to be chosen, for the message and the quick fixes. */
 export type TraditionalCause = 'written' | 'stubdomain' | 'default';
 
-function bInfo(a: Analysis): Record<string, unknown> | undefined {
+function bInfo(a: CheckContext): Record<string, unknown> | undefined {
   const r = a.libxl?.resolved ?? a.xl?.config;
   const b = r && isObject(r) ? r.b_info : undefined;
   return isObject(b) ? b : undefined;
 }
 
-export function dmRestrictOn(a: Analysis): boolean {
+export function dmRestrictOn(a: CheckContext): boolean {
   const b = bInfo(a);
   return !!b && defboolVal(b, 'dm_restrict');
 }
 
-function traditionalRefusal(a: Analysis): Finding | null {
+function traditionalRefusal(a: CheckContext): Finding | null {
   const dm = a.deviceModel;
   if (!a.libxl?.resolved || !dm || dm.outcome !== 'error' || !dm.error?.includes(DM_RESTRICT_TRADITIONAL_TEXT)) return null;
   const restrict = setting(a, 'dm_restrict');
@@ -49,14 +49,14 @@ function traditionalRefusal(a: Analysis): Finding | null {
   };
 }
 
-function guestType(a: Analysis): string {
+function guestType(a: CheckContext): string {
   const r = a.xl?.config;
   const c = r && isObject(r.c_info) ? r.c_info : undefined;
   return typeof c?.type === 'string' ? c.type : 'pv';
 }
 
 /** The hints and warnings around dm_restrict when libxl accepts the config. */
-function weakRestriction(a: Analysis): Finding[] {
+function weakRestriction(a: CheckContext): Finding[] {
   const dm = a.deviceModel;
   const restrict = setting(a, 'dm_restrict');
   if (!restrict || !dm || dm.outcome === 'error' || !a.libxl?.resolved || !dmRestrictOn(a)) return [];
@@ -92,7 +92,7 @@ function weakRestriction(a: Analysis): Finding[] {
   return out;
 }
 
-export function dmRestrictChecks(a: Analysis): Finding[] {
+export function dmRestrictChecks(a: CheckContext): Finding[] {
   const refusal = traditionalRefusal(a);
   return refusal ? [refusal] : weakRestriction(a);
 }

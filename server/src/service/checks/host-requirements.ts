@@ -2,7 +2,7 @@
 // path no profile knows): the users dm_restrict and device_model_user run QEMU as (warning), the
 // device-model binary, stubdomain images and cpupool (information). Stated as a condition, never guessed.
 import type { Finding } from '../finding';
-import type { Analysis } from '../analyze';
+import type { CheckContext } from './context';
 import { spanForKeys } from './spans';
 
 const USER_NEED = /^libxl refuses (dm_restrict|to start qemu) unless (.*)$/;
@@ -19,7 +19,7 @@ const OTHER_NEEDS: readonly [RegExp, readonly string[], (m: RegExpExecArray) => 
     (m) => `libxl will refuse to start the guest unless the cpupool "${m[1]}" exists on the dom0.`],
 ];
 
-export function hostRequirementChecks(a: Analysis): Finding[] {
+export function hostRequirementChecks(a: CheckContext): Finding[] {
   const dm = a.deviceModel;
   if (!dm || dm.outcome === 'error' || !a.libxl?.resolved) return [];
   const out: Finding[] = [];
@@ -39,7 +39,7 @@ export function hostRequirementChecks(a: Analysis): Finding[] {
   return out;
 }
 
-function otherNeed(a: Analysis, text: string): Finding | null {
+function otherNeed(a: CheckContext, text: string): Finding | null {
   for (const [re, keys, say] of OTHER_NEEDS) {
     const m = re.exec(text);
     if (!m) continue;

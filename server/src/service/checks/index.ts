@@ -1,7 +1,7 @@
 // Every check after a successful parse: xl's own verdicts (from the domain model), libxl's (from
 // its defaults and the device-model builder), and ours. Each family lives in its own file.
 import type { Finding } from '../finding';
-import type { Analysis } from '../analyze';
+import type { CheckContext } from './context';
 import { libxlVerdicts } from './libxl-verdicts';
 import { dmRestrictChecks } from './dm-restrict';
 import { hostRequirementChecks } from './host-requirements';
@@ -11,14 +11,14 @@ import { booleanWord, maxmemBelowMemory } from './values';
 import { keyUseChecks } from './key-use';
 import { xenVersionChecks, xlFindingsForTarget } from './xen-version';
 
-export type Check = (a: Analysis) => Finding[];
+export type Check = (a: CheckContext) => Finding[];
 
 /** Checks of what libxl does once xl has built the config (skipped when xl exits). */
 const LIBXL_CHECKS: readonly Check[] = [libxlVerdicts, dmRestrictChecks, hostRequirementChecks, traditionalChecks];
 /** Checks of the keys themselves (xl ignores silently). */
 const KEY_CHECKS: readonly Check[] = [unknownKeyChecks, maxmemBelowMemory, keyUseChecks];
 
-function guarded(check: Check, a: Analysis): Finding[] {
+function guarded(check: Check, a: CheckContext): Finding[] {
   try {
     return check(a);
   } catch (e) {
@@ -27,7 +27,7 @@ function guarded(check: Check, a: Analysis): Finding[] {
   }
 }
 
-export function runChecks(a: Analysis): Finding[] {
+export function runChecks(a: CheckContext): Finding[] {
   const xl = xlFindingsForTarget(a, a.xl?.findings ?? []).map((f) => booleanWord(a, f));
   const version = guarded(xenVersionChecks, a);
   // In the target release xl itself exits (e.g. qemu-xen-traditional in 4.21+): libxl never runs.

@@ -2,7 +2,7 @@
 // inside its `if (type == ...)` branches), keys with no effect with the chosen device model, and
 // deprecated keys (hint with the Deprecated tag; xl's own deprecation warnings are kept as they are).
 import type { Finding } from '../finding';
-import type { Analysis } from '../analyze';
+import type { CheckContext } from './context';
 import { keyAppliesTo, keyStatusIn, lookupKey, type GuestType } from '../catalogue';
 import { isObject } from '../defaults/json';
 import { setting, statementSpan, stringValue } from './spans';
@@ -10,7 +10,7 @@ import { setting, statementSpan, stringValue } from './spans';
 /** xl codes that already speak about a key's deprecation or being ignored. */
 const XL_SAYS_IGNORED = new Set(['xl-deprecated', 'xl-ignored', 'xl-device-model-ignored', 'xl-kernel-hvmloader']);
 
-export function guestTypeOf(a: Analysis): GuestType | undefined {
+export function guestTypeOf(a: CheckContext): GuestType | undefined {
   const c = a.xl?.config?.c_info;
   const t = isObject(c) ? c.type : undefined;
   return t === 'hvm' || t === 'pv' || t === 'pvh' ? t : undefined;
@@ -20,7 +20,7 @@ function xlAlreadySays(said: readonly Finding[], start: number, end: number): bo
   return said.some((f) => f.start < end && f.end > start);
 }
 
-export function keyUseChecks(a: Analysis): Finding[] {
+export function keyUseChecks(a: CheckContext): Finding[] {
   const type = guestTypeOf(a);
   const out: Finding[] = [];
   const said = (a.xl?.findings ?? []).filter((f) => XL_SAYS_IGNORED.has(f.code));
@@ -46,11 +46,11 @@ export function keyUseChecks(a: Analysis): Finding[] {
 }
 
 /** libxl reads the key for this guest after all when it logs something about it (PV vNUMA is refused). */
-function libxlSpeaksOf(a: Analysis, key: string): boolean {
+function libxlSpeaksOf(a: CheckContext, key: string): boolean {
   return (a.libxl?.messages ?? []).some((m) => m.keys.includes(key));
 }
 
-function deprecated(a: Analysis, name: string, span: { start: number; end: number }, replacedBy?: string, ignored?: boolean): Finding {
+function deprecated(a: CheckContext, name: string, span: { start: number; end: number }, replacedBy?: string, ignored?: boolean): Finding {
   const data: Record<string, unknown> = { key: name };
   if (replacedBy) data.replacedBy = replacedBy;
   const s = setting(a, name)!;
@@ -70,7 +70,7 @@ function deprecated(a: Analysis, name: string, span: { start: number; end: numbe
 }
 
 /** Keys with no effect given what libxl resolved (opengl outside qemu-xen-traditional's SDL). */
-function noEffect(a: Analysis): Finding[] {
+function noEffect(a: CheckContext): Finding[] {
   const out: Finding[] = [];
   const opengl = setting(a, 'opengl');
   const dm = a.deviceModel;

@@ -3,7 +3,7 @@
 // change, quoting libxl; a warning keeps libxl's words. dm_restrict with qemu-xen-traditional has its
 // own check (dm-restrict.ts).
 import type { Finding } from '../finding';
-import type { Analysis } from '../analyze';
+import type { CheckContext } from './context';
 import type { LibxlMessage } from '../defaults';
 import { relatedFor, spanForKeys } from './spans';
 import { DM_RESTRICT_TRADITIONAL_TEXT } from './dm-restrict';
@@ -41,7 +41,7 @@ function dmKeys(text: string): readonly string[] {
 }
 
 /** A disk named in libxl's text (`hda`, `xvde`): the list item of `disk` that names it. */
-function diskItemSpan(a: Analysis, text: string): ByteSpan | undefined {
+function diskItemSpan(a: CheckContext, text: string): ByteSpan | undefined {
   const disk = a.effective.get('disk');
   if (!disk || disk.value.type !== 'list') return undefined;
   const names = [...text.matchAll(/\b((?:xvd|hd|sd)[a-z]+)\b/g)].map((m) => m[1]!);
@@ -54,7 +54,7 @@ function diskItemSpan(a: Analysis, text: string): ByteSpan | undefined {
   return undefined;
 }
 
-function finding(a: Analysis, keys: readonly string[], severity: Finding['severity'], code: string, message: string, libxlText: string, fn: string): Finding {
+function finding(a: CheckContext, keys: readonly string[], severity: Finding['severity'], code: string, message: string, libxlText: string, fn: string): Finding {
   const at = spanForKeys(a, keys);
   const span = (at.key === 'disk' && diskItemSpan(a, libxlText)) || at.span;
   const related = relatedFor(a, keys, at.key, (k) => `\`${k}\` is involved`);
@@ -75,7 +75,7 @@ function refusal(text: string, ours?: boolean): string {
  * Xen 4.21+: a stubdomain with no device_model_version is refused, because libxl's probe for qemu-xen
  * has no dom0 binary to check for a stubdomain. Said in words, with the line that fixes it.
  */
-function stubdomainWithoutVersion(a: Analysis, m: LibxlMessage): Finding | null {
+function stubdomainWithoutVersion(a: CheckContext, m: LibxlMessage): Finding | null {
   const stub = a.effective.get('device_model_stubdomain_override');
   if (m.text !== 'unknown device model version' || !stub || a.effective.has('device_model_version')) return null;
   const f = finding(a, ['device_model_stubdomain_override'], 'error', 'libxl-refuses',
@@ -84,7 +84,7 @@ function stubdomainWithoutVersion(a: Analysis, m: LibxlMessage): Finding | null 
   return { ...f, data: { ...f.data, fix: 'stubdomain-qemu-xen' } };
 }
 
-function fromDefaults(a: Analysis, m: LibxlMessage, next?: LibxlMessage): Finding | null {
+function fromDefaults(a: CheckContext, m: LibxlMessage, next?: LibxlMessage): Finding | null {
   if (m.secondary || m.level === 'info') return null;
   const stub = m.level === 'error' ? stubdomainWithoutVersion(a, m) : null;
   if (stub) return stub;
@@ -97,7 +97,7 @@ function fromDefaults(a: Analysis, m: LibxlMessage, next?: LibxlMessage): Findin
   return finding(a, m.keys, 'warning', 'libxl-warning', `libxl warns when the guest starts: ${m.text}`, m.text, m.function);
 }
 
-export function libxlVerdicts(a: Analysis): Finding[] {
+export function libxlVerdicts(a: CheckContext): Finding[] {
   const d = a.libxl;
   if (!d) return [];
   const out: Finding[] = [];

@@ -2,6 +2,7 @@
 // xl's own message says *what* failed; this says *why* and what to write instead.
 import type { ParseError } from '../syntax/parse-error';
 import { MSG_HEX, MSG_OCTAL, MSG_BAD_ESCAPE } from '../syntax/escapes';
+import { latin1 } from '../text/bytes';
 
 /** The repair a quick fix can make for a parse error (read back from Finding.data.fix). */
 export type ParseFix =
@@ -13,7 +14,7 @@ const BOM = [0xef, 0xbb, 0xbf];
 
 export function explainParseError(e: ParseError, src: Uint8Array, atKey: boolean): Explanation {
   const first = src[e.start];
-  const word = Buffer.from(src.subarray(e.start, e.end)).toString('latin1');
+  const word = latin1(src.subarray(e.start, e.end));
   switch (e.kind) {
     case 'escape':
       if (e.message === MSG_HEX) return { text: 'libxlutil never decodes `\\x` escapes (a long-standing bug): write the character itself.' };

@@ -1,11 +1,12 @@
 // libxlutil's parse errors as findings: xl's own text, a plain explanation, the real spot (xl prints
 // some newline errors one line early; we point at the token itself), and data for quick fixes.
 import type { Finding } from '../finding';
-import type { Analysis } from '../analyze';
+import type { CheckContext } from './context';
 import { formatParseError, PYTHON_WARNING } from '../syntax/parse-error';
 import { explainParseError } from './parse-explain';
+import { latin1 } from '../text/bytes';
 
-export function parseFindings(a: Analysis): Finding[] {
+export function parseFindings(a: CheckContext): Finding[] {
   const p = a.parsed;
   const src = a.bytes;
   const out: Finding[] = [];
@@ -24,7 +25,7 @@ export function parseFindings(a: Analysis): Finding[] {
     });
   }
   if (!p.accepted && p.likelyPython) {
-    const culprit = p.errors.find((e) => e.kind === 'lexical' && /^[+\-.():]/.test(Buffer.from(src.subarray(e.start, e.start + 1)).toString('latin1')));
+    const culprit = p.errors.find((e) => e.kind === 'lexical' && /^[+\-.():]/.test(latin1(src.subarray(e.start, e.start + 1))));
     const start = culprit?.start ?? 0;
     out.push({
       code: 'parse-python', severity: 'warning', start, end: culprit ? culprit.end : 0,

@@ -2,11 +2,11 @@
 // (SUPPORT.md of Xen 4.15+, removed from xl in 4.21). Refusals (missing binary, dm_restrict) are
 // libxl's and reported by libxl-verdicts.ts / dm-restrict.ts.
 import type { Finding } from '../finding';
-import type { Analysis } from '../analyze';
+import type { CheckContext } from './context';
 import { versionNumber } from '../options';
 import { spanForKeys } from './spans';
 
-export function traditionalChecks(a: Analysis): Finding[] {
+export function traditionalChecks(a: CheckContext): Finding[] {
   const dm = a.deviceModel;
   if (!dm || dm.device_model_version !== 'qemu_xen_traditional' || dm.outcome === 'no_device_model') return [];
   if (versionNumber(a.options.xenVersion) >= versionNumber('4.21')) return []; // xl refuses it (xen-version.ts)

@@ -2,7 +2,7 @@
 // is silently ignored. We say so, with the closest catalogue key ("did you mean"). Generated files
 // can hold 100k unknown keys: one small object per key, no spreads.
 import type { Finding } from '../finding';
-import type { Analysis } from '../analyze';
+import type { CheckContext } from './context';
 import { lookupKey } from '../catalogue';
 import { didYouMean } from './did-you-mean';
 
@@ -15,7 +15,7 @@ const FOREIGN_KEYS: ReadonlyMap<string, string> = new Map(Object.entries({
   mem: 'xl has no `mem` key: the guest\'s memory in MiB is `memory`.',
 }));
 
-export function unknownKeyChecks(a: Analysis): Finding[] {
+export function unknownKeyChecks(a: CheckContext): Finding[] {
   const out: Finding[] = [];
   // Names and spans straight from the parse: no Setting objects for keys nobody reads.
   a.parsed.forEachEffective((name, i) => {

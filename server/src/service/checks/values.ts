@@ -1,7 +1,7 @@
 // Values xl accepts without doing what the user meant: a boolean written as "yes"/"true" (xl's
 // lookup fails, warns that it is not a number, and the default applies), and maxmem below memory.
 import type { Finding } from '../finding';
-import type { Analysis } from '../analyze';
+import type { CheckContext } from './context';
 import { lookupKey } from '../catalogue';
 import { isObject } from '../defaults/json';
 import { setting, statementSpan, stringValue } from './spans';
@@ -10,7 +10,7 @@ const TRUE_WORDS = new Set(['yes', 'true', 'on', 'y', 'enable', 'enabled']);
 const FALSE_WORDS = new Set(['no', 'false', 'off', 'n', 'disable', 'disabled']);
 
 /** A boolean key given a word: xl's "not a valid number" warning, explained, with the 1/0 to write. */
-export function booleanWord(a: Analysis, f: Finding): Finding {
+export function booleanWord(a: CheckContext, f: Finding): Finding {
   if (f.code !== 'xl-not-a-number') return f;
   const key = (f.data?.key as string | undefined) ?? keyAt(a, f.start);
   const entry = key ? lookupKey(key) : undefined;
@@ -27,9 +27,9 @@ export function booleanWord(a: Analysis, f: Finding): Finding {
 }
 
 /** name by the start of its written value, built once per analysis. */
-const byValueStart = new WeakMap<Analysis, Map<number, string>>();
+const byValueStart = new WeakMap<CheckContext, Map<number, string>>();
 
-function keyAt(a: Analysis, offset: number): string | undefined {
+function keyAt(a: CheckContext, offset: number): string | undefined {
   let m = byValueStart.get(a);
   if (!m) {
     m = new Map();
@@ -39,7 +39,7 @@ function keyAt(a: Analysis, offset: number): string | undefined {
   return m.get(offset);
 }
 
-export function maxmemBelowMemory(a: Analysis): Finding[] {
+export function maxmemBelowMemory(a: CheckContext): Finding[] {
   const cfg = a.xl?.config;
   const maxmem = setting(a, 'maxmem');
   const memory = setting(a, 'memory');

@@ -2,14 +2,14 @@
 // of that release does not know. The xl and libxl models follow Xen 4.17; this file is the one place
 // that corrects their verdicts for other releases.
 import type { Finding } from '../finding';
-import type { Analysis } from '../analyze';
+import type { CheckContext } from './context';
 import { keyStatusIn, lookupKey, sinceText, valueAllowedIn } from '../catalogue';
 import { statementSpan, writtenSpan } from './spans';
 import { guestTypeOf } from './key-use';
 
 const MODEL_VERSION = '4.17';
 
-export function xenVersionChecks(a: Analysis): Finding[] {
+export function xenVersionChecks(a: CheckContext): Finding[] {
   const version = a.options.xenVersion;
   const type = guestTypeOf(a);
   const out: Finding[] = [];
@@ -53,7 +53,7 @@ export function xenVersionChecks(a: Analysis): Finding[] {
  * The 4.17 model's findings, minus those that do not hold for the target release: a value the
  * model refuses that the target knows (tee="ffa" in 4.18+).
  */
-export function xlFindingsForTarget(a: Analysis, findings: readonly Finding[]): Finding[] {
+export function xlFindingsForTarget(a: CheckContext, findings: readonly Finding[]): Finding[] {
   if (a.options.xenVersion === MODEL_VERSION) return [...findings];
   const type = guestTypeOf(a);
   return findings.filter((f) => {

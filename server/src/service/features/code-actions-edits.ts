@@ -2,6 +2,7 @@
 // statement (its line when it stands alone), replacing a value, inserting a line.
 import type { Analysis } from '../analyze';
 import type { Setting } from '../syntax/settings';
+import { latin1 } from '../text/bytes';
 
 export interface Edit {
   readonly start: number;
@@ -57,5 +58,5 @@ export function quoted(text: string): string {
 }
 
 export function textOf(a: Analysis, start: number, end: number): string {
-  return Buffer.from(a.bytes.subarray(start, end)).toString('latin1');
+  return latin1(a.bytes.subarray(start, end));
 }

@@ -4,7 +4,7 @@
 import type { Analysis } from '../analyze';
 import type { Finding } from '../finding';
 import { lookupKey } from '../catalogue';
-import { COMMANDS } from '../../protocol';
+import { EDITOR_COMMANDS as COMMANDS } from './editor-commands';
 import { quoted, textOf, type Edit } from './code-actions-edits';
 import type { Action } from './code-actions';
 

@@ -6,6 +6,7 @@ import type { Finding } from '../finding';
 import { parseFixes } from './code-actions-parse';
 import { checkFixes } from './code-actions-checks';
 import type { Edit } from './code-actions-edits';
+import { splice, utf8Bytes } from '../text/bytes';
 
 export type { Edit } from './code-actions-edits';
 
@@ -69,9 +70,7 @@ export function fixAll(a: Analysis): Action | null {
 /** Applies byte-offset edits to the source (for tests and the CLI). */
 export function applyEdits(bytes: Uint8Array, edits: readonly Edit[]): Uint8Array {
   const sorted = [...edits].sort((x, y) => y.start - x.start || y.end - x.end);
-  let out = Buffer.from(bytes);
-  for (const e of sorted) {
-    out = Buffer.concat([out.subarray(0, e.start), Buffer.from(e.newText, 'utf8'), out.subarray(e.end)]);
-  }
-  return new Uint8Array(out);
+  let out = bytes;
+  for (const e of sorted) out = splice(out, e.start, e.end, utf8Bytes(e.newText));
+  return out;
 }

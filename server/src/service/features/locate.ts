@@ -2,6 +2,7 @@
 // completion, what the line holds before the cursor (works on lines that do not parse yet).
 import type { Analysis } from '../analyze';
 import { NodeKind } from '../syntax/parsed-config';
+import { utf8, utf8Length } from '../text/bytes';
 
 export type Located =
   | { kind: 'key'; stmt: number; name: string; start: number; end: number }
@@ -35,7 +36,7 @@ export function locate(a: Analysis, offset: number): Located {
     node = inside;
     depth++;
   }
-  const value = Buffer.from(p.atomBytes(node)).toString('utf8');
+  const value = utf8(p.atomBytes(node));
   return { kind: 'value', stmt: found, key: name, node, value, start: p.nodeStart.get(node), end: p.nodeEnd.get(node), depth };
 }
 
@@ -47,13 +48,13 @@ export type CompletionSpot =
 /** From the text of the line before the cursor (bytes [lineStart, offset)). */
 export function completionSpot(a: Analysis, offset: number): CompletionSpot {
   const lineStart = a.lines.lineStart(a.lines.lineOf(offset));
-  const before = Buffer.from(a.bytes.subarray(lineStart, offset)).toString('utf8');
+  const before = utf8(a.bytes.subarray(lineStart, offset));
   // After the last `;` a new statement starts.
   const stmtText = before.slice(before.lastIndexOf(';') + 1);
-  const stmtStart = offset - Buffer.byteLength(stmtText);
+  const stmtStart = offset - utf8Length(stmtText);
   if (/#/.test(stmtText.replace(/"[^"]*"|'[^']*'/g, ''))) return { kind: 'none' };
   let m = /^(\s*)([a-z][a-z0-9_.]*)?$/.exec(stmtText);
-  if (m) return { kind: 'key', prefix: m[2] ?? '', start: stmtStart + Buffer.byteLength(m[1]!) };
+  if (m) return { kind: 'key', prefix: m[2] ?? '', start: stmtStart + utf8Length(m[1]!) };
   m = /^\s*([a-z][a-z0-9_.]*)\s*\+?=\s*(.*)$/.exec(stmtText);
   if (m) {
     const rest = m[2]!;
@@ -62,7 +63,7 @@ export function completionSpot(a: Analysis, offset: number): CompletionSpot {
     const quote = (tail[1] as '"' | "'" | '');
     const open = quote ? (rest.split(quote).length - 1) % 2 === 1 : true;
     if (quote && !open) return { kind: 'none' };
-    return { kind: 'value', key: m[1]!, prefix: tail[2]!, start: offset - Buffer.byteLength(tail[0]), quote, inList };
+    return { kind: 'value', key: m[1]!, prefix: tail[2]!, start: offset - utf8Length(tail[0]), quote, inList };
   }
   return { kind: 'none' };
 }

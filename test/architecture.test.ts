@@ -1,0 +1,122 @@
+// The import graph of the language-service library (server/src/service/), stated as rules:
+//  1. it imports nothing outside itself (relative paths included) but an allow-list of npm packages;
+//  2. no Node built-ins, no `Buffer`, no `process` or `require`: the same code runs in a browser worker;
+//  3. a stage imports only the stages before it in the pipeline (LAYERS below), never after.
+// The rules are checked on the real tree and, to show they bite, on made-up files that break them.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const REPO = resolve(__dirname, '..');
+const SERVICE = join(REPO, 'server', 'src', 'service');
+
+/** npm packages the service may import (none today: it is plain TypeScript). */
+const ALLOWED_PACKAGES = new Set<string>();
+
+/**
+ * The pipeline, earliest first. A module of the service belongs to the entry named by its first
+ * path segment under service/ (a folder or a top-level file); it may import its own entry and the
+ * entries of lower layers. Entries on one layer do not import each other.
+ */
+const LAYERS: readonly (readonly string[])[] = [
+  ['options', 'finding', 'text', 'util'],   // plain data and helpers shared by every stage
+  ['catalogue', 'host'],                    // facts about keys and releases; the dom0 models
+  ['syntax', 'directives'],                 // libxlutil's parser; in-file directives
+  ['model'],                                // xl_parse.c: the domain config xl builds
+  ['defaults'],                             // libxl's setdefault
+  ['devicemodel'],                          // libxl_dm.c: the qemu argv
+  ['checks'],                               // findings over the stages' outputs
+  ['analyze'],                              // the facade: one lazy analysis per document
+  ['features'],                             // hover, completion, code actions, preview
+  ['index'],                                // the library's API
+];
+const LAYER_OF = new Map(LAYERS.flatMap((entries, i) => entries.map((e) => [e, i] as const)));
+
+interface SourceFile { path: string; text: string }
+
+function entryOf(path: string): string {
+  const first = relative(SERVICE, path).split(sep)[0]!;
+  return first.replace(/\.ts$/, '');
+}
+
+/** Import specifiers, comments and strings aside from the code itself. */
+function importsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'|^\s*import\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)|\brequire\(\s*'([^']+)'\s*\)/gm)) {
+    out.push((m[1] ?? m[2] ?? m[3] ?? m[4])!);
+  }
+  return out;
+}
+
+/** The code without comments and string contents (for identifier checks). */
+function codeOnly(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/(^|[^:\\])\/\/.*$/gm, '$1')
+    .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''");
+}
+
+export function violations(files: readonly SourceFile[]): string[] {
+  const out: string[] = [];
+  const builtins = new Set(builtinModules);
+  for (const f of files) {
+    const where = relative(REPO, f.path);
+    const from = entryOf(f.path);
+    const fromLayer = LAYER_OF.get(from);
+    if (fromLayer === undefined) out.push(`${where}: '${from}' is in no layer of the pipeline`);
+    for (const spec of importsOf(f.text)) {
+      if (spec.startsWith('.')) {
+        const target = resolve(dirname(f.path), spec);
+        if (!target.startsWith(SERVICE + sep)) { out.push(`${where}: imports '${spec}', outside the service`); continue; }
+        const to = entryOf(target);
+        if (to === from) continue;
+        const toLayer = LAYER_OF.get(to);
+        if (toLayer === undefined || fromLayer === undefined) continue;
+        if (toLayer >= fromLayer) out.push(`${where}: ${from} imports ${to} ('${spec}'), which is not before it in the pipeline`);
+      } else if (spec.startsWith('node:') || builtins.has(spec.split('/')[0]!)) {
+        out.push(`${where}: imports the Node built-in '${spec}'`);
+      } else {
+        const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+        if (!ALLOWED_PACKAGES.has(pkg)) out.push(`${where}: imports '${spec}', not in the allow-list of npm packages`);
+      }
+    }
+    const code = codeOnly(f.text);
+    for (const name of ['Buffer', 'process', 'require', '__dirname', 'globalThis']) {
+      if (new RegExp(`\\b${name}\\b`).test(code)) out.push(`${where}: uses ${name}`);
+    }
+  }
+  return out;
+}
+
+function serviceFiles(dir = SERVICE, out: SourceFile[] = []): SourceFile[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) serviceFiles(p, out);
+    else if (name.endsWith('.ts')) out.push({ path: p, text: readFileSync(p, 'utf8') });
+  }
+  return out;
+}
+
+describe('architecture of the language-service library', () => {
+  const files = serviceFiles();
+  test('the service is there', () => assert.ok(files.length > 50, `${files.length} files`));
+  test('the service follows the import rules', () => assert.deepEqual(violations(files), []));
+
+  const at = (rel: string, text: string): SourceFile => ({ path: join(SERVICE, rel), text });
+  test('a stage that imports a later one is caught', () => {
+    assert.equal(violations([at('syntax/x.ts', "import { runChecks } from '../checks';\n")]).length, 1);
+    assert.equal(violations([at('checks/x.ts', "import type { Analysis } from '../analyze';\n")]).length, 1);
+    assert.equal(violations([at('model/x.ts', "import { a } from '../defaults/build-info';\n")]).length, 1);
+    assert.deepEqual(violations([at('checks/x.ts', "import { a } from '../defaults';\nimport { b } from './y';\n")]), []);
+  });
+  test('imports from outside, built-ins, npm packages and Node globals are caught', () => {
+    assert.equal(violations([at('features/x.ts', "import { COMMANDS } from '../../protocol';\n")]).length, 1);
+    assert.equal(violations([at('host/x.ts', "import { readFileSync } from 'node:fs';\n")]).length, 1);
+    assert.equal(violations([at('host/x.ts', "import * as path from 'path';\n")]).length, 1);
+    assert.equal(violations([at('features/x.ts', "import { TextDocument } from 'vscode-languageserver-textdocument';\n")]).length, 1);
+    assert.equal(violations([at('text/x.ts', 'export const n = Buffer.byteLength("x");\n')]).length, 1);
+    assert.deepEqual(violations([at('text/x.ts', "// Buffer in a comment, 'process' in a string\nexport const s = 'require';\n")]), []);
+  });
+});
