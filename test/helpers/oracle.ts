@@ -143,14 +143,13 @@ function oracle417(): Oracle {
       const out = new Map<string, BatchResult>();
       const dir = mkdtempSync(join(tmpdir(), 'xlcfg-batch-'));
       try {
+        for (const c of configs) writeFileSync(join(dir, `${c.name}.cfg`), c.bytes);
+        const r = spawnSync('sh', [join(ORACLE_DIR, 'tools', 'batch.sh'), dir], { env: { ...env(), TOOLS: tools.join(' ') }, encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`the 4.17 batch failed (${r.status ?? r.signal}): ${r.stderr}`);
         for (const c of configs) {
-          const file = join(dir, `${c.name}.cfg`);
-          writeFileSync(file, c.bytes);
-          const r: BatchResult = {};
-          if (tools.includes('parse')) r.parse = self.xluParse(file);
-          if (tools.includes('dryrun')) r.dryrun = self.xlDryrun(file);
-          if (tools.includes('argv')) r.argv = self.dmArgv(file, dmOptionsFor(c.name));
-          out.set(c.name, r);
+          const res: BatchResult = {};
+          for (const t of tools) res[t] = JSON.parse(readFileSync(join(dir, `${c.name}.${t}.json`), 'utf8'));
+          out.set(c.name, res);
         }
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -9,64 +9,12 @@ import { ORACLES, ORACLE_RELEASES, requireOracleRelease } from '../../helpers/or
 import { analyzeFile, libxlText } from './corpus-helpers';
 import { logBody } from '../devicemodel/corpus-helpers';
 import { prng } from '../../helpers/prng';
+import { realisticConfig } from '../../fuzz/generators';
 
 const CASES = Number(process.env.XLCFG_CASES ?? 120);
 const SEED = Number(process.env.XLCFG_SEED ?? 17);
 
 const rng = prng;
-
-/** One realistic config: a guest type, then optional groups of related lines. */
-export function realisticConfig(r: () => number, n: number): string {
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const maybe = (p: number) => r() < p;
-  const type = pick(['hvm', 'hvm', 'pv', 'pvh']);
-  const name = `guest${n}`;
-  const lines = [`# generated realistic config ${n}`, `name = "${name}"`, `type = "${type}"`, `memory = ${pick([512, 1024, 2048, 4096])}`];
-  if (maybe(0.3)) lines.push(`maxmem = ${pick([512, 2048, 8192])}`);
-  lines.push(`vcpus = ${pick([1, 2, 4])}`);
-  if (type !== 'hvm') {
-    if (maybe(0.8)) lines.push('kernel = "/boot/vmlinuz-6.1.0-18-amd64"', 'ramdisk = "/boot/initrd.img-6.1.0-18-amd64"', `extra = "root=/dev/xvda1 ro console=hvc0"`);
-    else lines.push('bootloader = "pygrub"');
-  } else {
-    if (maybe(0.2)) lines.push(`bios = "${pick(['seabios', 'rombios', 'ovmf'])}"`);
-    if (maybe(0.1)) lines.push('kernel = "/boot/vmlinuz-6.1.0-18-amd64"');
-    if (maybe(0.3)) lines.push(`boot = "${pick(['c', 'dc', 'n', 'cd'])}"`);
-  }
-  if (maybe(0.35)) lines.push(`device_model_version = "${pick(['qemu-xen', 'qemu-xen-traditional'])}"`);
-  if (type === 'hvm' && maybe(0.25)) lines.push('device_model_stubdomain_override = 1');
-  if (maybe(0.45)) lines.push(`dm_restrict = ${pick(['1', '1', '0'])}`);
-  if (maybe(0.1)) lines.push(`device_model_user = "${pick(['xen-qemuuser-c6-01', 'qemu', 'root'])}"`);
-  const fmt = () => pick(['phy:/dev/vg0/' + name, 'file:/srv/xen/' + name + '.img', 'format=qcow2, vdev=VDEV, target=/srv/xen/' + name + '.qcow2', 'format=raw, vdev=VDEV, access=rw, target=/dev/vg0/' + name]);
-  const disks: string[] = [];
-  const vdevs = type === 'hvm' ? ['hda', 'hdb', 'xvda', 'sda'] : ['xvda', 'xvdb'];
-  for (let i = 0; i < (maybe(0.9) ? 1 + Math.floor(r() * 2) : 0); i++) {
-    const f = fmt();
-    const vdev = vdevs[i]!;
-    disks.push(f.includes('VDEV') ? f.replace('VDEV', vdev) : `${f},${vdev},${pick(['w', 'w', 'r'])}`);
-  }
-  if (type === 'hvm' && maybe(0.25)) disks.push('/srv/iso/debian-12.iso,hdc:cdrom,r');
-  if (disks.length) lines.push(`disk = [ ${disks.map((d) => `'${d}'`).join(', ')} ]`);
-  if (maybe(0.8)) lines.push(`vif = [ '${pick(['bridge=xenbr0', 'mac=00:16:3e:12:34:56,bridge=xenbr0', 'bridge=xenbr0,model=e1000', 'bridge=xenbr0,type=ioemu'])}' ]`);
-  if (type === 'hvm') {
-    if (maybe(0.4)) lines.push(`vnc = ${pick(['0', '1'])}`, ...(maybe(0.5) ? [`vnclisten = "${pick(['0.0.0.0', '127.0.0.1'])}"`] : []));
-    if (maybe(0.2)) lines.push(`vga = "${pick(['stdvga', 'cirrus', 'qxl', 'none'])}"`);
-    if (maybe(0.15)) lines.push(`stdvga = ${pick(['0', '1'])}`);
-    if (maybe(0.2)) lines.push(`videoram = ${pick([4, 8, 16, 128])}`);
-    if (maybe(0.25)) lines.push('usb = 1', `usbdevice = [ "tablet" ]`);
-    if (maybe(0.1)) lines.push(`usbversion = ${pick([1, 2, 3])}`);
-    if (maybe(0.15)) lines.push('spice = 1', ...(maybe(0.7) ? [`spiceport = 6000`] : []), ...(maybe(0.5) ? ['spicedisable_ticketing = 1'] : []));
-    if (maybe(0.1)) lines.push(`soundhw = "${pick(['hda', 'ac97', 'sb16'])}"`);
-    if (maybe(0.15)) lines.push(`viridian = ${pick(['1', '[ "defaults" ]', '[ "base", "freq" ]'])}`);
-    if (maybe(0.1)) lines.push('serial = "pty"');
-  } else if (maybe(0.3)) {
-    lines.push(`vfb = [ '${pick(['vnc=1', 'vnc=1,vnclisten=0.0.0.0', 'sdl=1'])}' ]`);
-  }
-  if (maybe(0.1)) lines.push(`pci = [ '0000:03:00.0' ]`);
-  if (maybe(0.1)) lines.push(`builder = "${type === 'hvm' ? 'hvm' : 'generic'}"`);
-  if (maybe(0.1)) lines.push(`acpi = "yes"`);
-  if (maybe(0.1)) lines.push(`on_crash = "${pick(['restart', 'preserve', 'coredump-restart'])}"`);
-  return lines.join('\n') + '\n';
-}
 
 interface Oracle { dry: { exit_status: number; stderr: string }; argv: { outcome: string; log?: string[] } }
 

@@ -6,6 +6,8 @@ import type { XenPaths } from '../host/paths';
 import type { DefaultsEnv } from './context';
 import { strerror } from './context';
 import { defboolVal, int, isObject, list, str, type Json } from './json';
+import { DEFAULT_XEN_VERSION, versionNumber, type XenVersion } from '../options';
+import { p9NeedsQemuOnlyWhenTyped } from './versions';
 
 export type DeviceModelVersion = 'qemu_xen' | 'qemu_xen_traditional';
 
@@ -95,30 +97,42 @@ export function resolveDeviceModelVersion(type: 'hvm' | 'pv' | 'pvh', bInfo: Jso
 export type DeviceModelPlacement = 'dom0' | 'stubdomain' | 'none';
 
 /**
- * libxl__need_xenpv_qemu for PV/PVH (after vfb defaults): a framebuffer, a 9pfs share, a disk
- * served by qemu (qdisk backend in dom0), a qemu USB controller, or any channel served by dom0
- * (xenconsoled only handles the first console). A vkb with backend-type=qemu does not count: the
- * keyboard device type is missing from libxl's device_type_tbl, so its dm_needed is never asked.
+ * libxl__need_xenpv_qemu for PV/PVH (after vfb defaults): why the guest gets a dom0 qemu (a short
+ * phrase), or undefined when no device needs one. A framebuffer, a 9pfs share (from 4.19 only one
+ * whose spec says type=qemu), a disk served by qemu (qdisk backend in dom0), a qemu USB controller,
+ * or any channel served by dom0 (xenconsoled only handles the first console). A vkb with
+ * backend-type=qemu does not count: the keyboard device type is missing from libxl's
+ * device_type_tbl, so its dm_needed is never asked.
  */
-export function needXenpvQemu(resolved: Json): boolean {
+export function xenpvQemuReason(resolved: Json, xenVersion: XenVersion = DEFAULT_XEN_VERSION): string | undefined {
   const toolstackDomid = 0;
-  if (list(resolved, 'vfbs').length > 0 || list(resolved, 'p9s').length > 0) return true;
-  if (list(resolved, 'disks').some((d) => str(d, 'backend') === 'qdisk' && int(d, 'backend_domid') === toolstackDomid)) return true;
-  if (list(resolved, 'usbctrls').some((u) => str(u, 'type') === 'qusb' && int(u, 'backend_domid') === toolstackDomid)) return true;
-  if (list(resolved, 'channels').some((c) => int(c, 'backend_domid') === toolstackDomid)) return true;
-  return false;
+  const local = (dev: Json): boolean => int(dev, 'backend_domid') === toolstackDomid;
+  if (list(resolved, 'vfbs').length > 0) return 'a vfb (virtual framebuffer) is configured';
+  const typedOnly = p9NeedsQemuOnlyWhenTyped({ atLeast: (v) => versionNumber(xenVersion) >= versionNumber(v) });
+  if (list(resolved, 'p9s').some((p) => !typedOnly || (str(p, 'type') === 'qemu' && local(p)))) return 'a 9pfs share is served by qemu';
+  if (list(resolved, 'disks').some((d) => str(d, 'backend') === 'qdisk' && local(d))) return 'a disk uses the qdisk (qemu) backend';
+  if (list(resolved, 'usbctrls').some((u) => str(u, 'type') === 'qusb' && local(u))) return 'a USB controller is emulated by qemu (qusb)';
+  if (list(resolved, 'channels').some(local)) return 'a channel is served from dom0 (xenconsoled only handles the first console)';
+  return undefined;
+}
+
+export const NO_XENPV_QEMU_REASON =
+  'no device needs qemu: no vfb, no qdisk-backed disk, no channel, no qemu USB controller, no 9pfs share';
+
+export function needXenpvQemu(resolved: Json, xenVersion: XenVersion = DEFAULT_XEN_VERSION): boolean {
+  return xenpvQemuReason(resolved, xenVersion) !== undefined;
 }
 
 /** Where the device model runs: HVM in dom0 or in a stubdomain; PV/PVH in dom0 only when needed. */
-export function deviceModelPlacement(resolved: Json): DeviceModelPlacement {
+export function deviceModelPlacement(resolved: Json, xenVersion: XenVersion = DEFAULT_XEN_VERSION): DeviceModelPlacement {
   const type = domainType(resolved);
   const bInfo = isObject(resolved.b_info) ? resolved.b_info : {};
   if (type === 'hvm') return defboolVal(bInfo, 'device_model_stubdomain') ? 'stubdomain' : 'dom0';
-  if (type === 'pv' || type === 'pvh') return needXenpvQemu(resolved) ? 'dom0' : 'none';
+  if (type === 'pv' || type === 'pvh') return needXenpvQemu(resolved, xenVersion) ? 'dom0' : 'none';
   return 'none';
 }
 
 /** True when libxl starts a qemu in dom0 for this guest (libxl__spawn_local_dm). */
-export function needsDeviceModel(resolved: Json): boolean {
-  return deviceModelPlacement(resolved) === 'dom0';
+export function needsDeviceModel(resolved: Json, xenVersion: XenVersion = DEFAULT_XEN_VERSION): boolean {
+  return deviceModelPlacement(resolved, xenVersion) === 'dom0';
 }

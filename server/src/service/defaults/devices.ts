@@ -4,6 +4,7 @@
 // libxl__device_vfb_setdefault (libxl_console.c).
 import type { DefaultsEnv } from './context';
 import { strerror } from './context';
+import { diskBackends419 } from './versions';
 import { child, defboolDefault, defboolVal, int, num, str, type Json } from './json';
 
 const DISK_FN = 'libxl__device_disk_setdefault';
@@ -61,7 +62,20 @@ export function diskSetDefault(disk: Json, type: 'hvm' | 'pv' | 'pvh', env: Defa
     disk.transport = 'mmio';
   }
   const backend = str(disk, 'backend');
-  if (int(disk, 'is_cdrom') !== 0 && type === 'hvm') {
+  const cdrom = int(disk, 'is_cdrom') !== 0;
+  if (diskBackends419(env)) {
+    if (cdrom && type === 'hvm') {
+      if (backend === undefined || backend === 'unknown') disk.backend = 'qdisk';
+      else if (backend !== 'qdisk' && backend !== 'phy') {
+        env.log.error(DISK_FN, 'Backend for CD devices on HVM guests must be Qdisk or Phy', ['disk']);
+        return false;
+      }
+    }
+    // An empty CD-ROM on a dom0 phy backend gets a placeholder file (created by libxl).
+    if (cdrom && str(disk, 'format') === 'empty' && disk.backend === 'phy' && int(disk, 'backend_domid') === 0) {
+      disk.pdev_path = `${env.paths.runDir}/empty-cdrom.${env.domid}`;
+    }
+  } else if (cdrom && type === 'hvm') {
     if (backend !== undefined && backend !== 'unknown' && backend !== 'qdisk') {
       env.log.error(DISK_FN, 'Backend for CD devices on HVM guests must be Qdisk', ['disk']);
       return false;
@@ -87,7 +101,8 @@ function diskSetBackend(disk: Json, env: DefaultsEnv): boolean {
       env.log.error(BACKEND_FN, `Disk vdev=${vdev} is empty but not cdrom`, ['disk']);
       return false;
     }
-    if (path) {
+    const placeholder = diskBackends419(env) && path?.startsWith(`${env.paths.runDir}/empty-cdrom`);
+    if (path && !placeholder) {
       env.log.error(BACKEND_FN, `Disk vdev=${vdev} is empty but an image has been provided: ${path}`, ['disk']);
       return false;
     }
@@ -109,6 +124,7 @@ function diskSetBackend(disk: Json, env: DefaultsEnv): boolean {
     switch (b) {
       case 'phy':
       case 'standalone':
+        if (b === 'phy' && diskBackends419(env) && !defboolVal(disk, 'colo_enable') && int(disk, 'is_cdrom') && format === 'empty') return b;
         if (format !== 'raw') return undefined;
         if (b === 'standalone' && script) return undefined;
         if (defboolVal(disk, 'colo_enable')) return undefined;
@@ -117,7 +133,9 @@ function diskSetBackend(disk: Json, env: DefaultsEnv): boolean {
         // libxl__try_phy_backend (Linux): block devices and regular files (via loop) both qualify.
         return kind === 'block' || kind === 'file' ? b : undefined;
       case 'tap':
-        return undefined; // blktap is not available
+        // Up to 4.18 libxl has no blktap; from 4.19 it takes raw and vhd images (not COLO).
+        if (!diskBackends419(env) || (format !== 'raw' && format !== 'vhd') || defboolVal(disk, 'colo_enable')) return undefined;
+        return b;
       case 'qdisk':
         return script ? undefined : b;
     }
@@ -176,6 +194,17 @@ function nicSetDefault(nic: Json, index: number, type: 'hvm' | 'pv' | 'pvh', env
   }
   defboolDefault(nic, 'trusted', true);
   return true;
+}
+
+/**
+ * libxl__init_console_from_channel, as domcreate_launch_dm calls it: channel i becomes console i+1,
+ * and a channel whose devid the application left unset (xl from 4.18 on) takes that number.
+ */
+export function channelsSetDevids(channels: Json[]): void {
+  channels.forEach((ch, i) => {
+    const devid = num(ch, 'devid');
+    if (devid === undefined || devid === -1) ch.devid = i + 1;
+  });
 }
 
 /** libxl__device_vfb_setdefault (PV/PVH framebuffers). */

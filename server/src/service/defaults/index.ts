@@ -6,7 +6,7 @@
 import type { DefaultsContext, GeneratedValue } from './context';
 import { DefaultsEnv } from './context';
 import { domainType } from './device-model';
-import { diskSetDefault, nicsSetDefault, vfbSetDefault } from './devices';
+import { channelsSetDevids, diskSetDefault, nicsSetDefault, vfbSetDefault } from './devices';
 import { domainConfigSetDefault } from './domain-config';
 import { orderLikeLibxl } from './idl-order';
 import { pruneForVersion } from './versions';
@@ -18,6 +18,7 @@ export type { LibxlMessage, LibxlLevel } from './messages';
 export { libxlLogText } from './messages';
 export {
   deviceModelPath, deviceModelPlacement, deviceModelVersion, domainType, needXenpvQemu, needsDeviceModel,
+  xenpvQemuReason, NO_XENPV_QEMU_REASON,
   stubdomainIsLinux, type DeviceModelPlacement, type DeviceModelVersion,
 } from './device-model';
 export { requiredIommuMemoryKb, requiredPagingMemoryKb } from './domain-config';
@@ -65,6 +66,7 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
     }
   }
   if (!nicsSetDefault(list(resolved, 'nics'), type, env)) return done(false, resolved);
+  channelsSetDevids(list(resolved, 'channels'));
   if (type !== 'hvm') {
     for (const vfb of list(resolved, 'vfbs')) {
       if (vfbSetDefault(vfb, env)) continue;

@@ -57,6 +57,24 @@ export function podPassthroughRule(env: DefaultsEnv): { message: string; whenMod
     : { message: 'PCI device assignment for HVM guest failed due to PoD enabled', whenModeEnabled: false };
 }
 
+/**
+ * 4.19 reworked disk backends: blktap (tap) is usable again for raw and vhd images, a CD-ROM of an
+ * HVM guest may use the phy backend as well as qdisk (an empty one then gets a placeholder file in
+ * the run dir), and a phy backend accepts an empty CD-ROM.
+ */
+export function diskBackends419(env: DefaultsEnv): boolean {
+  return env.atLeast('4.19');
+}
+
+/**
+ * 4.19 gave 9pfs shares a `type` (qemu or xen_9pfsd): only a share whose type is qemu asks for a
+ * dom0 qemu, and libxl asks before the share's own defaults have set the type, so a share without
+ * `type=qemu` in its spec never starts one.
+ */
+export function p9NeedsQemuOnlyWhenTyped(env: Pick<DefaultsEnv, 'atLeast'>): boolean {
+  return env.atLeast('4.19');
+}
+
 /** Drops the fields the target release's IDL does not have. */
 export function pruneForVersion(config: Json, env: DefaultsEnv): void {
   for (const [path, since] of FIELD_SINCE) {

@@ -5,7 +5,7 @@
 import { domainView, enumOf, str, type DomainView } from './config-view';
 import { isFailure, logLine, type ArgvWriter, type Failure } from './argv-writer';
 import { deviceModelUser } from './dm-user';
-import { NO_PV_QEMU_REASON, pvQemuReason } from './need-qemu';
+import { NO_XENPV_QEMU_REASON, xenpvQemuReason } from '../defaults';
 import { xenPaths, type XenPaths } from '../host/paths';
 import { spawnHost, type SpawnHost } from './host-adapter';
 import { buildQemuXenArgs } from './qemu-xen';
@@ -31,9 +31,9 @@ export function buildDeviceModelArgv(resolved: ResolvedConfig, ctx: DeviceModelC
   }
   if (d.type === 'hvm' && d.stubdomain) return stubdomain(d, ctx, env, rules, base);
   if (d.type !== 'hvm') {
-    const why = pvQemuReason(resolved, ctx.options.xenVersion);
+    const why = xenpvQemuReason(resolved, ctx.options.xenVersion);
     if (why === undefined) {
-      return { ...base, outcome: 'no_device_model', argv: [], env: {}, log: [], notes: [], placeholders: [], assumptions: [], reason: `A ${d.type.toUpperCase()} guest gets a dom0 qemu only when a device needs it; here ${NO_PV_QEMU_REASON}.` };
+      return { ...base, outcome: 'no_device_model', argv: [], env: {}, log: [], notes: [], placeholders: [], assumptions: [], reason: `A ${d.type.toUpperCase()} guest gets a dom0 qemu only when a device needs it; here ${NO_XENPV_QEMU_REASON}.` };
     }
     return localDm(d, ctx, env, rules, base, `qemu serves this ${d.type.toUpperCase()} guest because ${why}`);
   }

@@ -4,7 +4,7 @@ export { buildDeviceModelArgv, deviceModelBinary, QMP_FD_PLACEHOLDER } from './b
 export { formatPreview, shellQuote, shellQuoteWord } from './preview';
 export { deviceModelRules, type DeviceModelRules } from './versions';
 export { diskNumber, qemuDiskFormat } from './disk-names';
-export { pvQemuReason } from './need-qemu';
+export { xenpvQemuReason as pvQemuReason } from '../defaults';
 export * from './types';
 export { deviceModelFromConfig, type FromConfigContext } from './from-config';
 export { deviceModelSummary, type DeviceModelSummary } from './facts';

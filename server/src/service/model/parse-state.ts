@@ -7,6 +7,7 @@ import { ConfigReader, valueSpan } from './accessors';
 import type { Json } from './libxl-json';
 import { MEMKB_DEFAULT } from './libxl-json';
 import { NO_SPAN, XlExit, XlReport, type Diagnose } from './xl-report';
+import { xlReleaseFacts, type XlReleaseFacts } from './release-facts';
 import type { ByteSpan } from '../finding';
 
 export type GuestType = 'hvm' | 'pv' | 'pvh';
@@ -41,8 +42,12 @@ export class ParseState {
   /** As libxl prints it: a name, null for a value with no name (garbage), undefined for "invalid". */
   rdmPolicy: string | null | undefined = undefined;
 
+  /** What differs in xl for the targeted release. */
+  readonly release: XlReleaseFacts;
+
   constructor(settings: SettingSource, readonly options: AnalysisOptions, readonly host: HostInfo = REFERENCE_HOST) {
     this.src = options.sourceName;
+    this.release = xlReleaseFacts(options.xenVersion);
     this.cfg = new ConfigReader(settings, this.src, this.report);
     this.d.c_info = this.c;
     this.d.b_info = this.b;

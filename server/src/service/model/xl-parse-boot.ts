@@ -72,7 +72,7 @@ function parseTscMode(st: ParseState): void {
   }
   const s = cfg.getString('tsc_mode');
   if (s.ok) {
-    st.report.print(`got a tsc mode string: "${s.value}"\n`);
+    if (st.release.printsTscModeString) st.report.print(`got a tsc mode string: "${s.value}"\n`);
     const v = enumFromString(TSC_MODE, s.value);
     if (v === null) st.fail('tsc_mode', `ERROR: invalid value "${s.value}" for "tsc_mode"`, 1, 'xl-invalid-value');
     if (v) b.tsc_mode = TSC_MODE[v as 1];

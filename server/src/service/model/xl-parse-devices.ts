@@ -36,7 +36,7 @@ export function parseDevices(st: ParseState): void {
   walk(st, 'vdispl', 'vdispls', specs.parseVdisplSpec, true);
   walk(st, 'pvcalls', 'pvcallsifs', specs.parsePvcallsSpec, true);
   parseVsnd(st);
-  walk(st, 'channel', 'channels', specs.parseChannelSpec, true);
+  walk(st, 'channel', 'channels', specs.parseChannelSpec, st.release.channelDevid);
   walk(st, 'vif', 'nics', specs.parseNicSpec, true);
   const vif2 = st.cfg.getList('vif2');
   if (vif2.ok) st.warn('vif2', 'WARNING: vif2: netchannel2 is deprecated and not supported by xl', 'xl-deprecated');

@@ -30,7 +30,7 @@ export function parseMemoryAndVcpus(st: ParseState): void {
     st.vcpus = Number(vcpus.value);
     const n = toInt32(vcpus.value);
     if (n < 0) {
-      st.report.print('libxl: error: libxl_utils.c:809:libxl_cpu_bitmap_alloc: invalid number of cpus provided\n');
+      st.report.print(`libxl: error: libxl_utils.c:${st.release.cpuBitmapAllocLine}:libxl_cpu_bitmap_alloc: invalid number of cpus provided\n`);
       st.fail('vcpus', 'Unable to allocate cpumap', 1, 'xl-vcpus-invalid');
     }
     const map = new Bitmap(n === 0 ? st.host.nrCpus : n);

@@ -136,9 +136,10 @@ describe('disk spec syntax by Xen release', () => {
 
 describe('later releases (from the Xen sources; the oracle runs 4.17 only)', () => {
   const at = (v: string, over: Partial<specs.SpecContext> = {}) => ctx({ options: { ...DEFAULT_OPTIONS, xenVersion: v as never }, ...over });
-  test('channel: 4.18 cuts at the first = and 4.21 prints no devid', () => {
+  test('channel: 4.18 cuts at the first = and (from 4.18.6 on) prints no devid', () => {
     assert.deepEqual(specs.parseChannelSpec('name=a=b, connection=pty', at('4.17')).device, { devid: 0, name: 'a', 'connection.pty': {} });
-    assert.deepEqual(specs.parseChannelSpec('name=a=b, connection=pty', at('4.18')).device, { devid: 0, name: 'a=b', 'connection.pty': {} });
+    assert.deepEqual(specs.parseChannelSpec('name=a=b, connection=pty', at('4.18')).device, { name: 'a=b', 'connection.pty': {} });
+    assert.deepEqual(specs.parseChannelSpec('name=a, connection=pty', at('4.20')).device, { name: 'a', 'connection.pty': {} });
     assert.deepEqual(specs.parseChannelSpec('name=a, connection=pty', at('4.21')).device, { name: 'a', 'connection.pty': {} });
   });
   test('p9: 4.19 trims, has type= and defaults the xen_9pfsd path', () => {

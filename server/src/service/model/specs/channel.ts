@@ -3,6 +3,7 @@
 // split_string_into_pair, key and value trimmed of blanks. Unknown keys only warn; a bad pair or
 // connection makes xl exit.
 import { versionNumber } from '../../options';
+import { xlReleaseFacts } from '../release-facts';
 import { splitPairAtFirst, strtokItems, trimPiece, type SpecPiece } from './strtok';
 import type { ChannelJson, SpecContext, SpecIssue, SpecResult } from './types';
 
@@ -59,8 +60,8 @@ export function parseChannelSpec(spec: string, ctx: SpecContext): SpecResult<Cha
   }
   const out: ChannelJson = {};
   if (backend !== undefined) out.backend_domname = backend;
-  // Xen 4.21 stopped numbering channels in xl (ARRAY_EXTEND_INIT_NODEVID): no devid printed.
-  if (version < 421) out.devid = ctx.index;
+  // Later releases stopped numbering channels in xl (ARRAY_EXTEND_INIT_NODEVID): no devid printed.
+  if (xlReleaseFacts(ctx.options.xenVersion).channelDevid) out.devid = ctx.index;
   if (name !== undefined) out.name = name;
   out[`connection.${connection}`] = connection === 'socket' ? { path } : {};
   return { device: out, issues, fatal: false };
