@@ -23,12 +23,16 @@ export interface RealVerdict {
   stage?: 'parse' | 'xl' | 'libxl';
   /** Warnings printed for an accepted config (xl stderr lines, libxl warnings), as bodies. */
   warnings: string[];
+  /** xl died of a signal (a crash we must name as such). */
+  crashed?: true;
 }
 
 /** What the oracle's goldens say about an entry. */
 export function realVerdict(e: CorpusEntry): RealVerdict {
   if (!e.parse.accepted) return { refusal: (e.parse.messages as string[]).join('\n'), stage: 'parse', warnings: [] };
   const stderr = (e.dryrun.stderr as string).split('\n').filter((l) => l && !l.startsWith('Parsing config from'));
+  // xl killed by a signal (its exit status is negative here) prints no refusal of its own.
+  if (e.dryrun.exit_status < 0) return { refusal: '', stage: 'xl', warnings: [], crashed: true };
   if (e.dryrun.exit_status !== 0) return { refusal: stderr.join('\n'), stage: 'xl', warnings: [] };
   const warnings = [...stderr];
   const log = ((e.argv?.log ?? []) as string[]).map(logBody);

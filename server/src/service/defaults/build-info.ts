@@ -20,6 +20,18 @@ const PVSHIM_CMDLINE = 'pv-shim console=xen,pv';
 /** XEN_DOMCTL_GRANT_version_mask */
 const GRANT_VERSION_MASK = 0xf;
 
+/** HVM_MAX_VCPUS (xen/include/public/hvm/hvm_info_table.h). */
+const HVM_MAX_VCPUS = 128;
+
+/**
+ * The size in bytes of a bitmap libxl reads from JSON (libxl__bitmap_parse_json): as many bits as
+ * the highest index listed, plus one.
+ */
+function bitmapBytes(setBits: readonly unknown[]): number {
+  const last = Number(setBits[setBits.length - 1]);
+  return Number.isFinite(last) ? Math.ceil((last + 1) / 8) : 0;
+}
+
 /** Returns false when libxl refuses the build info (the reason is logged). */
 export function buildInfoSetDefault(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env: DefaultsEnv): boolean {
   if (!copyDeprecatedFields(type, bInfo, env)) return false;
@@ -44,6 +56,11 @@ export function buildInfoSetDefault(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env
 
   if (!int(bInfo, 'max_vcpus')) bInfo.max_vcpus = 1;
   if (!Array.isArray(bInfo.avail_vcpus) || bInfo.avail_vcpus.length === 0) bInfo.avail_vcpus = [0];
+  else if (bitmapBytes(bInfo.avail_vcpus) > HVM_MAX_VCPUS) {
+    // libxl compares the bitmap's size in bytes with a vCPU count: more than 1024 vCPUs fail.
+    env.log.error(FN, 'avail_vcpus bitmap contains too many VCPUS', ['vcpus', 'maxvcpus']);
+    return false;
+  }
   // libxl works with vcpu_hard_affinity only: the legacy cpumap is copied to every vcpu.
   if (Array.isArray(bInfo.cpumap) && bInfo.cpumap.length > 0 &&
       !(Array.isArray(bInfo.vcpu_hard_affinity) && bInfo.vcpu_hard_affinity.length > 0)) {
@@ -93,8 +110,8 @@ export function buildInfoSetDefault(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env
       defboolDefault(pvh, 'pvshim', false);
       if (memkb(bInfo, 'video_memkb') === undefined) bInfo.video_memkb = 0;
       if (defboolVal(pvh, 'pvshim')) {
-        if (!str(pvh, 'pvshim_path')) pvh.pvshim_path = `${env.paths.firmwareDir}/${PVSHIM_BASENAME}`;
-        if (!str(pvh, 'pvshim_cmdline')) pvh.pvshim_cmdline = PVSHIM_CMDLINE;
+        if (str(pvh, 'pvshim_path') === undefined) pvh.pvshim_path = `${env.paths.firmwareDir}/${PVSHIM_BASENAME}`;
+        if (str(pvh, 'pvshim_cmdline') === undefined) pvh.pvshim_cmdline = PVSHIM_CMDLINE;
       }
       break;
     }
@@ -141,7 +158,7 @@ function hvmFirmwareSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolea
       '(set device_model_version="qemu-xen")', ['device_model_version', 'bios']);
     return false;
   }
-  if (!str(bInfo, 'kernel') && (str(bInfo, 'ramdisk') || str(bInfo, 'cmdline'))) {
+  if (str(bInfo, 'kernel') === undefined && (str(bInfo, 'ramdisk') !== undefined || str(bInfo, 'cmdline') !== undefined)) {
     env.log.error(FN, 'direct boot parameters specified but kernel missing', ['ramdisk', 'cmdline', 'extra', 'root', 'kernel']);
     return false;
   }
@@ -150,10 +167,10 @@ function hvmFirmwareSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolea
 
 function stubdomainImagesSetDefault(bInfo: Json, env: DefaultsEnv): void {
   const linux = deviceModelVersion(bInfo) === 'qemu_xen';
-  if (!str(bInfo, 'stubdomain_kernel')) {
+  if (str(bInfo, 'stubdomain_kernel') === undefined) {
     bInfo.stubdomain_kernel = absPath(env.paths.firmwareDir, linux ? 'qemu-stubdom-linux-kernel' : 'ioemu-stubdom.gz');
   }
-  if (!str(bInfo, 'stubdomain_ramdisk') && linux) {
+  if (str(bInfo, 'stubdomain_ramdisk') === undefined && linux) {
     bInfo.stubdomain_ramdisk = absPath(env.paths.firmwareDir, 'qemu-stubdom-linux-rootfs');
   }
 }
@@ -189,13 +206,13 @@ function hvmSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolean {
       ['usbversion', 'spiceusbredirection', 'usb', 'usbdevice']);
     return false;
   }
-  if (!str(hvm, 'boot')) hvm.boot = 'cda';
+  if (str(hvm, 'boot') === undefined) hvm.boot = 'cda';
 
   const vnc = child(hvm, 'vnc');
   defboolDefault(vnc, 'enable', true);
   if (defboolVal(vnc, 'enable')) {
     defboolDefault(vnc, 'findunused', true);
-    if (!str(vnc, 'listen')) vnc.listen = '127.0.0.1';
+    if (str(vnc, 'listen') === undefined) vnc.listen = '127.0.0.1';
   }
   const sdl = child(hvm, 'sdl');
   defboolDefault(sdl, 'enable', false);

@@ -171,7 +171,7 @@ export function nicsSetDefault(nics: Json[], type: 'hvm' | 'pv' | 'pvh', env: De
 
 function nicSetDefault(nic: Json, index: number, type: 'hvm' | 'pv' | 'pvh', env: DefaultsEnv): boolean {
   if (!int(nic, 'mtu')) nic.mtu = 1500;
-  if (!str(nic, 'model')) nic.model = 'rtl8139';
+  if (str(nic, 'model') === undefined) nic.model = 'rtl8139';
   const mac = str(nic, 'mac');
   if (!mac || mac === '00:00:00:00:00:00') {
     const [r0, r1, r2] = env.nextUuidBytes();
@@ -179,8 +179,8 @@ function nicSetDefault(nic: Json, index: number, type: 'hvm' | 'pv' | 'pvh', env
       .map((b) => (typeof b === 'string' ? b : b.toString(16).padStart(2, '0'))).join(':');
     env.generated.push({ pointer: `/nics/${index}/mac`, what: 'random MAC address (00:16:3e:xx:xx:xx)' });
   }
-  if (!str(nic, 'bridge')) nic.bridge = 'xenbr0';
-  if (!str(nic, 'script')) nic.script = `${env.paths.scriptDir}/vif-bridge`;
+  if (str(nic, 'bridge') === undefined) nic.bridge = 'xenbr0';
+  if (str(nic, 'script') === undefined) nic.script = `${env.paths.scriptDir}/vif-bridge`;
   if (!resolveBackend(nic, 'nic', env)) return false;
   const nictype = str(nic, 'nictype');
   if (type === 'hvm') {
@@ -212,7 +212,7 @@ export function vfbSetDefault(vfb: Json, env: DefaultsEnv): boolean {
   const vnc = child(vfb, 'vnc');
   defboolDefault(vnc, 'enable', true);
   if (defboolVal(vnc, 'enable')) {
-    if (!str(vnc, 'listen')) vnc.listen = '127.0.0.1';
+    if (str(vnc, 'listen') === undefined) vnc.listen = '127.0.0.1';
     defboolDefault(vnc, 'findunused', true);
   } else {
     defboolDefault(vnc, 'findunused', false);

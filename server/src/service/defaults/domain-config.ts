@@ -25,7 +25,7 @@ export function domainConfigSetDefault(config: Json, type: 'hvm' | 'pv' | 'pvh',
     [bInfo, 'exec_ssid_label', 'seclabel', 'seclabel'],
     [bInfo, 'device_model_ssid_label', 'device_model_stubdomain_seclabel', 'device_model_stubdomain_seclabel'],
   ] as const) {
-    if (!str(holder, field)) continue;
+    if (str(holder, field) === undefined) continue;
     if (env.host.profile === 'local' && env.host.physinfo === 'unknown') {
       env.assume(`${key} needs XSM (FLASK) enabled in the hypervisor to take effect`);
     }

@@ -5,7 +5,7 @@
 // Input and output are the libxl_domain_config JSON as `xl -N create` prints it (IDL field names).
 import type { DefaultsContext, GeneratedValue } from './context';
 import { DefaultsEnv } from './context';
-import { domainType } from './device-model';
+import { deviceModelVersion, domainType, type DeviceModelVersion } from './device-model';
 import { channelsSetDevids, diskSetDefault, nicsSetDefault, vfbSetDefault } from './devices';
 import { domainConfigSetDefault } from './domain-config';
 import { orderLikeLibxl } from './idl-order';
@@ -34,6 +34,8 @@ export interface DefaultsResult {
   generated?: GeneratedValue[];
   /** Things the host model could not answer and that were assumed (for "libxl will need ..."). */
   assumptions?: string[];
+  /** b_info.device_model_version where libxl stopped (`unknown` when it had none yet). */
+  deviceModelVersion: DeviceModelVersion | 'unknown';
 }
 
 export function applyLibxlDefaults(config: Record<string, unknown>, ctx: DefaultsContext): DefaultsResult {
@@ -43,6 +45,7 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
     messages: env.log.messages,
     generated: env.generated,
     assumptions: env.assumptions,
+    deviceModelVersion: (isObject(resolved.b_info) && deviceModelVersion(resolved.b_info)) || 'unknown',
   });
   if (!isObject(config)) {
     env.log.error('libxl_domain_config_from_json', 'the domain configuration is not a JSON object', []);

@@ -156,7 +156,21 @@ export function availVcpus(b: Json): number[] {
   return v.map(int).filter((n) => n >= 0);
 }
 
-/** libxl__sizekb_to_mb: KiB to MiB, rounded up. */
+/** A string as glibc's printf("%s") shows it: `(null)` for a NULL pointer (a field not set). */
+export function cstr(v: unknown): string {
+  return str(v) ?? '(null)';
+}
+
+/** The value a C `uint32_t` holds after assigning `n` (an integer) to it. */
+export function asUint32(n: number): number {
+  return Number(BigInt.asUintN(32, BigInt(Math.trunc(n))));
+}
+
+/**
+ * libxl__sizekb_to_mb: KiB to MiB, rounded up, in libxl's `uint32_t` arithmetic: the argument is
+ * truncated to 32 bits and `kb + 1023` wraps (so `-m` of a guest with more than 4 TiB, or with more
+ * video memory than RAM, is what libxl really passes, not the true difference).
+ */
 export function sizekbToMb(kb: number): number {
-  return Math.floor((kb + 1023) / 1024);
+  return Math.floor(asUint32(asUint32(kb) + 1023) / 1024);
 }

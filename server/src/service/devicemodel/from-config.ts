@@ -23,10 +23,8 @@ export function deviceModelFromConfig(config: Record<string, unknown>, ctx: From
     const errors = defaults.messages.filter((m) => m.level === 'error');
     const first = errors.find((m) => !m.secondary) ?? errors[0];
     const error = first ? libxlLogText(first) : 'libxl__domain_config_setdefault: refused';
-    const b = (config.b_info ?? {}) as Record<string, unknown>;
-    const version = b.device_model_version === 'qemu_xen_traditional' ? 'qemu_xen_traditional' : 'qemu_xen';
     return {
-      outcome: 'error', device_model_version: version, argv: [], env: {}, error,
+      outcome: 'error', device_model_version: defaults.deviceModelVersion, argv: [], env: {}, error,
       log: [...warnings, ...errors.map(libxlLogText)], notes: [], placeholders: [],
       label: deviceModelRules(ctx.options.xenVersion).label, assumptions: defaults.assumptions ?? [],
     };

@@ -26,7 +26,7 @@ const GROUP_TITLES: Record<ArgGroup, string> = {
   other: 'other: boot order, USB, sound, ACPI, extra arguments',
 };
 
-const VERSION_NAMES = { qemu_xen: 'qemu-xen', qemu_xen_traditional: 'qemu-xen-traditional' } as const;
+const VERSION_NAMES = { qemu_xen: 'qemu-xen', qemu_xen_traditional: 'qemu-xen-traditional', unknown: 'The device model' } as const;
 
 /** One line per option: the option and its values, padded, then `# meaning`. */
 function optionLines(result: DeviceModelResult): Map<ArgGroup, string[]> {
@@ -57,7 +57,7 @@ export function formatPreview(result: DeviceModelResult, options: AnalysisOption
   out.push(`# ${where}`);
 
   if (result.outcome === 'error') {
-    out.push(`# ${VERSION_NAMES[result.device_model_version]}: libxl refuses to start it:`);
+    out.push(`# ${VERSION_NAMES[result.device_model_version]}: libxl refuses to start it${result.device_model_version === 'unknown' ? ' (before choosing its version)' : ''}:`);
     out.push('#');
     for (const line of result.log) out.push(...line.split('\n').map((l) => `#   ${l}`));
     appendAssumptions(out, result);

@@ -1,7 +1,7 @@
 // Mirrors the emulated-disk loop of libxl__build_device_model_args_new in
 // tools/libs/light/libxl_dm.c (Xen 4.17): which disks qemu emulates (IDE, AHCI, SCSI, CD-ROM), with
 // which image path and format, and the warnings for disks left to the PV drivers.
-import { defbool, enumOf, int, str, type DomainView, type Json } from './config-view';
+import { cstr, defbool, enumOf, int, str, type DomainView, type Json } from './config-view';
 import { failure, logLine, type ArgvWriter, type Failure } from './argv-writer';
 import { diskLocalPath, diskNumber, qemuDiskFormat } from './disk-names';
 
@@ -77,7 +77,7 @@ export function writeQemuXenDisks(w: ArgvWriter, d: DomainView, domid: number, s
       const note = { group: 'disks' as const, meaning: `SCSI disk ${vdev} (${target})`, keys };
       const common = `if=none,readonly=${readwrite ? 'off' : 'on'},cache=writeback`;
       if (colo === 'secondary') {
-        w.add(note, '-drive', `if=none,driver=${format},file=${target},id=${str(disk.colo_export)},readonly=${readwrite ? 'off' : 'on'}`);
+        w.add(note, '-drive', `if=none,driver=${format},file=${target},id=${cstr(disk.colo_export)},readonly=${readwrite ? 'off' : 'on'}`);
       }
       const { drive, id } = scsiDrive(disk, target!, index, format!, colo, common);
       w.add(note, '-drive', drive);
@@ -94,7 +94,7 @@ export function writeQemuXenDisks(w: ArgvWriter, d: DomainView, domid: number, s
     if (index < 4) {
       if (!readwrite) return failure(logLine(FN, domid, "qemu-xen doesn't support read-only IDE disk drivers"));
       const note = { group: 'disks' as const, meaning: `IDE disk ${index} from ${vdev} (${target})`, keys };
-      if (colo === 'secondary') w.add(note, '-drive', `if=none,driver=${format},file=${target},id=${str(disk.colo_export)}`);
+      if (colo === 'secondary') w.add(note, '-drive', `if=none,driver=${format},file=${target},id=${cstr(disk.colo_export)}`);
       w.add(note, '-drive', ideDrive(disk, target!, index, format!, colo));
       continue;
     }
@@ -104,7 +104,7 @@ export function writeQemuXenDisks(w: ArgvWriter, d: DomainView, domid: number, s
 }
 
 function scsiDrive(disk: Json, target: string, unit: number, format: string, colo: ColoMode, common: string): { drive: string; id: string } {
-  const exportName = str(disk.colo_export);
+  const exportName = cstr(disk.colo_export);
   switch (colo) {
     case 'none': {
       const id = `scsi0-hd${unit}`;
@@ -112,25 +112,25 @@ function scsiDrive(disk: Json, target: string, unit: number, format: string, col
     }
     case 'primary':
       return {
-        id: exportName ?? '(null)',
+        id: exportName,
         drive: `${common},id=${exportName},driver=quorum,children.0.file.filename=${target},children.0.driver=${format},read-pattern=fifo,vote-threshold=1`,
       };
     case 'secondary':
       return {
         id: 'top-colo',
-        drive: `${common},id=top-colo,driver=replication,mode=secondary,top-id=top-colo,file.driver=qcow2,file.file.filename=${str(disk.active_disk)},file.backing.driver=qcow2,file.backing.file.filename=${str(disk.hidden_disk)},file.backing.backing=${exportName}`,
+        drive: `${common},id=top-colo,driver=replication,mode=secondary,top-id=top-colo,file.driver=qcow2,file.file.filename=${cstr(disk.active_disk)},file.backing.driver=qcow2,file.backing.file.filename=${cstr(disk.hidden_disk)},file.backing.backing=${exportName}`,
       };
   }
 }
 
 function ideDrive(disk: Json, target: string, unit: number, format: string, colo: ColoMode): string {
-  const exportName = str(disk.colo_export);
+  const exportName = cstr(disk.colo_export);
   switch (colo) {
     case 'none':
       return `file=${target},if=ide,index=${unit},media=disk,format=${format},cache=writeback`;
     case 'primary':
       return `if=ide,index=${unit},media=disk,cache=writeback,driver=quorum,id=${exportName},children.0.file.filename=${target},children.0.driver=${format},read-pattern=fifo,vote-threshold=1`;
     case 'secondary':
-      return `if=ide,index=${unit},id=top-colo,media=disk,cache=writeback,driver=replication,mode=secondary,top-id=top-colo,file.driver=qcow2,file.file.filename=${str(disk.active_disk)},file.backing.driver=qcow2,file.backing.file.filename=${str(disk.hidden_disk)},file.backing.backing=${exportName}`;
+      return `if=ide,index=${unit},id=top-colo,media=disk,cache=writeback,driver=replication,mode=secondary,top-id=top-colo,file.driver=qcow2,file.file.filename=${cstr(disk.active_disk)},file.backing.driver=qcow2,file.backing.file.filename=${cstr(disk.hidden_disk)},file.backing.backing=${exportName}`;
   }
 }

@@ -1,7 +1,7 @@
 // Mirrors libxl__build_device_model_args_new in tools/libs/light/libxl_dm.c (Xen 4.17): the
 // qemu-xen command line, for a dom0 qemu (HVM guest or PV/PVH backends) and for the qemu inside a
 // Linux stub domain. Version differences come from versions.ts.
-import { dmKeymap, dmSdl, dmVnc, int, str, strList, defbool, obj, type DomainView } from './config-view';
+import { dmKeymap, dmSdl, dmVnc, int, sizekbToMb, str, strList, defbool, obj, type DomainView } from './config-view';
 import { ArgvWriter, failure, isFailure, logLine, type Failure } from './argv-writer';
 import { vncAddress } from './display';
 import { writeHvmDevices } from './qemu-xen-hvm';
@@ -134,7 +134,7 @@ export function buildQemuXenArgs(input: BuildInput): ArgvWriter | Failure {
 
   const maxKb = int(d.b.max_memkb);
   const videoKb = int(d.b.video_memkb);
-  const ramMb = Math.floor((maxKb - videoKb + 1023) / 1024);
+  const ramMb = sizekbToMb(maxKb - videoKb);
   w.add({ group: 'identity', meaning: `guest RAM in MiB (maxmem${videoKb ? ' minus video memory' : ''})`, keys: ['memory', 'maxmem', 'videoram'] }, '-m', `${ramMb}`);
 
   if (d.type === 'hvm') {

@@ -26,7 +26,11 @@ export type DeviceModelVersion = 'qemu_xen' | 'qemu_xen_traditional';
 
 export interface DeviceModelResult {
   readonly outcome: DeviceModelOutcome;
-  readonly device_model_version: DeviceModelVersion;
+  /**
+   * The version libxl had chosen when it finished or failed: `unknown` when it refused the config
+   * before choosing one (an unknown cpupool, PoD with passthrough, ...) and xl had not written one.
+   */
+  readonly device_model_version: DeviceModelVersion | 'unknown';
   /** argv[0] is the binary; `stubdom-dm` for the device model that runs inside a stub domain. */
   readonly argv: string[];
   readonly env: Record<string, string>;

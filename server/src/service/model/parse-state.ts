@@ -8,6 +8,7 @@ import type { Json } from './libxl-json';
 import { MEMKB_DEFAULT } from './libxl-json';
 import { NO_SPAN, XlExit, XlReport, type Diagnose } from './xl-report';
 import { xlReleaseFacts, type XlReleaseFacts } from './release-facts';
+import { splitStringList } from './xl-strings';
 import type { ByteSpan } from '../finding';
 
 export type GuestType = 'hvm' | 'pv' | 'pvh';
@@ -77,13 +78,28 @@ export class ParseState {
     return this.report.fail(text, item ? { ...d, span: { start: item.start, end: item.end } } : d, status);
   }
 
-  /** Where xl dereferences the NULL that a nested list item reads as: it dies with SIGSEGV. */
-  crashOnNestedItem(name: string, item: Value | undefined): never {
+  /** xl dies with SIGSEGV here (the reason says why, in our words). */
+  crash(name: string, reason: string, item?: Value): never {
     const d = this.at(name, 'xl-crashes');
-    this.report.note(`xl crashes (segmentation fault) on this nested list: \`${name}' wants strings here`, {
+    this.report.note(`xl crashes (segmentation fault): ${reason}`, {
       ...d, span: item ? { start: item.start, end: item.end } : d.span, severity: 'error',
     });
     throw new XlExit(-11);
+  }
+
+  /** Where xl dereferences the NULL that a nested list item reads as. */
+  crashOnNestedItem(name: string, item: Value | undefined): never {
+    return this.crash(name, `on this nested list: \`${name}' wants strings here`, item);
+  }
+
+  /**
+   * split_string_into_string_list: a string with no word in it (empty, or only separators) makes
+   * xl copy a NULL token, and it dies with SIGSEGV.
+   */
+  splitWords(name: string, text: string, delims: string, item?: Value): string[] {
+    const words = splitStringList(text, delims);
+    if (words.length === 0) this.crash(name, `\`${name}' holds no word to split, which xl does not expect`, item);
+    return words;
   }
 
   /** An xl warning line about `name` (not a libxlutil lookup warning). */

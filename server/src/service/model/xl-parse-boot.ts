@@ -4,7 +4,6 @@
 import { defbool, enumFromString, setInt, setMemkb, setString, setStringList, TIMER_MODE, TSC_MODE } from './libxl-json';
 import type { ParseState } from './parse-state';
 import { toUint32 } from './strtol';
-import { splitStringList } from './xl-strings';
 
 export function parseBootAndTiming(st: ParseState): void {
   const { cfg, b, c } = st;
@@ -47,7 +46,7 @@ export function parseBootAndTiming(st: ParseState): void {
     const s = cfg.getString('bootloader_args');
     if (s.ok) {
       st.warn('bootloader_args', 'WARNING: Specifying "bootloader_args" as a string is deprecated. Please use a list of arguments.', 'xl-deprecated');
-      setStringList(b, 'bootloader_args', splitStringList(s.value, ' \t\n'));
+      setStringList(b, 'bootloader_args', st.splitWords('bootloader_args', s.value, ' \t\n'));
     }
   }
 
@@ -72,7 +71,8 @@ function parseTscMode(st: ParseState): void {
   }
   const s = cfg.getString('tsc_mode');
   if (s.ok) {
-    if (st.release.printsTscModeString) st.report.print(`got a tsc mode string: "${s.value}"\n`);
+    // Debugging output of xl up to 4.18: said as information, since xl prints it.
+    if (st.release.printsTscModeString) st.report.line(`got a tsc mode string: "${s.value}"`, { ...st.at('tsc_mode', 'xl-chatter'), severity: 'information' });
     const v = enumFromString(TSC_MODE, s.value);
     if (v === null) st.fail('tsc_mode', `ERROR: invalid value "${s.value}" for "tsc_mode"`, 1, 'xl-invalid-value');
     if (v) b.tsc_mode = TSC_MODE[v as 1];

@@ -18,7 +18,7 @@ export function parseCpuid(st: ParseState): void {
   const policy = new CpuidPolicy();
   const report = (first: string, second: string) => {
     st.report.print(`${first}\n`);
-    st.report.line(`  ${second}`, { ...st.at('cpuid', 'xl-invalid-cpuid'), severity: 'warning' }, `${first} ${second}`);
+    st.report.line(`  ${second}`, { ...st.at('cpuid', 'xl-invalid-cpuid'), severity: 'warning' }, `${first}\n  ${second}`);
   };
   const list = st.cfg.getList('cpuid', true);
   if (list.ok) {

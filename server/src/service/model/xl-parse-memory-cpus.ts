@@ -8,7 +8,7 @@ import type { Json } from './libxl-json';
 import type { ParseState } from './parse-state';
 import { strtoul, toInt32, toUint32 } from './strtol';
 import { XlExit } from './xl-report';
-import { splitPair, splitStringList, trimSpace } from './xl-strings';
+import { splitPair, trimSpace } from './xl-strings';
 
 export function topologyOf(st: ParseState): CpuTopology {
   return {
@@ -103,7 +103,7 @@ function parseVnuma(st: ParseState): void {
         setMemkb(p, 'memkb', kb);
         maxMemkb = BigInt.asUintN(64, maxMemkb + kb);
       } else if (option === 'vcpus') {
-        for (const spec of splitStringList(value, ',')) {
+        for (const spec of st.splitWords('vnuma', value, ',', opt)) {
           const r = parseRange(spec);
           const last = r.b - r.a > 100000n ? r.a + 100000n : r.b;
           for (let s = r.a; s <= last; s++) {
@@ -113,7 +113,7 @@ function parseVnuma(st: ParseState): void {
         }
       } else if (option === 'vdistances') {
         const d = p.distances as number[];
-        splitStringList(value, ',').forEach((v, j) => {
+        st.splitWords('vnuma', value, ',', opt).forEach((v, j) => {
           const val = parseUlong(st, v, opt);
           if (j < n) d[j] = toUint32(val);
         });

@@ -24,8 +24,7 @@ export function parsePciAndPassthrough(st: ParseState): void {
     const res = parseRdmSpec(rdm.value, specContext(st, 0));
     // libxlu_pci's messages end without a newline; xl reads rdm= for every guest type.
     for (const issue of res.issues) {
-      st.report.print(issue.message);
-      st.report.note(issue.message, { ...st.at('rdm', issue.code || 'xl-invalid-rdm'), severity: 'warning' });
+      st.report.partial(issue.message, { ...st.at('rdm', issue.code || 'xl-invalid-rdm'), severity: 'warning' });
     }
     // Non-HVM guests get the values written over other union members; not modelled.
     if (res.device && st.type === 'hvm') {

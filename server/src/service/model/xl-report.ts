@@ -57,6 +57,19 @@ export class XlReport {
     });
   }
 
+  /**
+   * Prints text that xl ends without a newline (libxlutil's RDM messages), so that whatever xl
+   * prints next continues the same stderr line; the finding then says that whole line, as it reads.
+   */
+  partial(text: string, d: Diagnose): void {
+    const from = this.text.length;
+    this.print(text);
+    this.note(text, d);
+    this.glued.push({ finding: this.findings.length - 1, from });
+  }
+
+  private readonly glued: { finding: number; from: number }[] = [];
+
   /** Prints xl's refusal and stops reading (xl exits with `status`). */
   fail(text: string, d: Diagnose, status = 1): never {
     this.line(text, { ...d, severity: 'error', code: d.code }, text);
@@ -65,6 +78,12 @@ export class XlReport {
 
   /** The stderr lines xl printed (a trailing partial line is kept as a line). */
   lines(): string[] {
+    for (const g of this.glued.splice(0)) {
+      const start = this.text.lastIndexOf('\n', g.from - 1) + 1;
+      const nl = this.text.indexOf('\n', g.from);
+      const f = this.findings[g.finding]!;
+      this.findings[g.finding] = { ...f, message: this.text.slice(start, nl < 0 ? undefined : nl) };
+    }
     if (this.text === '') return [];
     const parts = this.text.split('\n');
     if (parts[parts.length - 1] === '') parts.pop();

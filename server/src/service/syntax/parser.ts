@@ -55,8 +55,10 @@ class ParseRun implements LexErrorSink {
     let near: string;
     const src = this.src;
     if (atEof) {
-      // flex leaves yytext on its end-of-buffer NUL (after any pending lexerr text): xl prints `...'.
-      near = '`' + this.out.text(textStart, textEnd) + "'";
+      // flex leaves yytext on its end-of-buffer NUL (after any pending lexerr text): xl prints `...',
+      // and like every %s it stops at a NUL byte of the file (one that ends an unfinished statement).
+      const nul = src.subarray(textStart, textEnd).indexOf(0);
+      near = '`' + this.out.text(textStart, nul >= 0 ? textStart + nul : textEnd) + "'";
     } else {
       let len = textEnd - textStart;
       let newline = '';
