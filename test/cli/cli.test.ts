@@ -142,3 +142,31 @@ describe('xlcfg usage', () => {
     assert.deepEqual(Object.keys(j).sort(), ['best_s', 'bytes', 'median_s', 'runs', 'settings']);
   });
 });
+
+// Where the real toolstack dies instead of answering (reproduced with the oracles: see the
+// bad-crash-* and libxl-crash-* fixtures), --json says `crash` with the reason, and the exit is 1.
+describe('xlcfg says when xl or libxl crash', () => {
+  const FIX = resolve(__dirname, '..', 'fixtures', 'oracle', 'corpus');
+  for (const [file, stage] of [
+    ['libxl-crash-pv-stubdomain-vfb.cfg', 'libxl'], ['libxl-crash-pvh-stubdomain-qdisk.cfg', 'libxl'],
+    ['bad-crash-vdispl-connector-no-id.cfg', 'xl'], ['bad-crash-bootloader-args-empty.cfg', 'xl'],
+  ] as const) {
+    test(`argv --json: ${file} (${stage})`, () => {
+      const r = xlcfg(['argv', '--json', file, '--host', 'reference'], FIX);
+      assert.equal(r.status, 1);
+      const j = r.json();
+      assert.equal(j.outcome, 'crash');
+      assert.match(j.crash, stage === 'libxl' ? /libxl aborts/ : /xl crashes/);
+    });
+  }
+  test('parse --json: a NUL inside quotes names the assertion crash', () => {
+    const dir = mkdtempSync(resolve(tmpdir(), 'xlcfg-cli-'));
+    writeFileSync(resolve(dir, 'nul.cfg'), 'kernel = "a\0b"\n');
+    const r = xlcfg(['parse', '--json', 'nul.cfg'], dir);
+    assert.equal(r.status, 1);
+    assert.equal(r.json().accepted, false);
+    assert.match(r.json().crash, /assertion/);
+    const a = xlcfg(['argv', '--json', 'nul.cfg'], dir);
+    assert.equal(a.json().outcome, 'crash');
+  });
+});

@@ -80,24 +80,33 @@ function argv(args: ParsedArgs): number {
   const json = args.flags.has('--json');
   if (!a.parsed.accepted || !a.xl?.config) {
     const lines = !a.parsed.accepted ? [...a.parsed.messages(file), 'Failed to parse config: Invalid argument'] : (a.xl?.stderr ?? []);
-    if (json) printJson({ outcome: 'xl_rejected', error: lines.filter((l) => l.trim()).pop() ?? 'xl refuses the config', stderr: lines });
-    else for (const l of lines) process.stderr.write(l + '\n');
+    // xl dies (an assertion in libxlutil, a crash in xl_parse.c): outcome `crash` with the reason.
+    const crash = a.findings.find((f) => f.code === 'xl-crashes' || (f.code === 'parse-error' && a.parsed.errors.some((e) => e.kind === 'abort')));
+    if (json) {
+      printJson(crash
+        ? { outcome: 'crash', crash: crash.message, stderr: lines }
+        : { outcome: 'xl_rejected', error: lines.filter((l) => l.trim()).pop() ?? 'xl refuses the config', stderr: lines });
+    } else {
+      for (const l of lines) process.stderr.write(l + '\n');
+      if (crash) process.stderr.write(`xlcfg: ${crash.message}\n`);
+    }
     return 1;
   }
   const dm = a.deviceModel!;
   if (json) {
     printJson({
       outcome: dm.outcome, device_model_version: dm.device_model_version, argv: dm.argv, env: dm.env,
-      ...(dm.error ? { error: dm.error } : {}), ...(dm.reason ? { reason: dm.reason } : {}), log: dm.log, label: dm.label,
-      placeholders: dm.placeholders, assumptions: dm.assumptions,
+      ...(dm.error ? { error: dm.error } : {}), ...(dm.reason ? { reason: dm.reason } : {}), ...(dm.crash ? { crash: dm.crash } : {}),
+      log: dm.log, label: dm.label, placeholders: dm.placeholders, assumptions: dm.assumptions,
     });
   } else if (dm.outcome === 'error') process.stderr.write(`libxl: error: ${dm.error}\n`);
+  else if (dm.outcome === 'crash') process.stderr.write(`xlcfg: ${dm.crash}\n`);
   else if (dm.outcome === 'no_device_model') process.stdout.write(`# no device model: ${dm.reason ?? 'this guest needs none'}\n`);
   else {
     const envPrefix = Object.entries(dm.env).map(([k, v]) => `${k}=${shellQuote([v])}`).join(' ');
     process.stdout.write((envPrefix ? envPrefix + ' ' : '') + shellQuote(dm.argv) + '\n');
   }
-  return dm.outcome === 'error' ? 1 : 0;
+  return dm.outcome === 'error' || dm.outcome === 'crash' ? 1 : 0;
 }
 
 export const COMMANDS: Record<string, (a: ParsedArgs) => number> = { check, config, argv };

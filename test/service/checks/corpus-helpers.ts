@@ -37,6 +37,7 @@ export function realVerdict(e: CorpusEntry): RealVerdict {
   const warnings = [...stderr];
   const log = ((e.argv?.log ?? []) as string[]).map(logBody);
   if (e.argv?.outcome === 'error') return { refusal: log[0] ?? '', stage: 'libxl', warnings };
+  if (e.argv?.outcome === 'harness_crash') return { refusal: '', stage: 'libxl', warnings, crashed: true };
   for (const l of (e.argv?.log ?? []) as string[]) {
     if (/^libxl: (warning|error):/.test(l)) warnings.push(logBody(l));
   }

@@ -113,6 +113,9 @@ export function libxlVerdicts(a: CheckContext): Finding[] {
     const { fn, text } = splitLibxlLine(line);
     out.push(finding(a, dmKeys(text), 'warning', 'libxl-warning', `libxl warns when the guest starts: ${text}`, text, fn));
   }
+  if (dm.outcome === 'crash' && dm.crash) {
+    out.push(finding(a, ['device_model_stubdomain_override', 'vfb', 'disk', 'channel', 'p9', 'usbctrl'], 'error', 'libxl-crashes', dm.crash, dm.crash, 'libxl__spawn_local_dm'));
+  }
   if (dm.outcome === 'error' && dm.error) {
     const { fn, text } = splitLibxlLine(dm.error);
     if (!text.includes(DM_RESTRICT_TRADITIONAL_TEXT)) {

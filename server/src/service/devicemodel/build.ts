@@ -35,6 +35,14 @@ export function buildDeviceModelArgv(resolved: ResolvedConfig, ctx: DeviceModelC
     if (why === undefined) {
       return { ...base, outcome: 'no_device_model', argv: [], env: {}, log: [], notes: [], placeholders: [], assumptions: [], reason: `A ${d.type.toUpperCase()} guest gets a dom0 qemu only when a device needs it; here ${NO_XENPV_QEMU_REASON}.` };
     }
+    if (d.stubdomain) {
+      // libxl__spawn_local_dm refuses to run for a guest that asked for a stubdomain: with abort().
+      return {
+        ...base, outcome: 'crash', argv: [], env: {}, log: [], notes: [], placeholders: [], assumptions: [],
+        crash: `libxl aborts (SIGABRT) when it starts the guest: a ${d.type.toUpperCase()} guest gets a dom0 qemu because ${why}, ` +
+          'but device_model_stubdomain_override = 1 asks for a stub domain, which only HVM guests have. Remove device_model_stubdomain_override.',
+      };
+    }
     return localDm(d, ctx, env, rules, base, `qemu serves this ${d.type.toUpperCase()} guest because ${why}`);
   }
   return localDm(d, ctx, env, rules, base, undefined);

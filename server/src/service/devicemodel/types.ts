@@ -21,7 +21,11 @@ export interface ArgNote {
   readonly keys?: readonly string[];
 }
 
-export type DeviceModelOutcome = 'spawn' | 'stubdom' | 'no_device_model' | 'error';
+/**
+ * `crash`: libxl itself dies (abort()) on the way, so the guest never starts and there is no
+ * message of libxl's to quote; `crash` holds the reason in our words.
+ */
+export type DeviceModelOutcome = 'spawn' | 'stubdom' | 'no_device_model' | 'error' | 'crash';
 export type DeviceModelVersion = 'qemu_xen' | 'qemu_xen_traditional';
 
 export interface DeviceModelResult {
@@ -43,6 +47,8 @@ export interface DeviceModelResult {
   readonly placeholders: number[];
   /** Why no device model is started (outcome `no_device_model`). */
   readonly reason?: string;
+  /** Why libxl crashes (outcome `crash`). */
+  readonly crash?: string;
   /** Which builder produced this, e.g. "as Xen 4.17 builds it". */
   readonly label: string;
   /** Things the host model could not answer and were assumed (e.g. a user on the dom0). */

@@ -4,7 +4,7 @@ import type { ByteSpan } from '../finding';
 import type { Value } from '../syntax/settings';
 import type { ParseState } from './parse-state';
 import type { SpecContext, SpecResult } from './specs';
-import { XlExit } from './xl-report';
+import { XL_ABORTED, XlExit } from './xl-report';
 
 export function specContext(st: ParseState, index: number): SpecContext {
   return { guestType: st.type, index, options: st.options, sourceName: st.src };
@@ -22,6 +22,11 @@ export function reportSpecIssues(
     const code = issue.code || (issue.severity === 'error' ? 'xl-rejects' : 'xl-warning');
     const span = item ? issueSpan(item, issue.start, issue.end) : d.span;
     st.report.line(issue.message, { ...d, span, code, severity: issue.severity });
+  }
+  if (res.crash) {
+    const span = item ? issueSpan(item, res.crash.start, res.crash.end) : d.span;
+    st.report.note(`xl crashes: ${res.crash.reason}`, { ...d, span, code: 'xl-crashes', severity: 'error' });
+    throw new XlExit(XL_ABORTED);
   }
   if (!res.fatal) return;
   const last = res.issues[res.issues.length - 1];

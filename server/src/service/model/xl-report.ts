@@ -3,6 +3,9 @@
 // becomes a Finding on the span of the setting the user would change.
 import type { ByteSpan, Finding, RelatedSpan, Severity } from '../finding';
 
+/** The exit status the oracle reports for a process killed by SIGABRT (an abort or glibc's checks). */
+export const XL_ABORTED = -6;
+
 /** Thrown only inside the model to stop reading, as xl's exit() does; caught by buildDomainConfig. */
 export class XlExit {
   constructor(readonly status: number) {}

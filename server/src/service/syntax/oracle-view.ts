@@ -18,6 +18,11 @@ export interface OracleParseReport {
   settings: { name: string; op: '=' | '+='; line: number; value: OracleValue }[];
   effective: Record<string, OracleValue>;
   num_settings: number;
+  /**
+   * Set when libxlutil does not return at all but kills xl (an assertion failure): why, in our
+   * words. The oracle's own tool dies with xl and prints no report then.
+   */
+  crash?: string;
 }
 
 /** Drops our byte offsets; iterative, as values may nest thousands deep. */
@@ -52,5 +57,8 @@ export function oracleParseReport(parsed: ParsedConfig, sourceName: string, opts
     num_settings: settings.length,
   };
   if (!parsed.accepted) report.strerror = 'Invalid argument';
+  if (parsed.errors.some((e) => e.kind === 'abort')) {
+    report.crash = 'libxlutil fails an assertion on a NUL byte inside a quoted string and xl aborts (SIGABRT)';
+  }
   return report;
 }

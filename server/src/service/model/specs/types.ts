@@ -21,6 +21,11 @@ export interface SpecResult<T> {
   issues: SpecIssue[];
   /** True when xl exits on this spec (the whole config is refused). */
   fatal: boolean;
+  /**
+   * Set when xl crashes on this spec instead of exiting: why, in our words, and where. What xl
+   * prints then is not its own message (glibc's, or nothing), so nothing is printed for it.
+   */
+  crash?: { reason: string; start: number; end: number };
 }
 
 export type GuestType = 'hvm' | 'pv' | 'pvh';

@@ -33,8 +33,15 @@ export function parseVdisplSpec(spec: string, ctx: SpecContext): SpecResult<Vdis
           ? (colon < 0 || colon === c.length - 1 ? [c] : [c.slice(0, colon), c.slice(colon + 1)])
           : c.split(':').filter((x) => x !== '');
         if (runs.length < 2) {
-          // xl frees a resolution string it never got: glibc aborts the process.
-          return { device: null, fatal: true, issues: [issueAt(value, 'error', 'double free or corruption (out)', 'vdispl-xl-crash')] };
+          // xl frees a resolution string it never got: undefined behaviour (glibc usually aborts).
+          return {
+            device: null, fatal: true, issues: [],
+            crash: {
+              reason: `the connector "${c}" has no "ID:" before its resolution, and xl then frees memory it never allocated: ` +
+                'what happens next is undefined (glibc usually stops xl with "double free or corruption"). Write connectors as ID:WIDTHxHEIGHT',
+              start: value.start, end: value.end,
+            },
+          };
         }
         const res = scanResolution(runs[1]!);
         if (!res) return { device: null, fatal: true, issues: [issueAt(value, 'error', "Can't parse connector resolution", 'vdispl-bad-resolution')] };
