@@ -13,6 +13,8 @@ export interface TestClient {
   change(uri: string, version: number, text: string): void;
   diagnostics(uri: string, predicate?: (d: any[]) => boolean, timeoutMs?: number): Promise<any[]>;
   request<T = any>(method: string, params: unknown): Promise<T>;
+  /** What the server wrote to stderr so far (only with `captureStderr`). */
+  stderr(): string;
   close(): Promise<void>;
 }
 
@@ -22,10 +24,14 @@ export interface ClientOptions {
   /** Advertise workspace.configuration support. */
   askConfiguration?: boolean;
   env?: Record<string, string>;
+  /** Keep the server's stderr for the test (else it goes to the test's own stderr). */
+  captureStderr?: boolean;
 }
 
 export async function startServer(o: ClientOptions = {}): Promise<TestClient> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...o.env } });
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', o.captureStderr ? 'pipe' : 'inherit'], env: { ...process.env, ...o.env } });
+  let stderr = '';
+  proc.stderr?.on('data', (b: Buffer) => { stderr += b.toString('utf8'); });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const published = new Map<string, any[]>();
   const waiters: (() => void)[] = [];
@@ -65,6 +71,7 @@ export async function startServer(o: ClientOptions = {}): Promise<TestClient> {
       });
     },
     request: (method, params) => conn.sendRequest(method, params),
+    stderr: () => stderr,
     async close() {
       try { await conn.sendRequest('shutdown'); await conn.sendNotification('exit'); } catch { /* already gone */ }
       conn.dispose();

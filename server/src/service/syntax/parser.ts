@@ -22,7 +22,9 @@ export interface ParseOptions {
 }
 
 /** Parses are synchronous and never nest: one lexer object serves them all. */
-const SHARED_LEXER = new Lexer(new Uint8Array(0), { lexicalError() {} });
+const EMPTY_SOURCE = new Uint8Array(0);
+const NO_SINK = { lexicalError() {} };
+const SHARED_LEXER = new Lexer(EMPTY_SOURCE, NO_SINK);
 
 /** The parser's state and value stacks, kept between parses at their largest size. */
 const SHARED_STACKS: { states: Int32Array; values: Int32Array } = { states: new Int32Array(INITIAL_DEPTH), values: new Int32Array(INITIAL_DEPTH) };
@@ -279,6 +281,8 @@ export function parse(src: Uint8Array, opts: ParseOptions = {}): ParsedConfig {
   const out = r.out;
   out.accepted = !r.err;
   out.likelyPython = r.lexer.likelyPython;
+  // The shared lexer must not keep the last document (and its parse) alive once parsing is over.
+  SHARED_LEXER.reset(EMPTY_SOURCE, NO_SINK);
   return out;
 }
 
