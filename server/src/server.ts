@@ -12,6 +12,10 @@ import { AnalysisCache } from './lsp/documents';
 import { diagnostics } from './service/features/diagnostics';
 import { previewText, previewCodeLens } from './service/features/preview';
 import { hoverAt, completionsAt, codeActionsFor } from './lsp/features';
+import {
+  documentSymbolsOf, foldingRangesOf, selectionRangesOf, formattingOf, rangeFormattingOf, semanticTokensOf,
+  definitionOf, highlightsOf, SEMANTIC_TOKEN_LEGEND,
+} from './lsp/editor-features';
 import { localHostModel, localManPage } from './node/environment';
 
 const disabled = new Set((process.env.XLCFG_DISABLE_FEATURES ?? '').split(',').map((s) => s.trim()).filter(Boolean));
@@ -19,11 +23,15 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache(localHostModel);
 let canAskConfiguration = false;
+let hierarchicalSymbols = false;
+let canRefreshTokens = false;
 let globalSettings: XlcfgSettings = DEFAULT_SETTINGS;
 const perDocument = new Map<string, Promise<XlcfgSettings>>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   canAskConfiguration = !!params.capabilities.workspace?.configuration;
+  hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+  canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
   const init = (params.initializationOptions ?? {}) as { settings?: unknown };
   if (init.settings) globalSettings = readSettings(init.settings);
   return {
@@ -33,6 +41,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: disabled.has('completion') ? undefined : { triggerCharacters: ['=', '"', "'", '[', ' '] },
       codeActionProvider: disabled.has('codeAction') ? undefined : { codeActionKinds: ['quickfix', 'source.fixAll'] },
       codeLensProvider: {},
+      documentSymbolProvider: disabled.has('documentSymbol') ? undefined : { label: 'xl.cfg' },
+      foldingRangeProvider: !disabled.has('foldingRange'),
+      selectionRangeProvider: !disabled.has('selectionRange'),
+      documentFormattingProvider: !disabled.has('formatting'),
+      documentRangeFormattingProvider: !disabled.has('formatting'),
+      semanticTokensProvider: disabled.has('semanticTokens') ? undefined
+        : { legend: { tokenTypes: [...SEMANTIC_TOKEN_LEGEND.tokenTypes], tokenModifiers: [...SEMANTIC_TOKEN_LEGEND.tokenModifiers] }, full: true },
+      definitionProvider: !disabled.has('definition'),
+      documentHighlightProvider: !disabled.has('documentHighlight'),
     },
     serverInfo: { name: 'xlcfg-language-server', version: '0.1.0' },
   };
@@ -93,11 +110,17 @@ connection.onDidChangeConfiguration((change) => {
   const raw = (change.settings as { xlcfg?: unknown } | null)?.xlcfg;
   if (raw) globalSettings = readSettings(raw);
   for (const d of documents.all()) schedule(d.uri, 0);
+  refreshTokens();
 });
+/** Semantic tokens come from the findings, which follow the settings (and a BOM): ask again. */
+function refreshTokens(): void {
+  if (canRefreshTokens && !disabled.has('semanticTokens')) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+}
 connection.onNotification(BOM_NOTIFICATION, (p: BomParams) => {
   if (!p || typeof p.uri !== 'string') return;
   if (p.hasBom) cache.bomUris.add(p.uri); else cache.bomUris.delete(p.uri);
   schedule(p.uri, 0);
+  refreshTokens();
 });
 
 // ---- requests ----
@@ -134,6 +157,53 @@ connection.onRequest(DEVICE_MODEL_PREVIEW_REQUEST, async (p: DeviceModelPreviewP
   } catch (e) {
     return { content: `# xlcfg could not build the preview: ${String(e)}\n` };
   }
+});
+
+connection.onDocumentSymbol(async (p) => {
+  if (disabled.has('documentSymbol')) return null;
+  const a = await analysisOf(p.textDocument.uri);
+  return a ? documentSymbolsOf(a, p.textDocument.uri, hierarchicalSymbols) : null;
+});
+
+connection.onFoldingRanges(async (p) => {
+  if (disabled.has('foldingRange')) return null;
+  const a = await analysisOf(p.textDocument.uri);
+  return a ? foldingRangesOf(a) : null;
+});
+
+connection.onSelectionRanges(async (p) => {
+  if (disabled.has('selectionRange')) return null;
+  const a = await analysisOf(p.textDocument.uri);
+  return a ? selectionRangesOf(a, p.positions) : null;
+});
+
+connection.onDocumentFormatting(async (p) => {
+  if (disabled.has('formatting')) return null;
+  const a = await analysisOf(p.textDocument.uri);
+  return a ? formattingOf(a, p.options) : null;
+});
+
+connection.onDocumentRangeFormatting(async (p) => {
+  if (disabled.has('formatting')) return null;
+  const a = await analysisOf(p.textDocument.uri);
+  return a ? rangeFormattingOf(a, p.range, p.options) : null;
+});
+
+connection.languages.semanticTokens.on(async (p) => {
+  const a = disabled.has('semanticTokens') ? undefined : await analysisOf(p.textDocument.uri);
+  return a ? semanticTokensOf(a) : { data: [] };
+});
+
+connection.onDefinition(async (p) => {
+  if (disabled.has('definition')) return null;
+  const a = await analysisOf(p.textDocument.uri);
+  return a ? definitionOf(a, p.textDocument.uri, p.position) : null;
+});
+
+connection.onDocumentHighlight(async (p) => {
+  if (disabled.has('documentHighlight')) return null;
+  const a = await analysisOf(p.textDocument.uri);
+  return a ? highlightsOf(a, p.position) : null;
 });
 
 documents.listen(connection);
