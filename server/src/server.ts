@@ -4,6 +4,8 @@
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
   type InitializeParams, type InitializeResult, type Diagnostic, type CodeAction, type Hover, type CompletionList,
+  type CodeLensParams, type DocumentSymbolParams, type FoldingRangeParams, type SelectionRangeParams, type DocumentFormattingParams,
+  type DocumentRangeFormattingParams, type SemanticTokensParams, type DefinitionParams, type DocumentHighlightParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BOM_NOTIFICATION, DEVICE_MODEL_PREVIEW_REQUEST, COMMANDS, type BomParams, type DeviceModelPreviewParams, type DeviceModelPreviewResult, type XlcfgSettings } from './protocol';
@@ -124,30 +126,47 @@ connection.onNotification(BOM_NOTIFICATION, (p: BomParams) => {
 });
 
 // ---- requests ----
-connection.onHover(async (p): Promise<Hover | null> => {
+/**
+ * Every request handler answers: a failure inside the service is logged once and answered with the
+ * handler's empty value (as diagnostics do), never as an error the editor shows.
+ */
+const injectedFault = process.env.XLCFG_TEST_FAULT; // tests: make this handler throw
+function guarded<P, R>(name: string, empty: R, handler: (p: P) => Promise<R>): (p: P) => Promise<R> {
+  return async (p: P) => {
+    try {
+      if (injectedFault === name) throw new Error(`fault injected into ${name}`);
+      return await handler(p);
+    } catch (e) {
+      connection.console.error(`xlcfg: ${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return empty;
+    }
+  };
+}
+
+connection.onHover(guarded('hover', null, async (p): Promise<Hover | null> => {
   if (disabled.has('hover')) return null;
   const a = await analysisOf(p.textDocument.uri);
   if (!a) return null;
   const s = await settingsFor(p.textDocument.uri);
   return hoverAt(a, p.position, { manPage: s.manPage ? localManPage : undefined }) as Hover | null;
-});
+}));
 
-connection.onCompletion(async (p): Promise<CompletionList | null> => {
+connection.onCompletion(guarded('completion', null, async (p): Promise<CompletionList | null> => {
   if (disabled.has('completion')) return null;
   const a = await analysisOf(p.textDocument.uri);
   return a ? (completionsAt(a, p.position) as CompletionList) : null;
-});
+}));
 
-connection.onCodeAction(async (p): Promise<CodeAction[] | null> => {
+connection.onCodeAction(guarded('codeAction', null, async (p): Promise<CodeAction[] | null> => {
   if (disabled.has('codeAction')) return null;
   const a = await analysisOf(p.textDocument.uri);
   return a ? (codeActionsFor(a, p.textDocument.uri, p.range, p.context) as CodeAction[]) : null;
-});
+}));
 
-connection.onCodeLens(async (p) => {
+connection.onCodeLens(guarded('codeLens', [], async (p: CodeLensParams) => {
   const a = await analysisOf(p.textDocument.uri);
   return a ? previewCodeLens(a, p.textDocument.uri, COMMANDS.showDeviceModelPreview) : [];
-});
+}));
 
 connection.onRequest(DEVICE_MODEL_PREVIEW_REQUEST, async (p: DeviceModelPreviewParams): Promise<DeviceModelPreviewResult> => {
   const a = p && typeof p.uri === 'string' ? await analysisOf(p.uri) : undefined;
@@ -159,52 +178,52 @@ connection.onRequest(DEVICE_MODEL_PREVIEW_REQUEST, async (p: DeviceModelPreviewP
   }
 });
 
-connection.onDocumentSymbol(async (p) => {
+connection.onDocumentSymbol(guarded('documentSymbol', null, async (p: DocumentSymbolParams) => {
   if (disabled.has('documentSymbol')) return null;
   const a = await analysisOf(p.textDocument.uri);
   return a ? documentSymbolsOf(a, p.textDocument.uri, hierarchicalSymbols) : null;
-});
+}));
 
-connection.onFoldingRanges(async (p) => {
+connection.onFoldingRanges(guarded('foldingRange', null, async (p: FoldingRangeParams) => {
   if (disabled.has('foldingRange')) return null;
   const a = await analysisOf(p.textDocument.uri);
   return a ? foldingRangesOf(a) : null;
-});
+}));
 
-connection.onSelectionRanges(async (p) => {
+connection.onSelectionRanges(guarded('selectionRange', null, async (p: SelectionRangeParams) => {
   if (disabled.has('selectionRange')) return null;
   const a = await analysisOf(p.textDocument.uri);
   return a ? selectionRangesOf(a, p.positions) : null;
-});
+}));
 
-connection.onDocumentFormatting(async (p) => {
+connection.onDocumentFormatting(guarded('formatting', null, async (p: DocumentFormattingParams) => {
   if (disabled.has('formatting')) return null;
   const a = await analysisOf(p.textDocument.uri);
   return a ? formattingOf(a, p.options) : null;
-});
+}));
 
-connection.onDocumentRangeFormatting(async (p) => {
+connection.onDocumentRangeFormatting(guarded('rangeFormatting', null, async (p: DocumentRangeFormattingParams) => {
   if (disabled.has('formatting')) return null;
   const a = await analysisOf(p.textDocument.uri);
   return a ? rangeFormattingOf(a, p.range, p.options) : null;
-});
+}));
 
-connection.languages.semanticTokens.on(async (p) => {
+connection.languages.semanticTokens.on(guarded('semanticTokens', { data: [] }, async (p: SemanticTokensParams) => {
   const a = disabled.has('semanticTokens') ? undefined : await analysisOf(p.textDocument.uri);
   return a ? semanticTokensOf(a) : { data: [] };
-});
+}));
 
-connection.onDefinition(async (p) => {
+connection.onDefinition(guarded('definition', null, async (p: DefinitionParams) => {
   if (disabled.has('definition')) return null;
   const a = await analysisOf(p.textDocument.uri);
   return a ? definitionOf(a, p.textDocument.uri, p.position) : null;
-});
+}));
 
-connection.onDocumentHighlight(async (p) => {
+connection.onDocumentHighlight(guarded('documentHighlight', null, async (p: DocumentHighlightParams) => {
   if (disabled.has('documentHighlight')) return null;
   const a = await analysisOf(p.textDocument.uri);
   return a ? highlightsOf(a, p.position) : null;
-});
+}));
 
 documents.listen(connection);
 connection.listen();

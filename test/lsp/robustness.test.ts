@@ -72,3 +72,29 @@ describe('the server survives bad input', { timeout: 300_000 }, () => {
     await stillAnswers();
   });
 });
+
+describe('a failing request handler answers empty and logs once', () => {
+  for (const [name, method, empty] of [
+    ['hover', 'textDocument/hover', null], ['codeLens', 'textDocument/codeLens', []],
+    ['semanticTokens', 'textDocument/semanticTokens/full', { data: [] }], ['documentSymbol', 'textDocument/documentSymbol', null],
+  ] as const) {
+    test(name, async () => {
+      const c = await startServer({ configuration: null, env: { XLCFG_TEST_FAULT: name } });
+      const logs: string[] = [];
+      c.conn.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
+      try {
+        const uri = 'file:///r/fault.cfg';
+        await c.open(uri, 'name = "x"\ntype = "hvm"\n');
+        const r = await c.request(method, { textDocument: { uri }, position: { line: 1, character: 1 } });
+        assert.deepEqual(r, empty);
+        assert.ok(logs.some((l) => l.includes(`${name} failed`) && l.includes('fault injected')), logs.join('\n'));
+        // The other requests still work.
+        const h = name === 'hover' ? await c.request('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 0 } })
+          : await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 1 } });
+        assert.ok(h);
+      } finally {
+        await c.close();
+      }
+    });
+  }
+});
