@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { UsageError, type ParsedArgs } from './args';
 import { printJson, needOneFile } from './io';
 import { analyzeFile, analysisOptions } from './analysis-options';
+import { shownMessage } from '../service/features/diagnostics';
 import { shellQuote } from '../service/devicemodel';
 import { stringifyDeep } from '../service/util/json';
 import type { Severity } from '../service/finding';
@@ -38,7 +39,7 @@ function check(args: ParsedArgs): number {
     if (!json) {
       for (const d of diagnostics) {
         const r = d.range as { start: { line: number; character: number } };
-        process.stdout.write(`${file}:${r.start.line + 1}:${r.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]\n`);
+        process.stdout.write(`${file}:${r.start.line + 1}:${r.start.character + 1}: ${d.severity}: ${shownMessage(d)} [${d.code}]\n`);
       }
     }
   }

@@ -15,7 +15,16 @@ export interface DiagnosticOut {
 }
 
 const SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
-export const SEVERITY_NAME: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+/**
+ * The message as an editor or a terminal shows it beside the severity: without xl's own `WARNING:` /
+ * `warning:` / `ERROR:` prefix when it says the same as the severity (else "warning: warning: ...").
+ * The finding keeps xl's line as printed (in `data.xlLine` here, and in `--json`).
+ */
+export function shownMessage(f: Pick<Finding, 'message' | 'severity'>): string {
+  const m = /^(warning|error): (?=\S)/i.exec(f.message);
+  return m && m[1]!.toLowerCase() === f.severity ? f.message.slice(m[0].length) : f.message;
+}
 
 export function toDiagnostic(a: Analysis, f: Finding, uri: string): DiagnosticOut {
   const d: DiagnosticOut = {
@@ -23,11 +32,12 @@ export function toDiagnostic(a: Analysis, f: Finding, uri: string): DiagnosticOu
     severity: SEVERITY[f.severity],
     code: f.code,
     source: 'xlcfg',
-    message: f.message,
+    message: shownMessage(f),
   };
   if (f.tags?.length) d.tags = f.tags.map((t) => (t === 'unnecessary' ? 1 : 2));
   if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: a.lines.rangeOf(r.start, r.end) }, message: r.message }));
   if (f.data) d.data = { ...f.data };
+  if (d.message !== f.message) d.data = { ...d.data, xlLine: f.message };
   return d;
 }
 
