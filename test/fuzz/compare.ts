@@ -2,8 +2,9 @@
 // disagreements per stage, as short texts. The same comparisons the corpus suites make:
 //   parse  - libxlutil's verdict, messages, stored settings (xlu-parse)
 //   xl     - the domain config, exit status and every stderr line of `xl -N create`
-//   check  - an error exactly when xl or libxl refuses, quoting it; their warnings as warnings;
-//            dm-restrict-traditional exactly when libxl says so
+//   check  - an error exactly when xl or libxl refuses, quoting it (xl-crashes / libxl-crashes when
+//            it dies of a signal); their warnings as warnings; dm-restrict-traditional exactly when
+//            libxl says so
 //   argv   - libxl's outcome, device-model version, argv (QMP fd aside), env and log lines
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from '../../server/src/service/syntax/parser';
@@ -23,7 +24,28 @@ const plain = (l: string): string => l.replace(/: Domain \d+:/, ': ').trimEnd();
 /** xl's stderr chatter that is not a warning. */
 const NOT_A_WARNING = [/^got a tsc mode string: /];
 
-function parseStage(bytes: Uint8Array, o: BatchResult): string[] {
+/** xl's warnings (`FILE:LINE: warning: ...`): never what it refuses with. */
+const XL_WARNING = /^[^:\s]+:\d+: warning: /;
+
+/**
+ * An error quotes xl's refusal LINE; or, when xl printed a message without a newline
+ * (`Unknown RDM strategy option: %s`) and its refusal right after it on the same line, a warning
+ * quotes the whole line and an error its end.
+ */
+function quotesXl(line: string, errors: readonly { message: string }[], findings: readonly { severity: string; message: string }[]): boolean {
+  if (errors.some((f) => f.message.includes(line))) return true;
+  return findings.some((f) => f.severity === 'warning' && f.message.includes(line)) && errors.some((f) => line.endsWith(f.message));
+}
+
+/** The last line of xl's stderr. */
+const xlLast = (o: BatchResult): string => String(o.dryrun?.stderr ?? '').trimEnd().split('\n').pop() ?? '';
+
+function parseStage(name: string, bytes: Uint8Array, o: BatchResult): string[] {
+  if (!o.parse) {
+    // xlu-parse printed nothing: libxlutil aborted (an assertion), which we must say (report.crash)
+    const ours = oracleParseReport(parse(bytes), `${name}.cfg`);
+    return ours.crash ? [] : [`libxlutil aborts (xl: ${xlLast(o)}), ours ${ours.accepted ? 'accepts' : 'refuses'} without a crash`];
+  }
   const ours = oracleParseReport(parse(bytes), o.parse.source);
   const out: string[] = [];
   if (ours.accepted !== o.parse.accepted) out.push(`verdict: ours ${ours.accepted}, libxlutil ${o.parse.accepted}`);
@@ -56,24 +78,35 @@ function argvStage(name: string, release: XenVersion, o: BatchResult): string[] 
 }
 
 function checkStage(name: string, bytes: Uint8Array, release: XenVersion, o: BatchResult): string[] {
-  if (!o.parse.accepted) return []; // parse errors: the parse stage compares them
+  if (!o.parse?.accepted) return []; // parse errors (and libxlutil's aborts): the parse stage compares them
   const a = analyzeFile(name, bytes, { xenVersion: release });
-  const errors = a.findings.filter((f) => f.severity === 'error');
+  // libxl-build-refuses is libxl's refusal while it builds the domain (libxl_x86.c): the oracle
+  // builds no domain, so it never shows one; such errors are not "errors the toolstack does not report".
+  const errors = a.findings.filter((f) => f.severity === 'error' && f.code !== 'libxl-build-refuses');
   const stderr = (o.dryrun.stderr as string).split('\n').filter((l) => l && !l.startsWith('Parsing config from'));
+  // the line xl refused with; none when it refused silently after warnings (e.g. max_grant_frames out of range)
+  const refusal = [...stderr].reverse().find((l) => !XL_WARNING.test(l));
   const xlRefuses = o.dryrun.exit_status !== 0;
+  // xl killed by a signal prints no refusal of its own; nor does libxl when it dies (harness_crash)
+  const xlCrashes = o.dryrun.exit_status < 0;
   const libxlRefuses = !xlRefuses && o.argv?.outcome === 'error';
+  const libxlCrashes = !xlRefuses && o.argv?.outcome === 'harness_crash';
   const out: string[] = [];
-  if ((errors.length > 0) !== (xlRefuses || libxlRefuses)) {
+  if ((errors.length > 0) !== (xlRefuses || libxlRefuses || libxlCrashes)) {
     out.push(errors.length ? `we report errors the toolstack does not: ${errors.map((f) => `${f.code}: ${f.message}`).join(' | ')}`
-      : `the toolstack refuses, we report no error: ${xlRefuses ? stderr[stderr.length - 1] : (o.argv.log ?? [])[0]}`);
+      : `the toolstack refuses, we report no error: ${xlCrashes ? `xl dies of signal ${-o.dryrun.exit_status}` : libxlCrashes ? 'libxl dies'
+        : xlRefuses ? refusal ?? '(xl says nothing)' : (o.argv.log ?? [])[0]}`);
   }
-  if (xlRefuses && stderr.length && errors.length && !errors.some((f) => f.message.includes(stderr[stderr.length - 1]!))) out.push(`no error quotes xl: ${stderr[stderr.length - 1]}`);
+  if ((xlCrashes || libxlCrashes) && errors.length) {
+    const code = xlCrashes ? 'xl-crashes' : 'libxl-crashes';
+    if (!errors.some((f) => f.code === code || f.code === 'parse-error')) out.push(`${xlCrashes ? `xl dies of signal ${-o.dryrun.exit_status}` : 'libxl dies'}, no ${code} error: ${errors.map((f) => f.code).join(', ')}`);
+  } else if (xlRefuses && refusal !== undefined && errors.length && !quotesXl(refusal, errors, a.findings)) out.push(`no error quotes xl: ${refusal}`);
   if (libxlRefuses && errors.length) {
     const first = (o.argv.log as string[]).find((l) => l.startsWith('libxl: error:')) ?? o.argv.log[0];
     const want = libxlText(logBody(String(first).trim())).split('\n')[0]!;
     if (!errors.some((f) => f.message.includes(want))) out.push(`no error quotes libxl: ${want}`);
   }
-  if (!xlRefuses) {
+  if (!xlRefuses || (!xlCrashes && refusal === undefined)) {
     for (const w of stderr) {
       if (NOT_A_WARNING.some((re) => re.test(w))) continue;
       const first = w.replace(/^[^:\s]+:\d+: /, '');
@@ -85,9 +118,18 @@ function checkStage(name: string, bytes: Uint8Array, release: XenVersion, o: Bat
   return out;
 }
 
+/** An oracle tool that printed nothing where it always prints (the harness broke, or the tool died). */
+function missingAnswer(o: BatchResult): Disagreement | undefined {
+  if (o.dryrun === null) return { stage: 'xl', detail: 'xl-dryrun printed nothing' };
+  if (o.argv === null) return { stage: 'argv', detail: `dm-argv printed nothing (xl: ${xlLast(o)})` };
+  return undefined;
+}
+
 /** Every disagreement between our stages and the oracle's answers for one config. */
 export function disagreements(name: string, bytes: Uint8Array, release: XenVersion, o: BatchResult): Disagreement[] {
   const out: Disagreement[] = [];
+  const missing = missingAnswer(o);
+  if (missing) return [missing];
   const stage = (s: Stage, f: () => string[]) => {
     try {
       for (const detail of f()) out.push({ stage: s, detail });
@@ -95,8 +137,8 @@ export function disagreements(name: string, bytes: Uint8Array, release: XenVersi
       out.push({ stage: 'crash', detail: `${s}: ${(e as Error).stack?.split('\n').slice(0, 3).join(' ')}` });
     }
   };
-  stage('parse', () => parseStage(bytes, o));
-  if (o.parse.accepted) stage('xl', () => compareWithXl(`${name}.cfg`, o.parse, o.dryrun, release));
+  stage('parse', () => parseStage(name, bytes, o));
+  if (o.parse?.accepted) stage('xl', () => compareWithXl(`${name}.cfg`, o.parse, o.dryrun, release));
   stage('check', () => checkStage(name, bytes, release, o));
   stage('argv', () => argvStage(name, release, o));
   return out;

@@ -4,7 +4,7 @@
 //         the checkout, `make -C test/oracle-4.20 root`); its tools are built in the root on first use.
 // A suite that needs a release's oracle where it cannot run prints one loud SKIPPED line with the
 // reason, and fails when XLCFG_REQUIRE_ORACLE=1 (as in CI).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import { join, resolve, basename, dirname } from 'node:path';
@@ -50,15 +50,22 @@ export interface Oracle {
   xlDryrun(file: string): any;
   dmArgv(file: string, o?: DmArgvOptions): any;
   /**
-   * Many configs at once (4.20: one chroot for all of them). Names follow the goldens' conventions:
-   * `*noqemu*` runs dm-argv with qemu-xen absent, `*debianhost*` with `--host debian`.
+   * Many configs at once: one process and one mount namespace per batch (tools/batch.py; 4.20: in
+   * one chroot), `xl -N create` run once per config; the same answers as the individual tools (test
+   * /oracle-batch.test.ts). Names follow the goldens' conventions: `*noqemu*` runs dm-argv with
+   * qemu-xen absent, `*debianhost*` with `--host debian`. A tool that printed no JSON (libxlutil
+   * aborts on some inputs, xlu-parse then prints nothing) answers null.
    */
-  batch(configs: BatchConfig[], tools?: readonly BatchTool[]): Map<string, BatchResult>;
+  batch(configs: BatchConfig[], tools?: readonly BatchTool[], o?: BatchOptions): Map<string, BatchResult>;
+  /** The same without blocking: the oracle works while the caller does. */
+  batchAsync(configs: BatchConfig[], tools?: readonly BatchTool[], o?: BatchOptions): Promise<Map<string, BatchResult>>;
 }
 
 export type BatchTool = 'parse' | 'dryrun' | 'argv';
 export interface BatchConfig { name: string; bytes: string | Uint8Array }
 export interface BatchResult { parse?: any; dryrun?: any; argv?: any }
+/** jobs: split the batch over that many oracle processes (default 1; the answers do not change). */
+export interface BatchOptions { jobs?: number }
 const ALL_TOOLS: readonly BatchTool[] = ['parse', 'dryrun', 'argv'];
 const dmOptionsFor = (name: string): DmArgvOptions => ({ qemuXenAbsent: name.includes('noqemu'), host: name.includes('debianhost') ? 'debian' : undefined });
 
@@ -93,7 +100,9 @@ function isRoot(): boolean {
 }
 
 function parseJson(cmd: string, r: ReturnType<typeof spawnSync>): any {
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} failed (${r.status ?? r.signal}): ${r.stderr}`);
+  // dm-argv exits 2 with an `outcome: harness_crash` report when libxl itself dies (abort()).
+  const crashReport = r.status === 2 && String(r.stdout).includes('"harness_crash"');
+  if (r.status !== 0 && r.status !== 1 && !crashReport) throw new Error(`${cmd} failed (${r.status ?? r.signal}): ${r.stderr}`);
   return JSON.parse(String(r.stdout));
 }
 
@@ -104,6 +113,57 @@ function dmArgs(o: DmArgvOptions): string[] {
   if (o.qemuRunwith) args.push('--qemu-runwith', o.qemuRunwith);
   return args;
 }
+
+/** How one release runs a batch: the folder the configs go to, the command, its environment. */
+interface BatchRun { what: string; dir: string; cmd: string; args: string[]; env: NodeJS.ProcessEnv }
+
+function writeBatch(dir: string, configs: BatchConfig[]): void {
+  for (const c of configs) writeFileSync(join(dir, `${c.name}.cfg`), c.bytes);
+}
+
+/** Every answer of a finished batch; a missing file is the harness's failure, an empty one a crashed tool. */
+function readBatch(dir: string, configs: BatchConfig[], tools: readonly BatchTool[]): Map<string, BatchResult> {
+  const out = new Map<string, BatchResult>();
+  for (const c of configs) {
+    const res: BatchResult = {};
+    for (const t of tools) {
+      const text = readFileSync(join(dir, `${c.name}.${t}.json`), 'utf8');
+      try { res[t] = JSON.parse(text); } catch { res[t] = null; }
+    }
+    out.set(c.name, res);
+  }
+  return out;
+}
+
+function runBatchSync(run: BatchRun, configs: BatchConfig[], tools: readonly BatchTool[]): Map<string, BatchResult> {
+  try {
+    writeBatch(run.dir, configs);
+    const r = spawnSync(run.cmd, run.args, { env: run.env, encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`${run.what} failed (${r.status ?? r.signal ?? r.error}): ${r.stderr}`);
+    return readBatch(run.dir, configs, tools);
+  } finally {
+    rmSync(run.dir, { recursive: true, force: true });
+  }
+}
+
+function runBatchAsync(run: BatchRun, configs: BatchConfig[], tools: readonly BatchTool[]): Promise<Map<string, BatchResult>> {
+  return new Promise((resolvePromise, reject) => {
+    const done = (f: () => void) => {
+      try { f(); } catch (e) { reject(e); } finally { rmSync(run.dir, { recursive: true, force: true }); }
+    };
+    try { writeBatch(run.dir, configs); } catch (e) { done(() => { throw e; }); return; }
+    const p = spawn(run.cmd, run.args, { env: run.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    p.stderr.setEncoding('utf8').on('data', (d: string) => { if (stderr.length < 1 << 20) stderr += d; });
+    p.on('error', (e) => done(() => { throw e; }));
+    p.on('close', (code, signal) => done(() => {
+      if (code !== 0) throw new Error(`${run.what} failed (${code ?? signal}): ${stderr}`);
+      resolvePromise(readBatch(run.dir, configs, tools));
+    }));
+  });
+}
+
+const jobsEnv = (o: BatchOptions = {}) => String(Math.max(1, Math.floor(o.jobs ?? 1)));
 
 // ---- 4.17: on this machine -------------------------------------------------------------------------
 
@@ -139,24 +199,14 @@ function oracle417(): Oracle {
     xluParse: (file) => run(join(BUILD_DIR, 'xlu-parse'), ['--source', basename(file)], file),
     xlDryrun: (file) => run(join(ORACLE_DIR, 'tools/xl-dryrun/xl-dryrun'), [], file),
     dmArgv: (file, o = {}) => run(join(ORACLE_DIR, 'tools/dm-argv/dm-argv'), dmArgs(o), file),
-    batch(configs, tools = ALL_TOOLS) {
-      const out = new Map<string, BatchResult>();
-      const dir = mkdtempSync(join(tmpdir(), 'xlcfg-batch-'));
-      try {
-        for (const c of configs) writeFileSync(join(dir, `${c.name}.cfg`), c.bytes);
-        const r = spawnSync('sh', [join(ORACLE_DIR, 'tools', 'batch.sh'), dir], { env: { ...env(), TOOLS: tools.join(' ') }, encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(`the 4.17 batch failed (${r.status ?? r.signal}): ${r.stderr}`);
-        for (const c of configs) {
-          const res: BatchResult = {};
-          for (const t of tools) res[t] = JSON.parse(readFileSync(join(dir, `${c.name}.${t}.json`), 'utf8'));
-          out.set(c.name, res);
-        }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-      return out;
-    },
+    batch: (configs, tools = ALL_TOOLS, o = {}) => runBatchSync(batchRun(tools, o), configs, tools),
+    batchAsync: (configs, tools = ALL_TOOLS, o = {}) => runBatchAsync(batchRun(tools, o), configs, tools),
   };
+  function batchRun(tools: readonly BatchTool[], o: BatchOptions): BatchRun {
+    const dir = mkdtempSync(join(tmpdir(), 'xlcfg-batch-'));
+    return { what: 'the 4.17 batch', dir, cmd: 'sh', args: [join(ORACLE_DIR, 'tools', 'batch.sh'), dir],
+      env: { ...env(), TOOLS: tools.join(' '), ORACLE_BATCH_JOBS: jobsEnv(o) } };
+  }
   return self;
 }
 
@@ -206,27 +256,18 @@ function oracle420(): Oracle {
     xluParse: (file) => run(`${IN_ROOT_DIR}/build/xlu-parse`, ['--source', basename(file)], file),
     xlDryrun: (file) => run(`${IN_ROOT_DIR}/tools/xl-dryrun/xl-dryrun`, [], file),
     dmArgv: (file, o = {}) => run(`${IN_ROOT_DIR}/tools/dm-argv/dm-argv`, dmArgs(o), file),
-    batch(configs, tools = ALL_TOOLS) {
-      const out = new Map<string, BatchResult>();
-      const base = join(ROOT_420, 'tmp', 'xlcfg-oracle');
-      mkdirSync(base, { recursive: true });
-      const dir = mkdtempSync(join(base, 'batch-'));
-      try {
-        for (const c of configs) writeFileSync(join(dir, `${c.name}.cfg`), c.bytes);
-        const r = spawnSync(join(ORACLE_420_DIR, 'run-tool.sh'), [dir.slice(ROOT_420.length), 'env', `TOOLS=${tools.join(' ')}`,
-          'sh', `${IN_ROOT_DIR}/tools/batch-in-root.sh`, '.'], { env: env(), encoding: 'utf8', maxBuffer: 1 << 30 });
-        if (r.status !== 0) throw new Error(`the 4.20 batch failed (${r.status ?? r.signal}): ${r.stderr}`);
-        for (const c of configs) {
-          const res: BatchResult = {};
-          for (const t of tools) res[t] = JSON.parse(readFileSync(join(dir, `${c.name}.${t}.json`), 'utf8'));
-          out.set(c.name, res);
-        }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-      return out;
-    },
+    batch: (configs, tools = ALL_TOOLS, o = {}) => runBatchSync(batchRun(tools, o), configs, tools),
+    batchAsync: (configs, tools = ALL_TOOLS, o = {}) => runBatchAsync(batchRun(tools, o), configs, tools),
   };
+  /** One chroot for the whole batch, its folder inside the root. */
+  function batchRun(tools: readonly BatchTool[], o: BatchOptions): BatchRun {
+    const base = join(ROOT_420, 'tmp', 'xlcfg-oracle');
+    mkdirSync(base, { recursive: true });
+    const dir = mkdtempSync(join(base, 'batch-'));
+    return { what: 'the 4.20 batch', dir, cmd: join(ORACLE_420_DIR, 'run-tool.sh'),
+      args: [dir.slice(ROOT_420.length), 'env', `TOOLS=${tools.join(' ')}`, `ORACLE_BATCH_JOBS=${jobsEnv(o)}`,
+        'sh', `${IN_ROOT_DIR}/tools/batch-in-root.sh`, '.'], env: env() };
+  }
 }
 
 export const ORACLES: Record<OracleRelease, Oracle> = { '4.17': oracle417(), '4.20': oracle420() };

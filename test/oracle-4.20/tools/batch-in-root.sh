@@ -3,23 +3,12 @@
 # DIR/NAME.{parse,dryrun,argv}.json, with the goldens' naming conventions (`*noqemu*` runs dm-argv
 # with --qemu-xen-absent, `*debianhost*` with --host debian). Which tools: TOOLS (default
 # "parse dryrun argv"). One chroot for many configs: what the xlcfg tests use for generated configs.
+# The work is done by batch.py (one python process and one mount namespace per batch, xl run once
+# per config), the same driver as the 4.17 oracle's.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 ORACLE_BUILD=${ORACLE_BUILD:-$HERE/../build}
 export ORACLE_BUILD
-cd "$1"
-for cfg in *.cfg; do
-    n=${cfg%.cfg}
-    for t in ${TOOLS:-parse dryrun argv}; do
-        case "$t" in
-            parse)  "$ORACLE_BUILD/xlu-parse" --source "$cfg" "$cfg" > "$n.parse.json" ;;
-            dryrun) "$HERE/xl-dryrun/xl-dryrun" "$cfg" > "$n.dryrun.json" ;;
-            argv)
-                extra=
-                case "$n" in *noqemu*) extra=--qemu-xen-absent ;; esac
-                case "$n" in *debianhost*) extra="$extra --host debian" ;; esac
-                "$HERE/dm-argv/dm-argv" $extra "$cfg" > "$n.argv.json" ;;
-        esac
-    done
-done
-exit 0
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+exec "$PY" "$HERE/batch.py" "$1"
