@@ -4,7 +4,7 @@
 // libxl__device_vfb_setdefault (libxl_console.c).
 import type { DefaultsEnv } from './context';
 import { strerror } from './context';
-import { diskBackends419 } from './versions';
+import { channelConsoleChecks, diskBackends419 } from './versions';
 import { child, defboolDefault, defboolVal, int, num, str, type Json } from './json';
 
 const DISK_FN = 'libxl__device_disk_setdefault';
@@ -200,11 +200,19 @@ function nicSetDefault(nic: Json, index: number, type: 'hvm' | 'pv' | 'pvh', env
  * libxl__init_console_from_channel, as domcreate_launch_dm calls it: channel i becomes console i+1,
  * and a channel whose devid the application left unset (xl from 4.18 on) takes that number.
  */
-export function channelsSetDevids(channels: Json[]): void {
-  channels.forEach((ch, i) => {
+export function channelsSetDevids(channels: Json[], env: DefaultsEnv): boolean {
+  for (let i = 0; i < channels.length; i++) {
+    const ch = channels[i]!;
     const devid = num(ch, 'devid');
     if (devid === undefined || devid === -1) ch.devid = i + 1;
-  });
+    // libxl checks each channel's name here (xl has checked its connection and path). The 4.17
+    // oracle does not run this step (its xl numbers the channels itself), so neither do we there.
+    if (channelConsoleChecks(env) && str(ch, 'name') === undefined) {
+      env.log.error('libxl__init_console_from_channel', `channel ${num(ch, 'devid')} has no name`, ['channel']);
+      return false;
+    }
+  }
+  return true;
 }
 
 /** libxl__device_vfb_setdefault (PV/PVH framebuffers). */

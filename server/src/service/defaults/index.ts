@@ -69,7 +69,7 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
     }
   }
   if (!nicsSetDefault(list(resolved, 'nics'), type, env)) return done(false, resolved);
-  channelsSetDevids(list(resolved, 'channels'));
+  if (!channelsSetDevids(list(resolved, 'channels'), env)) return done(false, resolved);
   if (type !== 'hvm') {
     for (const vfb of list(resolved, 'vfbs')) {
       if (vfbSetDefault(vfb, env)) continue;

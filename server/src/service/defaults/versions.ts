@@ -75,6 +75,15 @@ export function p9NeedsQemuOnlyWhenTyped(env: Pick<DefaultsEnv, 'atLeast'>): boo
   return env.atLeast('4.19');
 }
 
+/**
+ * libxl__init_console_from_channel's checks, as the oracles run them: from 4.18, where xl leaves
+ * channel devids to libxl and the oracle runs this step (libxl 4.17 has the same check at domain
+ * creation, a step its oracle does not reach).
+ */
+export function channelConsoleChecks(env: DefaultsEnv): boolean {
+  return env.atLeast('4.18');
+}
+
 /** Drops the fields the target release's IDL does not have. */
 export function pruneForVersion(config: Json, env: DefaultsEnv): void {
   for (const [path, since] of FIELD_SINCE) {

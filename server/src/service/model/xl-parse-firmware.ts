@@ -2,6 +2,7 @@
 // firmware/bios, platform flags (pae, acpi_s3, hpet, apic, ...), viridian, mmio_hole, altp2mhvm,
 // ms_vm_genid, mca_caps and firmware=; PV/PVH firmware= and the kernel/bootloader check; then
 // altp2m and vmtrace_buf_kb for every type.
+import { xenPaths } from '../host/paths';
 import { listItem } from './accessors';
 import { Bitmap } from './cpumap';
 import {
@@ -11,8 +12,6 @@ import type { ParseState } from './parse-state';
 import { toInt32 } from './strtol';
 import { isPrefixOf } from './xl-parse-domain';
 
-/** Debian's XENFIRMWAREDIR for Xen 4.17. */
-export const XEN_FIRMWARE_DIR = '/usr/lib/xen-4.17/boot';
 const HVM_BELOW_4G_MMIO_START = 0xf0000000n;
 const HVM_BELOW_4G_MMIO_LENGTH = (1n << 32n) - HVM_BELOW_4G_MMIO_START;
 const VIRIDIAN_WIDTH = 64;
@@ -156,7 +155,8 @@ function parsePvFirmware(st: ParseState): void {
     if (!isPrefixOf(fw.value, 'pvgrub32') && !isPrefixOf(fw.value, 'pvgrub64')) {
       st.fail('firmware', 'ERROR: only pvgrub{32|64} supported as firmware options', 1, 'xl-invalid-value');
     }
-    b.kernel = `${XEN_FIRMWARE_DIR}/${fw.value}.bin`;
+    // XENFIRMWAREDIR, fixed when xl is built: the release's own folder in Debian's packages.
+    b.kernel = `${xenPaths(st.options.paths, st.options.xenVersion).firmwareDir}/${fw.value}.bin`;
   }
   if (b.bootloader === undefined && b.kernel === undefined) {
     st.fail(cfg.find('kernel') ? 'kernel' : 'type', 'Neither kernel nor bootloader specified', 1, 'xl-no-kernel');
