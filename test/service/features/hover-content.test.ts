@@ -183,3 +183,26 @@ describe('valueHover', () => {
     assert.equal(h('nosuch', '1'), null);
   });
 });
+
+describe('hovers lead with this guest, then the meaning, then the release, then the long text', () => {
+  test('dm_restrict with qemu-xen-traditional: the situation and the fix come first, every topic stays', async () => {
+    const { analyze } = await import('../../../server/src/service/analyze');
+    const { hoverAt } = await import('../../../server/src/lsp/features');
+    const src = 'name = "t"\ntype = "hvm"\ndevice_model_version = "qemu-xen-traditional"\ndm_restrict = 1\n';
+    const h = hoverAt(analyze({ bytes: new TextEncoder().encode(src) }), { line: 3, character: 2 }, {}) as { contents: { value: string } };
+    const text = h.contents.value;
+    const at = (s: string) => { const i = text.indexOf(s); assert.ok(i >= 0, `hover mentions ${s}`); return i; };
+    // The first screen (about 600 characters) says what happens to this guest and what to do.
+    assert.ok(at('#### This guest') < 40);
+    assert.ok(at('device_model_version = "qemu-xen"') < 600);
+    assert.ok(at('#### This guest') < at('#### What it is'));
+    assert.ok(at('#### What it is') < at('#### Status in Xen'));
+    assert.ok(at('#### Status in Xen') < at('```xl'));
+    assert.ok(at('[xl.cfg(5) for Xen') > at('| Kind |'));
+    // dm_restrict keeps all of its topics.
+    for (const topic of [/technology preview/i, /fork/i, /xen-qemuuser-range-base/, /xen-qemuuser-shared/, /cdrom-insert/, /qdisk/,
+      /management network/, /migration/i, /PCI passthrough/, /QEMU 3\.0/, /4\.11/, /security/i, /denial of service|exhaust/i]) {
+      assert.match(text, topic);
+    }
+  });
+});

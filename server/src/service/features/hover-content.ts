@@ -1,7 +1,7 @@
 // Hover text for xl.cfg keys and values: Markdown built from the catalogue for the target Xen
 // release, with what the device model of this guest will do where that matters (dm_restrict & co).
 import type { AnalysisOptions, XenVersion } from '../options';
-import { versionNumber } from '../options';
+import { NEWEST_XEN_VERSION, OLDEST_XEN_VERSION, versionNumber } from '../options';
 import {
   KEY_MESSAGES, dmRestrictNotes, keyStatusIn, lookupKey, manPageUrl, matchEnumValue, sinceText, specFieldGate, specFields,
   traditionalStatus, valueAllowedIn, valueText, type GuestType, type KeyEntry, type DefaultValue,
@@ -88,8 +88,9 @@ function specItemsText(entry: KeyEntry, version: XenVersion): string | undefined
 }
 
 function versionsText(entry: KeyEntry): string {
-  if (entry.removedIn) return `${sinceText(entry.since)} to ${keyStatusIn(entry.name, '4.10')?.until ?? entry.removedIn}`;
-  return versionNumber(entry.since) <= versionNumber('4.10') ? '4.10 to 4.22 (all supported targets)' : `${entry.since} to 4.22`;
+  if (entry.removedIn) return `${sinceText(entry.since)} to ${keyStatusIn(entry.name, OLDEST_XEN_VERSION)?.until ?? entry.removedIn}`;
+  return versionNumber(entry.since) <= versionNumber(OLDEST_XEN_VERSION)
+    ? `${OLDEST_XEN_VERSION} to ${NEWEST_XEN_VERSION} (all supported targets)` : `${entry.since} to ${NEWEST_XEN_VERSION}`;
 }
 
 /** What the target version says about the key, as a warning line (or nothing when it is normal). */
@@ -118,17 +119,29 @@ function guestLine(entry: KeyEntry, ctx: HoverContext): string | undefined {
   return `Only for ${types} guests; this is a ${GUEST_NAMES[ctx.guestType]} guest, so it has no effect here.`;
 }
 
-function deviceModelSection(entry: KeyEntry, ctx: HoverContext): string[] {
-  const version = ctx.options.xenVersion;
+/** What the key does to this guest's device model, and what to do: shown first. */
+function guestSection(entry: KeyEntry, ctx: HoverContext): string[] {
   const dm = ctx.deviceModel;
+  if (!dm) return [];
+  switch (entry.name) {
+    case 'dm_restrict': return ['#### This guest', dmRestrictForGuest(dm, ctx)];
+    case 'device_model_version':
+    case 'device_model_stubdomain_override': return ['#### This guest', dmSummary(dm)];
+    case 'device_model_user': return ['#### This guest', dm.runAs ? `QEMU will run as ${code(dm.runAs)}.` : 'QEMU will run as root.'];
+    default: return [];
+  }
+}
+
+/** What the target release says about the key (status, needs, limitations): after the meaning. */
+function releaseSection(entry: KeyEntry, ctx: HoverContext): string[] {
+  const version = ctx.options.xenVersion;
   const out: string[] = [];
   if (entry.name === 'dm_restrict') {
     const notes = dmRestrictNotes(version);
     out.push(`#### Status in Xen ${version}`, notes.status);
-    if (notes.requirements.length) out.push('**Needs**\n' + notes.requirements.map((r) => `- ${r}`).join('\n'));
     if (notes.limitations.length) out.push('**Limitations**\n' + notes.limitations.map((r) => `- ${r}`).join('\n'));
+    if (notes.requirements.length) out.push('**Needs**\n' + notes.requirements.map((r) => `- ${r}`).join('\n'));
     if (notes.effects.length) out.push('**What libxl does to QEMU**\n' + notes.effects.map((r) => `- ${r}`).join('\n'));
-    if (dm) out.push('#### This guest', dmRestrictForGuest(dm, ctx));
   } else if (entry.name === 'device_model_version') {
     const t = traditionalStatus(version);
     out.push(`#### In Xen ${version}`,
@@ -138,17 +151,14 @@ function deviceModelSection(entry: KeyEntry, ctx: HoverContext): string[] {
     } else {
       out.push('From 4.21 an HVM stub domain should name `device_model_version = "qemu-xen"` explicitly.');
     }
-    if (dm) out.push('#### This guest', dmSummary(dm));
   } else if (entry.name === 'device_model_stubdomain_override') {
     out.push(`#### In Xen ${version}`, versionNumber(version) <= versionNumber('4.20')
       ? 'Without `device_model_version`, the stub domain runs the MiniOS build of qemu-xen-traditional (`ioemu-stubdom.gz`). With `qemu-xen` it is a Linux stub domain, which needs the `qemu-stubdom-linux-kernel` and `-rootfs` images.'
       : 'Only the Linux stub domain with qemu-xen exists; set `device_model_version = "qemu-xen"` explicitly, and install the stub domain images.');
-    if (dm) out.push('#### This guest', dmSummary(dm));
   } else if (entry.name === 'device_model_user') {
     out.push(`#### In Xen ${version}`, 'Applies only to HVM guests (libxl adds `-runas` in the HVM part of the command line)' +
       (versionNumber(version) >= versionNumber('4.12') ? '; a user with uid 0 makes libxl refuse the guest.' : '.') +
       (versionNumber(version) >= versionNumber('4.20') ? ' When QEMU supports it, libxl passes `-run-with user=` instead of `-runas`.' : ''));
-    if (dm) out.push('#### This guest', dm.runAs ? `QEMU will run as ${code(dm.runAs)}.` : 'QEMU will run as root.');
   }
   return out;
 }
@@ -197,9 +207,14 @@ export function keyHover(key: string, ctx: HoverContext): string | null {
   const version = ctx.options.xenVersion;
   const out: string[] = [];
   out.push(`### ${code(entry.name)}`);
+  // What matters here first (this guest's situation and what to do), then the short meaning, then
+  // what the release says (status, limitations), then the reference part; the long text and the
+  // man page last.
   const warnings = [statusLine(entry, ctx), guestLine(entry, ctx)].filter((w): w is string => !!w);
   for (const w of warnings) out.push(`> ⚠ ${w}`);
-  out.push(`${entry.summary}\n\n${entry.doc}`);
+  out.push(...guestSection(entry, ctx));
+  out.push(ctx.deviceModel && guestSection(entry, ctx).length ? `#### What it is\n\n${entry.summary}` : entry.summary);
+  out.push(...releaseSection(entry, ctx));
   out.push('```xl\n' + entry.example + '\n```');
   const rows: [string, string | undefined][] = [
     ['Kind', kindText(entry)],
@@ -218,7 +233,7 @@ export function keyHover(key: string, ctx: HoverContext): string | null {
     if (messages.length > 6) shown.push(`- … and ${messages.length - 6} more`);
     out.push('**What xl and libxl print about it**\n' + shown.join('\n'));
   }
-  out.push(...deviceModelSection(entry, ctx));
+  out.push(entry.doc);
   out.push(`[xl.cfg(5) for Xen ${version}](${manPageUrl(version)})`);
   if (ctx.manSection) out.push('#### From the local man page', ctx.manSection);
   return out.join('\n\n');
