@@ -27,6 +27,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['model'],                                // xl_parse.c: the domain config xl builds
   ['defaults'],                             // libxl's setdefault
   ['devicemodel'],                          // libxl_dm.c: the qemu argv
+  ['qemu'],                                 // what the dom0's installed QEMU refuses of that argv
   ['checks'],                               // findings over the stages' outputs
   ['analyze'],                              // the facade: one lazy analysis per document
   ['features'],                             // hover, completion, code actions, preview
@@ -99,6 +100,43 @@ function serviceFiles(dir = SERVICE, out: SourceFile[] = []): SourceFile[] {
   return out;
 }
 
+/**
+ * The shells around the service (server.ts, lsp/, cli/, node/) import it through its API,
+ * server/src/service/index.ts, never a stage's file. Exceptions: protocol.ts, which the VS Code
+ * client bundles (it takes types and the command names only, not the whole library), and
+ * cli/upgrade.ts until its owner moves it.
+ */
+const SHELL_EXCEPTIONS = new Set(['server/src/protocol.ts', 'server/src/cli/upgrade.ts']);
+
+export function shellViolations(files: readonly SourceFile[]): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    const where = relative(REPO, f.path).split(sep).join('/');
+    if (SHELL_EXCEPTIONS.has(where)) continue;
+    for (const spec of importsOf(f.text)) {
+      if (!spec.startsWith('.')) continue;
+      const target = resolve(dirname(f.path), spec);
+      if (target.startsWith(SERVICE + sep)) out.push(`${where}: imports '${spec}'; import the service's API ('${relative(dirname(f.path), SERVICE).split(sep).join('/')}')`);
+    }
+  }
+  return out;
+}
+
+function shellFiles(): SourceFile[] {
+  const src = join(REPO, 'server', 'src');
+  const out: SourceFile[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (p === SERVICE) continue;
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.ts')) out.push({ path: p, text: readFileSync(p, 'utf8') });
+    }
+  };
+  walk(src);
+  return out;
+}
+
 describe('architecture of the language-service library', () => {
   const files = serviceFiles();
   test('the service is there', () => assert.ok(files.length > 50, `${files.length} files`));
@@ -110,6 +148,14 @@ describe('architecture of the language-service library', () => {
     assert.equal(violations([at('checks/x.ts', "import type { Analysis } from '../analyze';\n")]).length, 1);
     assert.equal(violations([at('model/x.ts', "import { a } from '../defaults/build-info';\n")]).length, 1);
     assert.deepEqual(violations([at('checks/x.ts', "import { a } from '../defaults';\nimport { b } from './y';\n")]), []);
+  });
+  test('the shells import the service through its API (service/index.ts)', () => {
+    const shells = shellFiles();
+    assert.ok(shells.length > 10, `${shells.length} shell files`);
+    assert.deepEqual(shellViolations(shells), []);
+    const shell = (rel: string, text: string): SourceFile => ({ path: join(REPO, 'server', 'src', rel), text });
+    assert.equal(shellViolations([shell('lsp/x.ts', "import { hover } from '../service/features/hover';\n")]).length, 1);
+    assert.deepEqual(shellViolations([shell('lsp/x.ts', "import { hover } from '../service';\nimport { y } from './y';\n")]), []);
   });
   test('imports from outside, built-ins, npm packages and Node globals are caught', () => {
     assert.equal(violations([at('features/x.ts', "import { COMMANDS } from '../../protocol';\n")]).length, 1);

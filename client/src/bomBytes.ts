@@ -1,8 +1,6 @@
 // The UTF-8 byte-order mark, which libxlutil rejects (lexical error on line 1) but VS Code hides:
 // it strips the BOM before the language server sees the text. Pure byte helpers, no vscode import.
 
-export const UTF8_BOM: readonly number[] = [0xef, 0xbb, 0xbf];
-
 /** True when the bytes start with EF BB BF. */
 export function startsWithUtf8Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

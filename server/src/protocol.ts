@@ -10,6 +10,8 @@ export const DEVICE_MODEL_PREVIEW_REQUEST = 'xlcfg/deviceModelPreview';
 export interface DeviceModelPreviewParams { uri: string }
 export interface DeviceModelPreviewResult { content: string }
 
+import type { HostProfile, PathsProfile, XenVersion } from './service/options';
+
 /** Client-side commands the server refers to (code lenses, code actions). */
 export { EDITOR_COMMANDS as COMMANDS } from './service/features/editor-commands';
 
@@ -18,10 +20,11 @@ export const PREVIEW_SCHEME = 'xlcfg-dm';
 
 /** Settings (section `xlcfg`). */
 export interface XlcfgSettings {
-  xenVersion: string;                 // '4.10'..'4.22', default '4.17'
-  host: 'reference' | 'debian-12' | 'local';
-  paths: 'debian' | 'upstream';
+  xenVersion: XenVersion;             // one of XEN_VERSIONS (service/options.ts), default DEFAULT_XEN_VERSION
+  host: HostProfile;                  // one of HOST_PROFILES
+  paths: PathsProfile;                // one of PATHS_PROFILES
   detectCfgContent: boolean;          // switch plain .cfg files with guest keys to xl-cfg
   manPage: boolean;                   // offer the local xl.cfg.5 section on hover
+  inlayHints: boolean;                // show what libxl decides silently, as inlay hints
   severity: Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>;
 }

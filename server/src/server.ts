@@ -5,18 +5,17 @@ import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
   type InitializeParams, type InitializeResult, type Diagnostic, type CodeAction, type Hover, type CompletionList,
   type CodeLensParams, type DocumentSymbolParams, type FoldingRangeParams, type SelectionRangeParams, type DocumentFormattingParams,
-  type DocumentRangeFormattingParams, type SemanticTokensParams, type DefinitionParams, type DocumentHighlightParams,
+  type DocumentRangeFormattingParams, type SemanticTokensParams, type DefinitionParams, type DocumentHighlightParams, type InlayHintParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BOM_NOTIFICATION, DEVICE_MODEL_PREVIEW_REQUEST, COMMANDS, type BomParams, type DeviceModelPreviewParams, type DeviceModelPreviewResult, type XlcfgSettings } from './protocol';
 import { readSettings, DEFAULT_SETTINGS } from './lsp/settings';
 import { AnalysisCache } from './lsp/documents';
-import { diagnostics } from './service/features/diagnostics';
-import { previewText, previewCodeLens } from './service/features/preview';
+import { diagnostics, previewText, previewCodeLens } from './service';
 import { hoverAt, completionsAt, codeActionsFor } from './lsp/features';
 import {
   documentSymbolsOf, foldingRangesOf, selectionRangesOf, formattingOf, rangeFormattingOf, semanticTokensOf,
-  definitionOf, highlightsOf, SEMANTIC_TOKEN_LEGEND,
+  definitionOf, highlightsOf, SEMANTIC_TOKEN_LEGEND, inlayHintsOf,
 } from './lsp/editor-features';
 import { localHostModel, localManPage } from './node/environment';
 
@@ -52,6 +51,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
         : { legend: { tokenTypes: [...SEMANTIC_TOKEN_LEGEND.tokenTypes], tokenModifiers: [...SEMANTIC_TOKEN_LEGEND.tokenModifiers] }, full: true },
       definitionProvider: !disabled.has('definition'),
       documentHighlightProvider: !disabled.has('documentHighlight'),
+      inlayHintProvider: !disabled.has('inlayHint'),
     },
     serverInfo: { name: 'xlcfg-language-server', version: '0.1.0' },
   };
@@ -223,6 +223,13 @@ connection.onDocumentHighlight(guarded('documentHighlight', null, async (p: Docu
   if (disabled.has('documentHighlight')) return null;
   const a = await analysisOf(p.textDocument.uri);
   return a ? highlightsOf(a, p.position) : null;
+}));
+
+connection.languages.inlayHint.on(guarded('inlayHint', null, async (p: InlayHintParams) => {
+  if (disabled.has('inlayHint')) return null;
+  const a = await analysisOf(p.textDocument.uri);
+  if (!a || !(await settingsFor(p.textDocument.uri)).inlayHints) return null;
+  return inlayHintsOf(a, p.range);
 }));
 
 documents.listen(connection);

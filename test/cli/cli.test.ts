@@ -170,3 +170,38 @@ describe('xlcfg says when xl or libxl crash', () => {
     assert.equal(a.json().outcome, 'crash');
   });
 });
+
+describe('xlcfg upgrade', () => {
+  const CORPUS = CORPUS_DIR;
+  test('4.17 -> 4.20 on the Debian hosts: -run-with replaces -chroot/-runas, --json is one document', () => {
+    const r = xlcfg(['upgrade', 'hvm-qemu-xen-dm-restrict.cfg', '--from', '4.17', '--to', '4.20', '--json'], CORPUS);
+    assert.equal(r.status, 0);
+    const [rep] = r.json();
+    assert.equal(rep.from.host, 'debian-12');
+    assert.equal(rep.to.host, 'debian-13');
+    const added = rep.argv.filter((c: { op: string }) => c.op === '+').map((c: { arg: string }) => c.arg);
+    const removed = rep.argv.filter((c: { op: string }) => c.op === '-').map((c: { arg: string }) => c.arg);
+    assert.ok(added.includes('-run-with') && removed.includes('-chroot') && removed.includes('-runas'), JSON.stringify(rep.argv));
+  });
+  test('4.17 -> 4.21 with qemu-xen-traditional: refused, the removal said, exit 1', () => {
+    const r = xlcfg(['upgrade', 'hvm-qemu-trad.cfg', '--from', '4.17', '--to', '4.21', '--host', 'reference'], CORPUS);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /verdict: accepted -> libxl-refuses/);
+    assert.match(r.stdout, /qemu-xen-traditional is removed in Xen 4\.21/);
+  });
+  test('usage: --from and --to are required', () => {
+    assert.equal(xlcfg(['upgrade', 'hvm-minimal.cfg', '--to', '4.20'], CORPUS).status, 2);
+    assert.equal(xlcfg(['upgrade', 'hvm-minimal.cfg', '--from', '4.17', '--to', '5.0'], CORPUS).status, 2);
+  });
+});
+
+describe('xlcfg check text: xl\'s own severity word is not repeated', () => {
+  test('warn-memory-not-a-number: "warning: parameter ...", never "warning: warning:"', () => {
+    const r = xlcfg(['check', 'warn-memory-not-a-number.cfg', '--host', 'reference', '--exit-zero'], CORPUS_DIR);
+    assert.match(r.stdout, /: warning: parameter `memory' is not a valid number \[xl-not-a-number\]/);
+    assert.doesNotMatch(r.stdout, /warning: warning:|error: error:/i);
+    // --json keeps xl's line as printed.
+    const j = xlcfg(['check', 'warn-memory-not-a-number.cfg', '--host', 'reference', '--json'], CORPUS_DIR).json();
+    assert.ok(j[0].diagnostics.some((d: { message: string }) => d.message === "warning: parameter `memory' is not a valid number"));
+  });
+});

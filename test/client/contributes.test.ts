@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { minimatch } from 'minimatch';
 import { COMMANDS } from '../../server/src/protocol';
+import { XEN_VERSIONS } from '../../server/src/service/options';
 
 const ROOT = resolve(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -121,14 +122,15 @@ describe('language contribution', () => {
   test('settings: every field of XlcfgSettings plus trace, with the agreed defaults', () => {
     const props = pkg.contributes.configuration.properties;
     assert.deepEqual(Object.keys(props).sort(), [
-      'xlcfg.detectCfgContent', 'xlcfg.host', 'xlcfg.manPage', 'xlcfg.paths', 'xlcfg.severity', 'xlcfg.trace.server', 'xlcfg.xenVersion',
+      'xlcfg.detectCfgContent', 'xlcfg.host', 'xlcfg.inlayHints', 'xlcfg.manPage', 'xlcfg.paths', 'xlcfg.severity', 'xlcfg.trace.server', 'xlcfg.xenVersion',
     ]);
     assert.equal(props['xlcfg.xenVersion'].default, '4.17');
-    assert.deepEqual(props['xlcfg.xenVersion'].enum, Array.from({ length: 13 }, (_, i) => `4.${10 + i}`));
-    assert.deepEqual(props['xlcfg.host'].enum, ['reference', 'debian-12', 'local']);
+    assert.deepEqual(props['xlcfg.xenVersion'].enum, [...XEN_VERSIONS]);
+    assert.deepEqual(props['xlcfg.host'].enum, ['reference', 'debian-12', 'debian-13', 'local']);
     assert.deepEqual(props['xlcfg.paths'].enum, ['debian', 'upstream']);
     assert.equal(props['xlcfg.detectCfgContent'].default, true);
     assert.equal(props['xlcfg.manPage'].default, true);
+    assert.equal(props['xlcfg.inlayHints'].default, true);
     assert.deepEqual(props['xlcfg.severity'].additionalProperties.enum, ['error', 'warning', 'information', 'hint', 'off']);
   });
 

@@ -5,10 +5,7 @@ import { join } from 'node:path';
 import { UsageError, type ParsedArgs } from './args';
 import { printJson, needOneFile } from './io';
 import { analyzeFile, analysisOptions } from './analysis-options';
-import { shownMessage } from '../service/features/diagnostics';
-import { shellQuote } from '../service/devicemodel';
-import { stringifyDeep } from '../service/util/json';
-import type { Severity } from '../service/finding';
+import { shownMessage, shellQuote, stringifyDeep, type Severity } from '../service';
 
 /** A directory stands for the guest configs in it (*.cfg, *.xl, *.xlcfg, xlexample.*), sorted. */
 function expandFiles(files: readonly string[]): string[] {

@@ -1,7 +1,7 @@
 // Small I/O helpers for the CLI: reading files as bytes, and writing JSON to stdout.
 import { UsageError } from './args';
 import { readFileSync } from 'node:fs';
-import { stringifyDeep } from '../service/util/json';
+import { stringifyDeep } from '../service';
 
 export class FileError extends Error {}
 

@@ -4,19 +4,24 @@ import { parseArgs, UsageError, ParsedArgs } from './args';
 import { FileError } from './io';
 import { parseCommand, benchParseCommand } from './parse-command';
 import { COMMANDS } from './commands';
+import { upgradeCommand } from './upgrade';
+import { HOST_PROFILES, PATHS_PROFILES, XEN_VERSION_RANGE } from '../service';
 
 const USAGE = `usage: xlcfg COMMAND [options] FILE...
 
 commands:
   parse FILE [--json] [--source NAME]     what libxlutil makes of FILE (xl's messages, the settings)
   check FILE... [--json] [--exit-zero]    every diagnostic: parse errors, xl and libxl refusals, checks
-        [--host reference|debian-12|local] [--xen 4.10..4.22] [--paths debian|upstream]
+        [--host ${HOST_PROFILES.join('|')}] [--xen ${XEN_VERSION_RANGE}] [--paths ${PATHS_PROFILES.join('|')}]
   config FILE --json [--stage xl|libxl]   the libxl_domain_config xl builds (xl) or after libxl's defaults
   argv FILE [--json]                      the device-model command line libxl would run
+  upgrade FILE... --from 4.17 --to 4.20   what changes for the guest between two releases (verdicts,
+        [--json] [--host H]               xl/libxl lines, qemu argv and env, diagnostics); each side on
+                                          the Debian release that ships it unless --host is given
   bench-parse FILE [--runs N]             parse FILE N times in one process and time it
 `;
 
-const KNOWN = new Set(['--json', '--exit-zero', '--runs', '--host', '--xen', '--paths', '--stage', '--source', '--help', '--version']);
+const KNOWN = new Set(['--from', '--to', '--json', '--exit-zero', '--runs', '--host', '--xen', '--paths', '--stage', '--source', '--help', '--version']);
 
 function main(argv: string[]): number {
   let args: ParsedArgs;
@@ -28,7 +33,7 @@ function main(argv: string[]): number {
   }
   if (args.flags.has('--help') || args.command === 'help') { process.stdout.write(USAGE); return 0; }
   if (args.flags.has('--version')) { process.stdout.write('xlcfg 0.1.0\n'); return 0; }
-  const handlers: Record<string, (a: ParsedArgs) => number> = { parse: parseCommand, 'bench-parse': benchParseCommand, ...COMMANDS };
+  const handlers: Record<string, (a: ParsedArgs) => number> = { parse: parseCommand, 'bench-parse': benchParseCommand, upgrade: upgradeCommand, ...COMMANDS };
   const handler = handlers[args.command];
   if (!handler) { process.stderr.write(`xlcfg: ${args.command ? `unknown command ${args.command}` : 'missing COMMAND'}\n${USAGE}`); return 2; }
   try {

@@ -1,6 +1,5 @@
 // `xlcfg parse FILE [--json]`: what libxlutil makes of the file, in the oracle's xlu-parse shape.
-import { parse } from '../service/syntax/parser';
-import { oracleParseReport } from '../service/syntax/oracle-view';
+import { parse, oracleParseReport } from '../service';
 import { readBytes, printJson, needOneFile } from './io';
 import type { ParsedArgs } from './args';
 

@@ -1,9 +1,7 @@
 // One analysis per document version and settings: every request reads the same immutable analysis.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../service/analyze';
+import { analyze, type Analysis, type HostModel, type XenVersion } from '../service';
 import type { XlcfgSettings } from '../protocol';
-import type { HostModel } from '../service/host';
-import type { XenVersion } from '../service/options';
 
 /** Above this size the editor gets the syntax check only (see analyze.ts). */
 export const SEMANTIC_LIMIT_BYTES = 1 << 20;

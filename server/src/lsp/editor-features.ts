@@ -3,15 +3,13 @@
 // them into LSP positions and shapes.
 import type {
   Position, Range as LspRange, DocumentSymbol, SymbolInformation, FoldingRange, SelectionRange, TextEdit,
-  SemanticTokens, Location, DocumentHighlight, FormattingOptions,
+  SemanticTokens, Location, DocumentHighlight, FormattingOptions, InlayHint,
 } from 'vscode-languageserver/node';
-import type { Analysis } from '../service/analyze';
-import { documentSymbols, type SymbolOut } from '../service/features/document-symbols';
-import { foldingRanges } from '../service/features/folding';
-import { selectionRanges } from '../service/features/selection-ranges';
-import { formatEdits, formatRangeEdits, type ByteEdit } from '../service/features/format';
-import { semanticTokens, SEMANTIC_TOKEN_LEGEND } from '../service/features/semantic-tokens';
-import { definitionAt, highlightsAt } from '../service/features/assignments';
+import { InlayHintKind } from 'vscode-languageserver/node';
+import {
+  inlayHints, documentSymbols, foldingRanges, selectionRanges, formatEdits, formatRangeEdits, semanticTokens,
+  SEMANTIC_TOKEN_LEGEND, definitionAt, highlightsAt, type Analysis, type SymbolOut, type ByteEdit,
+} from '../service';
 
 export { SEMANTIC_TOKEN_LEGEND };
 
@@ -94,4 +92,13 @@ export function definitionOf(a: Analysis, uri: string, pos: Position): Location 
 
 export function highlightsOf(a: Analysis, pos: Position): DocumentHighlight[] {
   return highlightsAt(a, a.lines.offsetAt(pos)).map((h) => ({ range: a.lines.rangeOf(h.start, h.end), kind: h.kind }));
+}
+
+/** Inlay hints inside the requested range. */
+export function inlayHintsOf(a: Analysis, range: LspRange): InlayHint[] {
+  const from = a.lines.offsetAt(range.start);
+  const to = a.lines.offsetAt(range.end);
+  return inlayHints(a).filter((h) => h.offset >= from && h.offset <= to).map((h) => ({
+    position: a.lines.positionAt(h.offset), label: h.label, tooltip: h.tooltip, kind: InlayHintKind.Type, paddingLeft: false,
+  }));
 }

@@ -1,9 +1,6 @@
 // LSP adapters over the service's pure features: positions in, LSP-shaped objects out.
 import type { Position, Range as LspRange, CodeActionContext } from 'vscode-languageserver/node';
-import type { Analysis } from '../service/analyze';
-import { hover } from '../service/features/hover';
-import { completions } from '../service/features/completion';
-import { codeActionsAt } from '../service/features/code-action-adapter';
+import { hover, completions, codeActionsAt, type Analysis } from '../service';
 
 export function hoverAt(a: Analysis, pos: Position, opts: { manPage?: () => string | null }) {
   const h = hover(a, a.lines.offsetAt(pos), opts);

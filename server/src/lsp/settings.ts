@@ -1,14 +1,15 @@
 // The `xlcfg` settings as the server uses them, read defensively: a client may send nothing, null,
 // or values of the wrong type (other editors), and then the defaults apply.
 import type { XlcfgSettings } from '../protocol';
-import { isXenVersion, DEFAULT_XEN_VERSION } from '../service/options';
+import { DEFAULT_OPTIONS, isHostProfile, isPathsProfile, isXenVersion } from '../service';
 
 export const DEFAULT_SETTINGS: XlcfgSettings = {
-  xenVersion: DEFAULT_XEN_VERSION,
-  host: 'reference',
-  paths: 'debian',
+  xenVersion: DEFAULT_OPTIONS.xenVersion,
+  host: DEFAULT_OPTIONS.host,
+  paths: DEFAULT_OPTIONS.paths,
   detectCfgContent: true,
   manPage: true,
+  inlayHints: true,
   severity: {},
 };
 
@@ -23,10 +24,11 @@ export function readSettings(raw: unknown): XlcfgSettings {
   }
   return {
     xenVersion: typeof r.xenVersion === 'string' && isXenVersion(r.xenVersion) ? r.xenVersion : DEFAULT_SETTINGS.xenVersion,
-    host: r.host === 'debian-12' || r.host === 'local' ? r.host : 'reference',
-    paths: r.paths === 'upstream' ? 'upstream' : 'debian',
+    host: isHostProfile(r.host) ? r.host : DEFAULT_SETTINGS.host,
+    paths: isPathsProfile(r.paths) ? r.paths : DEFAULT_SETTINGS.paths,
     detectCfgContent: r.detectCfgContent !== false,
     manPage: r.manPage !== false,
+    inlayHints: r.inlayHints !== false,
     severity,
   };
 }

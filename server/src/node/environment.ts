@@ -2,8 +2,7 @@
 // `local` host model and the locally installed xl.cfg(5) man page. Both are read lazily, once.
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { HostModel } from '../service/host';
-import type { PathsProfile, XenVersion } from '../service/options';
+import type { HostModel, PathsProfile, XenVersion } from '../service';
 import { createLocalHost } from './local-host';
 
 const hosts = new Map<string, HostModel>();

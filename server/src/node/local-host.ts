@@ -2,10 +2,9 @@
 // getent passwd, access/stat) for the pure host model in service/host/local-host.ts.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
-import type { HostModel, HostPhysinfo, HostUser } from '../service/host/host-model';
-import { localHost, type LocalHostReader } from '../service/host/local-host';
-import { xenPaths } from '../service/host/paths';
-import type { PathsProfile, XenVersion } from '../service/options';
+import {
+  localHost, xenPaths, type HostModel, type HostPhysinfo, type HostUser, type LocalHostReader, type PathsProfile, type XenVersion,
+} from '../service';
 
 const TIMEOUT_MS = 2000;
 
@@ -105,6 +104,15 @@ export class NodeLocalHostReader implements LocalHostReader {
       return 'ok';
     } catch (e) {
       return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'enoent' : 'eacces';
+    }
+  }
+
+  /** dpkg's status file: the package database, read, never QEMU run. */
+  dpkgStatus(): string | undefined {
+    try {
+      return readFileSync('/var/lib/dpkg/status', 'utf8');
+    } catch {
+      return undefined;
     }
   }
 

@@ -3,7 +3,7 @@
 //   # xlcfg-disable-next-line CODE[,CODE...]   silence findings on the next line (all, without codes)
 // and the per-code severity settings. Parse errors are never silenced: xl refuses the file anyway.
 import type { Finding } from './finding';
-import { isXenVersion, type XenVersion } from './options';
+import { isXenVersion, NEWEST_XEN_VERSION, OLDEST_XEN_VERSION, type XenVersion } from './options';
 import type { LineIndex } from './text/line-index';
 import { latin1 } from './text/bytes';
 
@@ -74,7 +74,7 @@ export function applyDirectives(findings: Finding[], d: Directives, severities: 
   }
   if (d.badVersion) {
     out.push({ code: 'xlcfg-directive', severity: 'warning', start: d.badVersion.start, end: d.badVersion.end,
-      message: `Unknown Xen version "${d.badVersion.text}" in the xlcfg directive: use 4.10 to 4.22.` });
+      message: `Unknown Xen version "${d.badVersion.text}" in the xlcfg directive: use ${OLDEST_XEN_VERSION} to ${NEWEST_XEN_VERSION}.` });
   }
   return out;
 }

@@ -5,6 +5,11 @@ export const XEN_VERSIONS = [
 ] as const;
 export type XenVersion = (typeof XEN_VERSIONS)[number];
 export const DEFAULT_XEN_VERSION: XenVersion = '4.17';
+/** The oldest and the newest release xlcfg targets: the ends of XEN_VERSIONS. */
+export const OLDEST_XEN_VERSION: XenVersion = XEN_VERSIONS[0];
+export const NEWEST_XEN_VERSION: XenVersion = XEN_VERSIONS[XEN_VERSIONS.length - 1]!;
+/** The range as usage texts write it, e.g. `4.10..4.22`. */
+export const XEN_VERSION_RANGE = `${OLDEST_XEN_VERSION}..${NEWEST_XEN_VERSION}`;
 
 /** Numeric form for comparisons: '4.9' < '4.10'. */
 export function versionNumber(v: string): number {
@@ -17,9 +22,19 @@ export function isXenVersion(v: string): v is XenVersion {
 }
 
 /** Which host model answers dom0-dependent questions (users, CPUs, installed binaries). */
-export type HostProfile = 'reference' | 'debian-12' | 'local';
+export type HostProfile = 'reference' | 'debian-12' | 'debian-13' | 'local';
+export const HOST_PROFILES: readonly HostProfile[] = ['reference', 'debian-12', 'debian-13', 'local'];
 /** Where Xen's binaries live: Debian's packaging, or an upstream `make install`. */
 export type PathsProfile = 'debian' | 'upstream';
+export const PATHS_PROFILES: readonly PathsProfile[] = ['debian', 'upstream'];
+
+export function isHostProfile(v: unknown): v is HostProfile {
+  return (HOST_PROFILES as readonly unknown[]).includes(v);
+}
+
+export function isPathsProfile(v: unknown): v is PathsProfile {
+  return (PATHS_PROFILES as readonly unknown[]).includes(v);
+}
 
 export interface AnalysisOptions {
   readonly xenVersion: XenVersion;

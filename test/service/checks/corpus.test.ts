@@ -19,7 +19,9 @@ describe(`checks against the Xen ${release} oracle goldens`, () => {
     test(e.name, KNOWN_GAPS[e.name] ? { todo: KNOWN_GAPS[e.name] } : {}, () => {
       const a = analyzeEntry(e, { xenVersion: release });
       const v = realVerdict(e);
-      const errors = a.findings.filter((f) => f.severity === 'error');
+      // libxl-build-refuses is what libxl refuses when it builds the domain (libxl_x86.c); the
+      // oracle never builds one, so its goldens cannot show it: not an error "they do not report".
+      const errors = a.findings.filter((f) => f.severity === 'error' && f.code !== 'libxl-build-refuses');
       if (v.refusal === null) {
         assert.deepEqual(errors.map((f) => `${f.code}: ${f.message}`), [], 'the real toolstack accepts this config');
       } else {

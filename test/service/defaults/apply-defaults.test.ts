@@ -39,6 +39,8 @@ describe('device-model fields equal the dm-argv goldens', () => {
         return;
       }
       assert.ok(r.resolved, `libxl accepts it: ${r.messages.map(libxlLogText).join('; ')}`);
+      // libxl's abort() later on (a PV stubdomain that needs a dom0 qemu) leaves the harness no report.
+      if (argv.outcome === 'harness_crash') return;
       const ours = r.messages.map(libxlLogText);
       for (const line of (argv.log as string[]).filter((l) => DEFAULTING_FUNCTIONS.has(logFunction(l)))) {
         assert.ok(ours.includes(logBody(line)), `missing libxl message: ${line}`);

@@ -30,9 +30,12 @@ describe('domain build refusals', () => {
       ['libxl__arch_domain_create: TSC Mode native_paravirt (a.k.a PVRDTSCP) has been removed']);
     assert.deepEqual(refusals(['tsc_mode="native_paravirt"'], '4.11'), []);
   });
+  test('the viridian groups are refused first: libxl stops there, before the TSC mode', () => {
+    assert.deepEqual(refusals(['viridian=["freq"]', 'tsc_mode="native_paravirt"']), ['hvm_set_viridian_features: base group not enabled']);
+  });
   test('enable and disable of the same group (only reachable without xl)', () => {
     const hvm = { viridian_enable: [0, 1], viridian_disable: [1] };
-    const r = domainBuildRefusals({ c_info: { type: 'hvm' }, b_info: { 'type.hvm': hvm } }, { options: options(), host: REFERENCE_HOST });
+    const r = domainBuildRefusals({ c_info: { type: 'hvm' }, b_info: { 'type.hvm': hvm } }, { options: options() });
     assert.deepEqual(r.map(libxlLogText), ['hvm_set_viridian_features: freq group both enabled and disabled']);
   });
 });

@@ -23,7 +23,7 @@ describe('quick fixes: shapes', () => {
     const src = 'name = "t"\ntype = "hvm"\ndevice_model_version = "qemu-xen-traditional"\ndm_restrict = 1\n';
     const a = analyze({ bytes: enc(src) });
     const f = a.findings.find((x) => x.code === 'dm-restrict-traditional')!;
-    const actions = codeActions(a, f, [f]).filter((x) => x.kind === 'quickfix');
+    const actions = codeActions(a, [f]).filter((x) => x.kind === 'quickfix');
     assert.deepEqual(actions.map((x) => x.title), [
       'Use qemu-xen: device_model_version = "qemu-xen"',
       'Remove dm_restrict (keep qemu-xen-traditional, unrestricted)',
@@ -38,7 +38,7 @@ describe('quick fixes: shapes', () => {
     const a = analyze({ bytes: enc(src) });
     const f = a.findings.find((x) => x.code === 'dm-restrict-traditional')!;
     assert.equal(f.related?.[0]?.start, src.indexOf('device_model_stubdomain_override'));
-    const titles = codeActions(a, f, [f]).filter((x) => x.kind === 'quickfix').map((x) => x.title);
+    const titles = codeActions(a, [f]).filter((x) => x.kind === 'quickfix').map((x) => x.title);
     assert.match(titles[0]!, /^Remove dm_restrict/);
     assert.match(titles[1]!, /^Drop device_model_stubdomain_override/);
     assert.match(titles[2]!, /qemu-xen stubdomain.*Linux stubdomain images.*no documented effect/);
@@ -48,7 +48,7 @@ describe('quick fixes: shapes', () => {
     const src = 'name = "t"\ntype = "hvm"\ndevice_model_stubdomain_override = 1\n';
     const a = analyze({ bytes: enc(src), options: { xenVersion: '4.21' } });
     const f = a.findings.find((x) => x.code === 'libxl-refuses')!;
-    const [fix] = codeActions(a, f, [f]);
+    const [fix] = codeActions(a, [f]);
     const fixed = applyEdits(a.bytes, fix!.edits!);
     assert.equal(text(fixed), 'name = "t"\ntype = "hvm"\ndevice_model_stubdomain_override = 1\ndevice_model_version = "qemu-xen"\n');
     assert.deepEqual(analyze({ bytes: fixed, options: { xenVersion: '4.21' } }).findings.filter((x) => x.severity === 'error'), []);
@@ -56,7 +56,7 @@ describe('quick fixes: shapes', () => {
 
   test('CRLF: a client command and a text-edit alternative, once per file', () => {
     const a = analyze({ bytes: enc('name = "t"\r\ntype = "hvm"\r\n') });
-    const actions = codeActions(a, { start: 0, end: a.bytes.length }, a.findings, 'file:///x.cfg');
+    const actions = codeActions(a, a.findings, 'file:///x.cfg');
     const quick = actions.filter((x) => x.kind === 'quickfix');
     assert.equal(quick.length, 2);
     assert.deepEqual(quick[0]!.command, { command: 'xlcfg.convertToLf', arguments: ['file:///x.cfg'] });
@@ -65,17 +65,17 @@ describe('quick fixes: shapes', () => {
 
   test('BOM: the save-without-BOM command', () => {
     const a = analyze({ bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...enc('name = "t"\n')]) });
-    const actions = codeActions(a, { start: 0, end: 3 }, a.findings, 'file:///x.cfg');
+    const actions = codeActions(a, a.findings, 'file:///x.cfg');
     assert.deepEqual(actions[0]!.command, { command: 'xlcfg.saveWithoutBom', arguments: ['file:///x.cfg'] });
   });
 
   test('numbers: a fraction of a GiB for memory, nothing for a negative vcpus', () => {
     const m = analyze({ bytes: enc('name = "t"\nmemory = 1.5\n') });
     const mf = m.findings.find((x) => x.code === 'parse-error')!;
-    assert.equal(text(applyEdits(m.bytes, codeActions(m, mf, [mf])[0]!.edits!)), 'name = "t"\nmemory = 1536\n');
+    assert.equal(text(applyEdits(m.bytes, codeActions(m, [mf])[0]!.edits!)), 'name = "t"\nmemory = 1536\n');
     const v = analyze({ bytes: enc('name = "t"\nvcpus = -1\n') });
     const vf = v.findings.find((x) => x.code === 'parse-error')!;
-    assert.deepEqual(codeActions(v, vf, [vf]).filter((x) => x.kind === 'quickfix'), []);
+    assert.deepEqual(codeActions(v, [vf]).filter((x) => x.kind === 'quickfix'), []);
   });
 
   test('Fix all: the safe fixes together', () => {

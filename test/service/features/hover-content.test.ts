@@ -1,4 +1,6 @@
 import { test, describe } from 'node:test';
+import { analyze } from '../../../server/src/service/analyze';
+import { hoverAt } from '../../../server/src/lsp/features';
 import assert from 'node:assert/strict';
 import { keyHover, valueHover, code, type DeviceModelFacts, type HoverContext } from '../../../server/src/service/features/hover-content';
 import { DEFAULT_OPTIONS, XEN_VERSIONS, type XenVersion } from '../../../server/src/service/options';
@@ -185,9 +187,7 @@ describe('valueHover', () => {
 });
 
 describe('hovers lead with this guest, then the meaning, then the release, then the long text', () => {
-  test('dm_restrict with qemu-xen-traditional: the situation and the fix come first, every topic stays', async () => {
-    const { analyze } = await import('../../../server/src/service/analyze');
-    const { hoverAt } = await import('../../../server/src/lsp/features');
+  test('dm_restrict with qemu-xen-traditional: the situation and the fix come first, every topic stays', () => {
     const src = 'name = "t"\ntype = "hvm"\ndevice_model_version = "qemu-xen-traditional"\ndm_restrict = 1\n';
     const h = hoverAt(analyze({ bytes: new TextEncoder().encode(src) }), { line: 3, character: 2 }, {}) as { contents: { value: string } };
     const text = h.contents.value;

@@ -14,7 +14,7 @@ export type { ValueVerdict, ValueVerdictReason } from './value-gates';
 export { matchEnumValue, valuesIn } from './value-gates';
 export { sinceText } from './key-status';
 export { editDistance } from './suggest';
-export { XEN_RELEASES, xenRelease, manPageUrl, securitySupported } from './xen-releases';
+export { XEN_RELEASES, xenRelease, manPageUrl } from './xen-releases';
 export { SPEC_FIELD_GATES, specFieldGate } from './spec-field-gates';
 
 function withText(facts: KeyFacts): KeyEntry {

@@ -2,7 +2,6 @@
 // the texts written for xlcfg's hover and completion.
 
 export type GuestType = 'pv' | 'pvh' | 'hvm';
-export const GUEST_TYPES: readonly GuestType[] = ['pv', 'pvh', 'hvm'];
 
 export type Arch = 'x86' | 'arm' | 'arm64' | 'any';
 

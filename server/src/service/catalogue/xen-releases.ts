@@ -1,6 +1,6 @@
-// Xen releases xlcfg can target (4.10 to 4.22): first release date, newest point release known, end
+// The Xen releases xlcfg can target (XEN_VERSIONS in options.ts, one row each): first release date, newest point release known, end
 // of security support, and the upstream man page for each.
-import { XEN_VERSIONS, versionNumber, type XenVersion } from '../options';
+import { XEN_VERSIONS, type XenVersion } from '../options';
 
 export interface XenRelease {
   readonly version: XenVersion;
@@ -32,25 +32,9 @@ export function xenRelease(version: XenVersion): XenRelease {
   return XEN_RELEASES.find((r) => r.version === version) ?? XEN_RELEASES[XEN_RELEASES.length - 1]!;
 }
 
-/** Whether the release still gets security fixes on the given day (ISO date, e.g. '2026-11-27'). */
-export function securitySupported(version: XenVersion, today: string): boolean {
-  return today <= xenRelease(version).securityUntil;
-}
-
 /** Upstream HTML rendering of xl.cfg(5) for a release. */
 export function manPageUrl(version: XenVersion): string {
   return `https://xenbits.xen.org/docs/${version}-testing/man/xl.cfg.5.html`;
-}
-
-/** a <= b for Xen versions written 'x.y'. */
-export function versionAtMost(a: string, b: string): boolean {
-  return versionNumber(a) <= versionNumber(b);
-}
-
-/** The version just before `v` in xlcfg's range, or a synthetic x.(y-1). */
-export function previousVersion(v: string): string {
-  const [major, minor] = v.split('.').map((x) => Number.parseInt(x, 10));
-  return `${major ?? 4}.${Math.max(0, (minor ?? 0) - 1)}`;
 }
 
 export { XEN_VERSIONS };

@@ -6,6 +6,7 @@ import type { Setting } from '../syntax/settings';
 import type { XlModelResult } from '../model';
 import type { DefaultsResult } from '../defaults';
 import type { DeviceModelResult } from '../devicemodel';
+import type { HostModel } from '../host/host-model';
 
 export interface CheckContext {
   readonly bytes: Uint8Array;
@@ -22,4 +23,6 @@ export interface CheckContext {
   readonly libxl: DefaultsResult | null;
   /** The device model libxl would start, or its refusal; null when xl refuses the file. */
   readonly deviceModel: DeviceModelResult | null;
+  /** The dom0 model (e.g. which QEMU it runs); absent in tests that do not need it. */
+  readonly host?: HostModel;
 }

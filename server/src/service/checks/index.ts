@@ -3,9 +3,11 @@
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
 import { libxlVerdicts } from './libxl-verdicts';
+import { domainBuildChecks } from './domain-build';
 import { dmRestrictChecks } from './dm-restrict';
 import { hostRequirementChecks } from './host-requirements';
 import { traditionalChecks } from './traditional';
+import { qemuRefusalChecks } from './qemu-refusals';
 import { unknownKeyChecks } from './unknown-keys';
 import { booleanWord, maxmemBelowMemory } from './values';
 import { keyUseChecks } from './key-use';
@@ -14,7 +16,7 @@ import { xenVersionChecks, xlFindingsForTarget } from './xen-version';
 export type Check = (a: CheckContext) => Finding[];
 
 /** Checks of what libxl does once xl has built the config (skipped when xl exits). */
-const LIBXL_CHECKS: readonly Check[] = [libxlVerdicts, dmRestrictChecks, hostRequirementChecks, traditionalChecks];
+const LIBXL_CHECKS: readonly Check[] = [libxlVerdicts, domainBuildChecks, dmRestrictChecks, hostRequirementChecks, traditionalChecks, qemuRefusalChecks];
 /** Checks of the keys themselves (xl ignores silently). */
 const KEY_CHECKS: readonly Check[] = [unknownKeyChecks, maxmemBelowMemory, keyUseChecks];
 

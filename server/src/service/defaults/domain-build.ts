@@ -1,7 +1,8 @@
 // Mirrors the refusals libxl makes later, while building the domain (after its defaults), that a
 // config alone decides (Xen 4.17): libxl__arch_domain_create's TSC mode check and
 // hvm_set_viridian_features (tools/libs/light/libxl_x86.c). The oracle does not build domains, so
-// these come from reading the source, not from a golden.
+// these come from reading the source, not from a golden. applyLibxlDefaults hands them on as
+// DefaultsResult.buildRefusals; checks/domain-build.ts says them as libxl-build-refuses errors.
 import type { DefaultsContext } from './context';
 import { versionNumber } from '../options';
 import { defboolVal, isObject, str, type Json } from './json';
@@ -15,20 +16,23 @@ const VIRIDIAN_GROUPS = [
 /** What viridian=1 turns on (the "defaults" set). */
 const VIRIDIAN_DEFAULT_SET = ['base', 'freq', 'time_ref_count', 'apic_assist', 'crash_ctl', 'no_vp_limit', 'cpu_hotplug'];
 
-/** Refusals of the domain build for a resolved config (from applyLibxlDefaults). */
-export function domainBuildRefusals(resolved: Record<string, unknown>, ctx: DefaultsContext): LibxlMessage[] {
-  const out: LibxlMessage[] = [];
+/**
+ * Refusals of the domain build for a resolved config (from applyLibxlDefaults), in the order libxl
+ * reaches them: the viridian groups (HVM) are set before the TSC mode is looked at, and the first
+ * refusal stops the build.
+ */
+export function domainBuildRefusals(resolved: Record<string, unknown>, ctx: Pick<DefaultsContext, 'options'>): LibxlMessage[] {
   const bInfo = isObject(resolved.b_info) ? resolved.b_info : {};
-  if (str(bInfo, 'tsc_mode') === 'native_paravirt' && versionNumber(ctx.options.xenVersion) >= versionNumber('4.12')) {
-    out.push({ level: 'error', function: 'libxl__arch_domain_create', text: 'TSC Mode native_paravirt (a.k.a PVRDTSCP) has been removed', keys: ['tsc_mode'] });
-  }
   const cInfo = isObject(resolved.c_info) ? resolved.c_info : {};
   const hvm = bInfo['type.hvm'];
   if (str(cInfo, 'type') === 'hvm' && isObject(hvm)) {
     const m = viridianRefusal(hvm);
-    if (m) out.push(m);
+    if (m) return [m];
   }
-  return out;
+  if (str(bInfo, 'tsc_mode') === 'native_paravirt' && versionNumber(ctx.options.xenVersion) >= versionNumber('4.12')) {
+    return [{ level: 'error', function: 'libxl__arch_domain_create', text: 'TSC Mode native_paravirt (a.k.a PVRDTSCP) has been removed', keys: ['tsc_mode'] }];
+  }
+  return [];
 }
 
 function bits(v: unknown): number[] {

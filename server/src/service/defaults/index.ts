@@ -12,6 +12,7 @@ import { orderLikeLibxl } from './idl-order';
 import { pruneForVersion } from './versions';
 import { cloneJson, isObject, list, type Json } from './json';
 import type { LibxlMessage } from './messages';
+import { domainBuildRefusals } from './domain-build';
 
 export type { DefaultsContext, GeneratedValue } from './context';
 export type { LibxlMessage, LibxlLevel } from './messages';
@@ -34,6 +35,11 @@ export interface DefaultsResult {
   generated?: GeneratedValue[];
   /** Things the host model could not answer and that were assumed (for "libxl will need ..."). */
   assumptions?: string[];
+  /**
+   * What libxl refuses later, when it builds the domain (libxl_x86.c), for a config its defaults
+   * accept; empty when the defaults refuse it. The device model is started after the build.
+   */
+  buildRefusals: LibxlMessage[];
   /** b_info.device_model_version where libxl stopped (`unknown` when it had none yet). */
   deviceModelVersion: DeviceModelVersion | 'unknown';
 }
@@ -43,6 +49,7 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
   const done = (ok: boolean, resolved: Json): DefaultsResult => ({
     resolved: ok ? orderLikeLibxl(resolved) : null,
     messages: env.log.messages,
+    buildRefusals: ok ? domainBuildRefusals(resolved, ctx) : [],
     generated: env.generated,
     assumptions: env.assumptions,
     deviceModelVersion: (isObject(resolved.b_info) && deviceModelVersion(resolved.b_info)) || 'unknown',

@@ -66,10 +66,6 @@ export function memkb(o: Json, key: string): number | undefined {
   return v === undefined ? undefined : Math.trunc(v);
 }
 
-export function setIfAbsent(o: Json, key: string, value: unknown): void {
-  if (o[key] === undefined) o[key] = value;
-}
-
 /** A deep copy of plain JSON data, so that defaulting never mutates the caller's object. */
 export function cloneJson<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;

@@ -45,8 +45,6 @@ export function spawnHost(host: HostModel, paths: XenPaths): SpawnHost {
   return {
     execAccess,
     readAccess,
-    isExecutable: (p) => execAccess(p).ok,
-    isReadable: (p) => readAccess(p).ok,
     userByName: (name) => host.lookupUser(name),
     // The host model has no uid lookup yet: a clash with another user cannot be seen.
     userByUid: (uid) => (byUid ? byUid.call(host, uid) : 'unknown'),

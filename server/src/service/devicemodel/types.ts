@@ -67,8 +67,6 @@ export interface DeviceModelUser {
  * (e.g. the editor does not run on a dom0): the builder then assumes success and says so.
  */
 export interface DeviceModelHost {
-  isExecutable(path: string): boolean | 'unknown';
-  isReadable(path: string): boolean | 'unknown';
   userByName(name: string): DeviceModelUser | null | 'unknown';
   userByUid(uid: number): DeviceModelUser | null | 'unknown';
 }

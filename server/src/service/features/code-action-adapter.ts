@@ -5,7 +5,7 @@ import { toDiagnostic } from './diagnostics';
 
 export function codeActionsAt(a: Analysis, uri: string, range: { start: number; end: number }, only?: string[]) {
   const inRange = a.findings.filter((f) => f.start <= range.end && f.end >= range.start);
-  const actions = codeActions(a, range, inRange, uri);
+  const actions = codeActions(a, inRange, uri);
   return actions
     .filter((x) => !only?.length || only.some((k) => x.kind === k || x.kind.startsWith(k + '.')))
     .map((x) => ({

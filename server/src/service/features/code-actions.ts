@@ -30,11 +30,10 @@ export function fixesFor(a: Analysis, f: Finding, uri?: string): Action[] {
 }
 
 /**
- * Actions for `findings` (those touching `range`), then "Fix all" over every finding of the file
+ * Actions for `findings` (the caller picks those under the cursor), then "Fix all" over every finding of the file
  * when at least one safe fix exists. `uri` fills the arguments of client commands.
  */
-export function codeActions(a: Analysis, range: { start: number; end: number }, findings: readonly Finding[], uri?: string): Action[] {
-  void range;
+export function codeActions(a: Analysis, findings: readonly Finding[], uri?: string): Action[] {
   const out: Action[] = [];
   const seen = new Set<string>();
   for (const f of findings) {

@@ -66,4 +66,11 @@ export interface HostModel {
    * null when no such domain runs, 'unknown' when the profile cannot tell.
    */
   lookupDomain(name: string): number | null | 'unknown';
+  /**
+   * The release of the qemu-xen the dom0 runs, as its package database says: a QEMU release
+   * ('7.2', '10.0') or a Debian package version ('1:10.0.13+ds-0+deb13u1'). Undefined when the
+   * profile has no QEMU model (`reference` models libxl only) or the dom0's QEMU is not known.
+   * The qemu/ stage turns it into what that QEMU refuses of libxl's command line.
+   */
+  readonly qemuVersion?: string;
 }

@@ -20,6 +20,25 @@ export interface LocalHostReader {
   access(path: string, mode: 'x' | 'r'): Exclude<PathAccess, 'unknown'>;
   /** stat(2), reduced to what libxl's disk backend choice needs. */
   pathKind(path: string): Exclude<PathKind, 'unknown'>;
+  /**
+   * The package database's text about the package that installs qemu-xen (dpkg's status file, or
+   * just its stanza), or undefined when it cannot be read. Never runs QEMU.
+   */
+  dpkgStatus?(): string | undefined;
+}
+
+/** Debian's package of qemu-xen (QEMU_XEN_PATH /usr/libexec/xen-qemu-system-i386). */
+export const QEMU_XEN_PACKAGE = 'qemu-system-xen';
+
+/** The installed version of `pkg` in dpkg's status file (`Status: ... ok installed`), else undefined. */
+export function qemuVersionFromDpkgStatus(status: string, pkg: string = QEMU_XEN_PACKAGE): string | undefined {
+  for (const stanza of status.split(/\n\s*\n/)) {
+    const field = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'm').exec(stanza)?.[1]?.trim();
+    if (field('Package') !== pkg) continue;
+    if (!/^\S+ ok installed$/.test(field('Status') ?? '')) continue; // `install ok installed`, `hold ok installed`
+    return field('Version') || undefined;
+  }
+  return undefined;
 }
 
 export function localHost(reader: LocalHostReader, paths: XenPaths): HostModel {
@@ -31,6 +50,9 @@ export function localHost(reader: LocalHostReader, paths: XenPaths): HostModel {
     'stubdom-linux': { path: absPath(paths.firmwareDir, 'qemu-stubdom-linux-kernel'), mode: 'r' },
   };
   const physinfo = dom0 ? safe(() => reader.physinfo(), undefined) ?? 'unknown' : 'unknown';
+  // Debian's qemu-xen comes from its package; an upstream `make install` has no package to ask.
+  const status = dom0 && paths.profile === 'debian' && reader.dpkgStatus ? safe(() => reader.dpkgStatus!(), undefined) : undefined;
+  const qemuVersion = status === undefined ? undefined : qemuVersionFromDpkgStatus(status);
   return {
     profile: 'local',
     description: dom0
@@ -48,6 +70,7 @@ export function localHost(reader: LocalHostReader, paths: XenPaths): HostModel {
     pathKind: (path) => (dom0 ? safe(() => reader.pathKind(path), 'missing') : 'unknown'),
     // Driver domains come and go: whether one runs when the guest starts is not knowable now.
     lookupDomain: (name) => (name === 'Domain-0' ? 0 : 'unknown'),
+    ...(qemuVersion !== undefined ? { qemuVersion } : {}),
   };
 }
 

@@ -1,7 +1,9 @@
-// The two fixed host profiles: `reference` is the oracle's fake dom0 (test/oracle README, "host
-// model"), so that every answer can be compared with Debian's real xl/libxl; `debian-12` is the same
-// machine with Debian 12's packages as shipped (qemu-system-xen, but no qemu-dm and no stubdomain
-// images: Debian builds neither).
+// The fixed host profiles: `reference` is the oracle's fake dom0 (test/oracle README, "host
+// model"), so that every answer can be compared with Debian's real xl/libxl; `debian-12` and
+// `debian-13` are the same machine with Debian 12's (Xen 4.17, QEMU 7.2) and Debian 13's (Xen 4.20,
+// QEMU 10.0) packages as shipped: qemu-system-xen, but no qemu-dm and no stubdomain images (Debian
+// builds neither). Debian's paths (`--paths debian`) follow the Xen release targeted
+// (/usr/lib/xen-4.20/... for 4.20); qemu-xen is /usr/libexec/xen-qemu-system-i386 in both.
 import type { HostComponent, HostModel, HostPhysinfo, HostUser, PathAccess, PathKind } from './host-model';
 
 const GIB_KB = 1024 * 1024;
@@ -40,9 +42,11 @@ function fakeDiskKind(path: string): PathKind {
 }
 
 interface FixedHostSpec {
-  profile: 'reference' | 'debian-12';
+  profile: 'reference' | 'debian-12' | 'debian-13';
   description: string;
   components: Readonly<Record<HostComponent, boolean>>;
+  /** The QEMU release of its qemu-system-xen (none for `reference`, which models libxl only). */
+  qemuVersion?: string;
 }
 
 function fixedHost(spec: FixedHostSpec): HostModel {
@@ -59,6 +63,7 @@ function fixedHost(spec: FixedHostSpec): HostModel {
     pathKind: fakeDiskKind,
     // Only dom0 runs on the oracle's host (the guest being created is added by the caller).
     lookupDomain: (name) => (name === 'Domain-0' ? 0 : null),
+    ...(spec.qemuVersion !== undefined ? { qemuVersion: spec.qemuVersion } : {}),
   };
 }
 
@@ -69,9 +74,22 @@ export const REFERENCE_HOST: HostModel = fixedHost({
   components: { 'qemu-xen': true, 'qemu-traditional': true, 'stubdom-minios': true, 'stubdom-linux': true },
 });
 
+const DEBIAN_COMPONENTS: Readonly<Record<HostComponent, boolean>> = {
+  'qemu-xen': true, 'qemu-traditional': false, 'stubdom-minios': false, 'stubdom-linux': false,
+};
+
 export const DEBIAN_12_HOST: HostModel = fixedHost({
   profile: 'debian-12',
-  description: "Debian 12 dom0: as the reference host, but with Debian's packages (qemu-xen only: " +
+  description: "Debian 12 dom0: as the reference host, but with Debian's packages (qemu-xen only, QEMU 7.2: " +
     'no qemu-dm, no stubdomain images)',
-  components: { 'qemu-xen': true, 'qemu-traditional': false, 'stubdom-minios': false, 'stubdom-linux': false },
+  components: DEBIAN_COMPONENTS,
+  qemuVersion: '7.2',
+});
+
+export const DEBIAN_13_HOST: HostModel = fixedHost({
+  profile: 'debian-13',
+  description: "Debian 13 dom0: as the reference host, but with Debian's packages for Xen 4.20 (qemu-xen only, " +
+    'QEMU 10.0: no qemu-dm, no stubdomain images)',
+  components: DEBIAN_COMPONENTS,
+  qemuVersion: '10.0',
 });

@@ -65,7 +65,6 @@ export const PASSTHROUGH = { 0: 'default', 1: 'disabled', 2: 'enabled', 3: 'sync
 export const VUART_TYPE = { 0: 'unknown', 1: 'sbsa_uart' } as const;
 export const GIC_VERSION = { 0: 'default', 0x20: 'v2', 0x30: 'v3' } as const;
 export const TEE_TYPE = { 0: 'none', 1: 'optee' } as const;
-export const VKB_BACKEND = { 0: 'unknown', 1: 'qemu', 2: 'linux' } as const;
 export const VIRIDIAN_ENLIGHTENMENT = {
   0: 'base', 1: 'freq', 2: 'time_ref_count', 3: 'reference_tsc', 4: 'hcall_remote_tlb_flush',
   5: 'apic_assist', 6: 'crash_ctl', 7: 'synic', 8: 'stimer', 9: 'hcall_ipi',

@@ -151,8 +151,4 @@ describe('later releases (from the Xen sources; the oracle runs 4.17 only)', () 
     assert.deepEqual(specs.parseNicSpec('vlan=10', at('4.19')).device, { devid: 0, vlan: '10' });
     assert.equal(specs.parseNicSpec('vlan=10', at('4.17')).issues[0]?.message, "unrecognized argument `vlan=10'");
   });
-  test('virtio keeps the comma of its type', () => {
-    assert.deepEqual(specs.parseVirtioSpec('backend=0, type=virtio,device22, transport=mmio, grant_usage=1', at('4.18')).device,
-      { backend_domname: '0', type: 'virtio,device22', transport: 'mmio', grant_usage: 'True', devid: 0 });
-  });
 });

@@ -23,5 +23,3 @@ export { parseVkbSpec } from './vkb';
 export { parseVdisplSpec } from './vdispl';
 export { parseRdmSpec } from './rdm';
 export { parseVsndCard } from './vsnd';
-export { diskSpecParts, keyValueParts, type SpecPart } from './parts';
-export { parseVirtioSpec } from './virtio';

@@ -60,7 +60,6 @@ export type VkbJson = DeviceJson;
 /** A `vfb` spec makes both a vfb and a vkb device. */
 export interface VfbPair { vfb: DeviceJson; vkb: DeviceJson }
 export type VsndJson = DeviceJson;
-export type VirtioJson = DeviceJson;
 /** `rdm=` fills b_info.rdm. */
 export type RdmJson = DeviceJson;
 
@@ -68,6 +67,3 @@ export function sourceOf(ctx: SpecContext): string {
   return ctx.sourceName ?? ctx.options.sourceName;
 }
 
-export function emptyResult<T>(): SpecResult<T> {
-  return { device: null, issues: [], fatal: false };
-}
