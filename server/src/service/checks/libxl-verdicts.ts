@@ -109,7 +109,7 @@ export function libxlVerdicts(a: CheckContext): Finding[] {
   const dm = a.deviceModel;
   if (!dm) return out;
   for (const line of dm.log) {
-    if (line === dm.error) continue;
+    if (line === dm.error || dm.errorContext?.includes(line)) continue;
     const { fn, text } = splitLibxlLine(line);
     out.push(finding(a, dmKeys(text), 'warning', 'libxl-warning', `libxl warns when the guest starts: ${text}`, text, fn));
   }
@@ -119,7 +119,10 @@ export function libxlVerdicts(a: CheckContext): Finding[] {
   if (dm.outcome === 'error' && dm.error) {
     const { fn, text } = splitLibxlLine(dm.error);
     if (!text.includes(DM_RESTRICT_TRADITIONAL_TEXT)) {
-      out.push(finding(a, dmKeys(text), 'error', 'libxl-refuses', refusal(text), text, fn));
+      // The error lines libxl logs just before its refusal say why: part of the same finding.
+      const why = (dm.errorContext ?? []).map((l) => splitLibxlLine(l).text);
+      const message = why.length ? `${refusal(text)} — libxl logged first: ${why.join('; ')}` : refusal(text);
+      out.push(finding(a, dmKeys(text), 'error', 'libxl-refuses', message, text, fn));
     }
   }
   return out;

@@ -11,10 +11,12 @@ export interface Note {
 /** A libxl failure while building: libxl's log line (`function: Domain N:text`). */
 export interface Failure {
   readonly error: string;
+  /** What libxl logged on the way to the refusal (lines before `error`). */
+  readonly log?: readonly string[];
 }
 
-export function failure(error: string): Failure {
-  return { error };
+export function failure(error: string, log?: readonly string[]): Failure {
+  return log?.length ? { error, log } : { error };
 }
 
 export function isFailure(v: unknown): v is Failure {

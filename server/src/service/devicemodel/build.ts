@@ -69,7 +69,7 @@ function build(d: DomainView, dm: string, ctx: DeviceModelContext, env: Env, rul
   state: { monitorFd: number; runas?: string }): ArgvWriter | Failure {
   const paths = env.paths;
   if (version === 'qemu_xen_traditional') return buildTraditionalArgs({ dm, d, domid: ctx.domid, rules });
-  return buildQemuXenArgs({ dm, d, domid: ctx.domid, runDir: paths.runDir, state, rules });
+  return buildQemuXenArgs({ dm, d, domid: ctx.domid, runDir: paths.runDir, state, rules, host: ctx.host });
 }
 
 /** libxl__spawn_stub_dm: the stub domain's images must be readable, then its qemu's arguments. */
@@ -118,7 +118,10 @@ function localDm(d: DomainView, ctx: DeviceModelContext, env: Env, rules: Device
 
   const monitorFd = version === 'qemu_xen' && d.dmRestrict && rules.restrictChrootAndQmpFd ? QMP_FD_PLACEHOLDER : -1;
   const w = build(d, dm, ctx, env, rules, version, { monitorFd, runas: user.runas });
-  if (isFailure(w)) return errorResult(base, w.error, user.warnings, assumptions);
+  if (isFailure(w)) {
+    const r = errorResult(base, w.error, [...user.warnings, ...(w.log ?? [])], assumptions);
+    return w.log?.length ? { ...r, errorContext: w.log } : r;
+  }
   const placeholders = [...w.placeholders];
   if (user.runasGuessed && d.type === 'hvm') placeholders.push(w.argv.length - 1);
   return {

@@ -91,6 +91,7 @@ export interface DomainView {
   readonly nics: Json[];
   readonly vfbs: Json[];
   readonly channels: Json[];
+  readonly pcidevs: Json[];
   /** NICs whose MAC libxl generated (no `mac=` given). */
   readonly generatedMacs: ReadonlySet<Json>;
 }
@@ -118,6 +119,7 @@ export function domainView(config: ResolvedConfig, generated: readonly { readonl
     nics,
     vfbs: arr(config.vfbs),
     channels: arr(config.channels),
+    pcidevs: arr(config.pcidevs),
   };
 }
 

@@ -8,6 +8,7 @@ import { writeHvmDevices } from './qemu-xen-hvm';
 import { writeQemuXenDisks } from './qemu-xen-disks';
 import { writeQemuXenNics } from './network';
 import type { DeviceModelRules } from './versions';
+import type { HostModel } from '../host/host-model';
 
 const FN = 'libxl__build_device_model_args_new';
 
@@ -26,6 +27,8 @@ export interface BuildInput {
   readonly runDir: string;
   readonly state: SpawnState;
   readonly rules: DeviceModelRules;
+  /** The dom0, for what libxl reads there while building (sysfs PCI ids). */
+  readonly host: HostModel;
 }
 
 export function buildQemuXenArgs(input: BuildInput): ArgvWriter | Failure {
@@ -124,7 +127,7 @@ export function buildQemuXenArgs(input: BuildInput): ArgvWriter | Failure {
       w.add({ group: 'other', meaning: 'from device_model_args_pv', keys: ['device_model_args_pv'] }, extra);
     }
   } else {
-    const machine = hvmMachine(d, domid, rules, w);
+    const machine = hvmMachine(d, domid, rules, w, input.host);
     if (isFailure(machine)) return machine;
     w.add({ group: 'identity', meaning: machine.meaning, keys: machine.keys }, '-machine', machine.arg);
     for (const extra of strList(d.b.extra_hvm) ?? []) {
@@ -154,7 +157,7 @@ export function buildQemuXenArgs(input: BuildInput): ArgvWriter | Failure {
 }
 
 /** The HVM `-machine` value: xenfv (or pc without the platform device), MMIO hole, IGD. */
-function hvmMachine(d: DomainView, domid: number, rules: DeviceModelRules, w: ArgvWriter): { arg: string; meaning: string; keys: string[] } | Failure {
+function hvmMachine(d: DomainView, domid: number, rules: DeviceModelRules, w: ArgvWriter, host: HostModel): { arg: string; meaning: string; keys: string[] } | Failure {
   const vmdesc = rules.suppressVmdesc ? ',suppress-vmdesc=on' : '';
   const platform = defbool(d.hvm.xen_platform_pci, true);
   let arg = platform ? `xenfv${vmdesc}` : `pc,accel=xen${vmdesc}`;
@@ -180,10 +183,42 @@ function hvmMachine(d: DomainView, domid: number, rules: DeviceModelRules, w: Ar
       keys.push('gfx_passthru');
     } else if (kind === 'default') {
       // libxl probes the PCI devices' sysfs ids here; without an Intel VGA device it gives up.
-      return failure(logLine('libxl__build_device_model_args_new', domid, 'unable to detect required gfx_passthru_kind'));
+      const probe = findIntelGraphics(d, host);
+      if (!probe.found) return failure(logLine('libxl__build_device_model_args_new', domid, 'unable to detect required gfx_passthru_kind'), probe.log);
+      w.log.push(...probe.log);
+      arg += ',igd-passthru=on';
+      meaning += '; Intel graphics passthrough (found among the PCI devices)';
+      keys.push('gfx_passthru', 'pci');
     } else {
       return failure(logLine('libxl__build_device_model_args_new', domid, 'invalid value for gfx_passthru_kind'));
     }
   }
   return { arg, meaning, keys };
+}
+
+const PCI_VENDOR_INTEL = 0x8086;
+const PCI_CLASS_VGA = 0x030000;
+
+/**
+ * libxl__is_igd_vga_passthru: an Intel VGA-class device among the guest's PCI devices, read from
+ * the dom0's sysfs; a device sysfs does not list makes libxl log that its vendor and device ids are
+ * missing (and go on).
+ */
+function findIntelGraphics(d: DomainView, host: HostModel): { found: boolean; log: string[] } {
+  const log: string[] = [];
+  for (const p of d.pcidevs) {
+    const bdf = `${hex(p.domain, 4)}:${hex(p.bus, 2)}:${hex(p.dev, 2)}.${int(p.func)}`;
+    const ids = host.pciDevice ? host.pciDevice(bdf) : 'unknown';
+    if (ids === null) {
+      log.push(logLine('sysfs_dev_get_vendor', undefined, `pci device ${bdf} does not have vendor attribute: No such file or directory`));
+      log.push(logLine('sysfs_dev_get_device', undefined, `pci device ${bdf} does not have device attribute: No such file or directory`));
+      continue;
+    }
+    if (ids !== 'unknown' && ids.vendor === PCI_VENDOR_INTEL && ids.class === PCI_CLASS_VGA) return { found: true, log };
+  }
+  return { found: false, log };
+}
+
+function hex(v: unknown, width: number): string {
+  return int(v).toString(16).padStart(width, '0');
 }

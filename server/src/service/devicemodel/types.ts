@@ -42,6 +42,8 @@ export interface DeviceModelResult {
   readonly error?: string;
   /** Every line libxl would log at warning level or above while getting here, errors included. */
   readonly log: string[];
+  /** The error lines libxl logs just before `error`, which say why (outcome `error`). */
+  readonly errorContext?: readonly string[];
   readonly notes: ArgNote[];
   /** Indexes of argv elements holding generated values (MACs, the QMP fd) to show as such. */
   readonly placeholders: number[];

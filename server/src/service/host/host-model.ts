@@ -45,6 +45,8 @@ export type PathKind = 'block' | 'file' | 'other' | 'missing' | 'unknown';
 /** A Xen component that a profile knows to be installed or not, whatever the paths layout. */
 export type HostComponent = 'qemu-xen' | 'qemu-traditional' | 'stubdom-minios' | 'stubdom-linux';
 
+export interface PciIds { readonly vendor: number; readonly device: number; readonly class: number }
+
 export interface HostModel {
   readonly profile: HostProfile;
   /** One line for hovers and reports, e.g. "reference host (the oracle's): 8 CPUs, 1 NUMA node". */
@@ -66,6 +68,12 @@ export interface HostModel {
    * null when no such domain runs, 'unknown' when the profile cannot tell.
    */
   lookupDomain(name: string): number | null | 'unknown';
+  /**
+   * A PCI device's ids as the dom0's sysfs shows them (vendor, device, class), for libxl's search
+   * of an Intel graphics card (gfx_passthru). null when sysfs has no such device, 'unknown' (or no
+   * method) when the profile cannot tell.
+   */
+  pciDevice?(bdf: string): PciIds | null | 'unknown';
   /**
    * The release of the qemu-xen the dom0 runs, as its package database says: a QEMU release
    * ('7.2', '10.0') or a Debian package version ('1:10.0.13+ds-0+deb13u1'). Undefined when the

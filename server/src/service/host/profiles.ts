@@ -47,6 +47,8 @@ interface FixedHostSpec {
   components: Readonly<Record<HostComponent, boolean>>;
   /** The QEMU release of its qemu-system-xen (none for `reference`, which models libxl only). */
   qemuVersion?: string;
+  /** sysfs lists no PCI device (the oracle's host); else the profile cannot tell. */
+  noPciDevices?: boolean;
 }
 
 function fixedHost(spec: FixedHostSpec): HostModel {
@@ -64,6 +66,7 @@ function fixedHost(spec: FixedHostSpec): HostModel {
     // Only dom0 runs on the oracle's host (the guest being created is added by the caller).
     lookupDomain: (name) => (name === 'Domain-0' ? 0 : null),
     ...(spec.qemuVersion !== undefined ? { qemuVersion: spec.qemuVersion } : {}),
+    ...(spec.noPciDevices ? { pciDevice: () => null } : {}),
   };
 }
 
@@ -72,6 +75,8 @@ export const REFERENCE_HOST: HostModel = fixedHost({
   description: "reference host (the oracle's dom0): 8 CPUs, 1 NUMA node, 16 GiB, HAP, IOMMU; " +
     'qemu-xen, qemu-dm and stubdomain images installed; user xen-qemuuser-range-base',
   components: { 'qemu-xen': true, 'qemu-traditional': true, 'stubdom-minios': true, 'stubdom-linux': true },
+  // The oracle's host is not a dom0: sysfs lists no PCI device at all.
+  noPciDevices: true,
 });
 
 const DEBIAN_COMPONENTS: Readonly<Record<HostComponent, boolean>> = {

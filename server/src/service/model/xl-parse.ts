@@ -54,8 +54,11 @@ function readConfig(st: ParseState): void {
   parseHvmDevices(st);
   parseTail(st);
   finishMemoryAndVcpus(st);
-  if (st.pendingCrash) st.crashOnNestedItem(st.pendingCrash.name, st.pendingCrash.item);
+  // Uninitialised hard maps crash xl in apply_global_affinity_masks; soft maps only later, when xl
+  // goes on with the config, so an empty hard map is refused first.
+  if (st.pendingCrash?.name === 'cpus') st.crashOnNestedItem(st.pendingCrash.name, st.pendingCrash.item);
   applyGlobalAffinityMasks(st);
+  if (st.pendingCrash) st.crashOnNestedItem(st.pendingCrash.name, st.pendingCrash.item);
 }
 
 /** What `xl -N create` does with the settings libxlutil stored (Xen 4.17, x86). */

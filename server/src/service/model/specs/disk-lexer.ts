@@ -107,6 +107,10 @@ export function nextDiskToken(spec: string, pos: number, version: number): DiskT
     return { rule: 'whitespace', start: pos, end: pos + 1, text: spec.slice(pos, pos + 1) };
   }
   let end = pos + best.mainLen;
-  if (best.rule.name === 'bad-syntax') end = pos + 1 + Math.max(0, matchAt(REST_OF_LINE, spec, pos + 1));
+  if (best.rule.name === 'bad-syntax') {
+    // The error state's `.*` never matches nothing: a stray last character ends the scan silently.
+    if (pos + 1 >= spec.length) return { rule: 'whitespace', start: pos, end: pos + 1, text: spec.slice(pos, pos + 1) };
+    end = pos + 1 + Math.max(0, matchAt(REST_OF_LINE, spec, pos + 1));
+  }
   return { rule: best.rule.name, start: pos, end, text: spec.slice(pos, end) };
 }
