@@ -131,6 +131,10 @@ describe('language contribution', () => {
     assert.equal(props['xlcfg.detectCfgContent'].default, true);
     assert.equal(props['xlcfg.manPage'].default, true);
     assert.equal(props['xlcfg.inlayHints'].default, true);
+    // The settings page lists them by importance: the target release first.
+    const byOrder = Object.keys(props).sort((a, b) => props[a].order - props[b].order);
+    assert.deepEqual(byOrder.slice(0, 3), ['xlcfg.xenVersion', 'xlcfg.host', 'xlcfg.paths']);
+    assert.ok(Object.values(props).every((p: any) => Number.isInteger(p.order)));
     assert.deepEqual(props['xlcfg.severity'].additionalProperties.enum, ['error', 'warning', 'information', 'hint', 'off']);
   });
 
