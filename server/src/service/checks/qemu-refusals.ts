@@ -11,6 +11,18 @@ import { relatedFor, spanForKeys } from './spans';
 
 export const QEMU_REFUSES_OPTION = 'qemu-refuses-option';
 
+/** The xl.cfg keys behind a refusal of that kind, most specific first. */
+const KEYS_OF_REASON: Partial<Record<QemuRefusal['reason'], readonly string[]>> = {
+  'no-audio-driver': ['soundhw'],
+  'device-property-value': ['videoram', 'vga', 'stdvga'],
+  'ide-slot-in-use': ['disk'],
+  'vnc-password-not-built': ['vncpasswd', 'vfb', 'vnc'],
+  'bad-identifier': ['disk'],
+  'usbdevice-parameters': ['usbdevice'],
+  'unknown-keymap': ['keymap'],
+  'too-many-vcpus': ['maxvcpus', 'vcpus'],
+};
+
 /** The xl.cfg keys that make libxl write an option, most specific first. */
 const KEYS_OF: Readonly<Record<string, readonly string[]>> = {
   '-no-acpi': ['acpi'],
@@ -22,6 +34,7 @@ const KEYS_OF: Readonly<Record<string, readonly string[]>> = {
   '-device': ['spice_usbredirection', 'usbdevice', 'usb', 'device_model_args_hvm', 'device_model_args'],
   '-spice': ['spicepasswd', 'spice'],
   '-global': ['device_model_args_hvm', 'device_model_args_pv', 'device_model_args'],
+  '-soundhw': ['soundhw'],
 };
 
 /** The fix in terms of the config, where it is not the stage's general one. */
@@ -31,6 +44,10 @@ function fixFor(r: QemuRefusal, a: CheckContext, model: QemuModel): string {
       return a.effective.has('sdl') ? 'remove sdl = 1 and use VNC or SPICE (vnc = 1, spice = 1)' : 'use vnc=1 instead of sdl=1 in the vfb';
     case 'device-not-built':
       return r.detail === 'usb-redir' ? 'remove spice_usbredirection (Debian builds QEMU without USB redirection)' : r.fix;
+    case 'vnc-password-not-built':
+      return a.effective.has('vncpasswd')
+        ? 'remove vncpasswd; keep VNC on 127.0.0.1 (vnclisten) and reach it through an SSH tunnel, or use SPICE'
+        : 'remove the vncpasswd of the vfb; keep VNC on 127.0.0.1 and reach it through an SSH tunnel';
     case 'parameter-removed':
       return r.option === '-spice'
         ? `${r.fix}: remove spicepasswd and set spicedisable_ticketing = 1 (then keep the SPICE port on a trusted network, e.g. spicehost = "127.0.0.1")`
@@ -66,7 +83,7 @@ export function qemuRefusalChecks(a: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const r of qemuRefusals(dm.argv, model)) {
     if (probes && r.option === '-run-with' && r.reason === 'option-too-new') continue;
-    const keys = [...(KEYS_OF[r.option] ?? []), ...(dm.notes[r.index]?.keys ?? [])];
+    const keys = [...new Set([...(KEYS_OF_REASON[r.reason] ?? []), ...(KEYS_OF[r.option] ?? []), ...(dm.notes[r.index]?.keys ?? [])])];
     const { span, key } = spanForKeys(a, keys);
     const fix = fixFor(r, a, model);
     out.push({

@@ -73,6 +73,9 @@ export function qemuOptions(argv: readonly string[]): Array<[number, string, str
 export function qemuRefusals(argv: readonly string[], model: QemuModel): QemuRefusal[] {
   const out: QemuRefusal[] = [];
   const q = where(model);
+  const ideTaken = ideDriveSlots(argv);
+  const kAt = argv.indexOf('-k');
+  const keymap = kAt > 0 ? argv[kAt + 1] : undefined;
   for (const [index, option, value] of qemuOptions(argv)) {
     const base = { index, option, ...(value !== undefined ? { value } : {}) };
     const unknown = model.unknownOptions[option];
@@ -116,15 +119,72 @@ export function qemuRefusals(argv: readonly string[], model: QemuModel): QemuRef
       }
     } else if (option === '-device') {
       const list = qemuOptionList(value, 'driver');
-      const driver = list.find(([k]) => k === 'driver')?.[1] ?? '';
+      const prop = (k: string) => list.find(([n]) => n === k)?.[1];
+      const driver = prop('driver') ?? '';
       if (model.missingDevices.includes(driver)) {
         out.push({
           ...base, reason: 'device-not-built', detail: driver,
           message: `${q} is built without the ${driver} device and refuses -device ${driver}.`,
           fix: `remove what asks for ${driver}`,
         });
+      } else if (model.audioDevicesRefused.includes(driver)) {
+        out.push({
+          ...base, reason: 'no-audio-driver', detail: driver,
+          message: `${q} has no audio driver it can use by default (only none, spice and wav are built in) and refuses the sound device ${driver} ("no default audio driver available").`,
+          fix: 'remove soundhw',
+        });
+      } else if (driver === 'cirrus-vga' && prop('vgamem_mb') !== undefined && !model.cirrusVgamemMb.includes(Number(prop('vgamem_mb')))) {
+        out.push({
+          ...base, reason: 'device-property-value', detail: `vgamem_mb=${prop('vgamem_mb')}`,
+          message: `${q} refuses cirrus-vga with vgamem_mb=${prop('vgamem_mb')}: the Cirrus card takes ${model.cirrusVgamemMb.join(', ')} MB only.`,
+          fix: `set videoram to ${model.cirrusVgamemMb.join(', ')} MB (or use vga = "stdvga")`,
+        });
+      } else if ((driver === 'ide-cd' || driver === 'ide-hd') && /^ide\.\d+$/.test(prop('bus') ?? '')) {
+        const slot = `${prop('bus')!.slice(4)}:${prop('unit') ?? '0'}`;
+        if (ideTaken.has(slot)) {
+          const [bus, unit] = slot.split(':');
+          out.push({
+            ...base, reason: 'ide-slot-in-use', detail: slot,
+            message: `${q} refuses -device ${driver} on IDE bus ${bus} unit ${unit} ("IDE unit ${unit} is in use"): another disk of this guest is already there.`,
+            fix: 'give each IDE disk and CD-ROM its own vdev (hda-hdd / xvda-xvdd map to the same four IDE slots)',
+          });
+        }
+        ideTaken.add(slot);
       }
-    } else if (option === '-global') {
+    } else if (option === '-usbdevice' && value.includes(':')) {
+      out.push({
+        ...base, reason: 'usbdevice-parameters', detail: value.split(':')[0],
+        message: `${q} refuses -usbdevice ${value}: it no longer takes parameters after the device kind ("usbdevice parameters are not supported anymore").`,
+        fix: 'pass the USB device with usbdev (usbctrl + usbdev = [ "type=hostdev,hostbus=..,hostaddr=.." ]) or device_model_args_hvm = [ "-device", "usb-host,..." ]',
+      });
+    } else if (option === '-smp') {
+      const list = qemuOptionList(value, 'cpus');
+      const n = Math.max(...list.filter(([k]) => k === 'cpus' || k === 'maxcpus').map(([, v]) => Number(v)).filter(Number.isFinite), 0);
+      if (n > model.maxCpus && argv.some((x, i) => argv[i - 1] === '-machine' && /^(type=)?xenfv\b/.test(x))) {
+        out.push({
+          ...base, reason: 'too-many-vcpus', detail: String(n),
+          message: `${q} refuses -smp ${value}: the xenfv machine takes at most ${model.maxCpus} vCPUs ("Invalid SMP CPUs ${n}").`,
+          fix: `set maxvcpus (and vcpus) to ${model.maxCpus} or fewer`,
+        });
+      }
+    } else if (option === '-vnc' && keymap !== undefined && !model.keymaps.includes(keymap)) {
+      out.push({
+        ...base, reason: 'unknown-keymap', detail: keymap,
+        message: `${q} has no keymap ${keymap} and refuses -vnc with -k ${keymap} ("could not read keymap file").`,
+        fix: `set keymap to one of ${model.keymaps.join(', ')}`,
+      });
+    }
+    if (option === '-vnc' && !model.vncPassword) {
+      const pw = qemuOptionList(value).find(([k]) => k === 'password')?.[1];
+      if (pw !== undefined && pw !== 'off') {
+        out.push({
+          ...base, reason: 'vnc-password-not-built', detail: 'password',
+          message: `${q} is built without the DES cipher VNC passwords need and refuses -vnc ...,password ("Cipher backend does not support DES algorithm").`,
+          fix: 'remove vncpasswd and keep VNC on 127.0.0.1 (vnclisten), reached through an SSH tunnel, or use SPICE',
+        });
+      }
+    }
+    if (option === '-global') {
       if (!globalAccepted(value)) {
         const key = qemuOptionList(value).map(([k]) => k).find((k) => !['driver', 'property', 'value'].includes(k)) ?? value;
         out.push({
@@ -149,6 +209,20 @@ export function qemuRefusals(argv: readonly string[], model: QemuModel): QemuRef
     }
   }
   return out;
+}
+
+/** IDE slots (`bus:unit`) the `-drive if=ide,index=N` options take: the machine creates them before any -device. */
+function ideDriveSlots(argv: readonly string[]): Set<string> {
+  const taken = new Set<string>();
+  for (const [, option, value] of qemuOptions(argv)) {
+    if (option !== '-drive' || value === undefined) continue;
+    const list = qemuOptionList(value);
+    const get = (k: string) => list.find(([n]) => n === k)?.[1];
+    if (get('if') !== 'ide' || get('index') === undefined) continue;
+    const n = Number(get('index'));
+    if (Number.isInteger(n)) taken.add(`${n >> 1}:${n & 1}`);
+  }
+  return taken;
 }
 
 /** qemu_global_option: `DRIVER.PROP=VALUE`, or an option list of driver=, property=, value=. */
