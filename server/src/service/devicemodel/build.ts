@@ -10,7 +10,7 @@ import { xenPaths, type XenPaths } from '../host/paths';
 import { spawnHost, type SpawnHost } from './host-adapter';
 import { buildQemuXenArgs } from './qemu-xen';
 import { buildTraditionalArgs } from './qemu-traditional';
-import { deviceModelRules, type DeviceModelRules } from './versions';
+import { deviceModelRules, withQemuProbe, type DeviceModelRules } from './versions';
 import type { DeviceModelContext, DeviceModelResult, DeviceModelVersion, ResolvedConfig } from './types';
 
 /** The fd number the oracle's process gets for the pre-opened QMP socket; a placeholder. */
@@ -18,7 +18,7 @@ export const QMP_FD_PLACEHOLDER = 7;
 
 export function buildDeviceModelArgv(resolved: ResolvedConfig, ctx: DeviceModelContext): DeviceModelResult {
   const d = domainView(resolved, ctx.generated);
-  const rules = deviceModelRules(ctx.options.xenVersion);
+  const rules = withQemuProbe(deviceModelRules(ctx.options.xenVersion), ctx.host.qemuVersion);
   const version: DeviceModelVersion =
     enumOf(d.b.device_model_version, 'qemu_xen') === 'qemu_xen_traditional' ? 'qemu_xen_traditional' : 'qemu_xen';
   const base = { device_model_version: version, label: rules.label };

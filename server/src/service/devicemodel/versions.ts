@@ -53,3 +53,15 @@ export function deviceModelRules(version: XenVersion): DeviceModelRules {
     label,
   };
 }
+
+/**
+ * libxl 4.20+ asks the dom0's QEMU whether it takes `-run-with` (chroot= and user=, QEMU 9.1 on);
+ * when the host's QEMU release is known to lack it (Debian 12's 7.2), libxl falls back to `-chroot`
+ * and `-runas`. `qemuVersion`: a release ('7.2') or a Debian package version ('1:10.0.13+ds-0+deb13u1').
+ */
+export function withQemuProbe(rules: DeviceModelRules, qemuVersion: string | undefined): DeviceModelRules {
+  if (!rules.runWith || qemuVersion === undefined) return rules;
+  const [major = 0, minor = 0] = qemuVersion.replace(/^\d+:/, '').split(/[.+~-]/).map((x) => Number.parseInt(x, 10));
+  if (major > 9 || (major === 9 && minor >= 1)) return rules;
+  return { ...rules, runWith: false, label: `as Xen ${rules.xenVersion} builds it for QEMU ${major}.${minor}, which has no -run-with (libxl falls back to -chroot and -runas)` };
+}
