@@ -2,20 +2,19 @@
 // Xen releases (service/features/upgrade-report.ts). Each side runs on the Debian release that ships
 // it unless --host names one host for both sides.
 import { UsageError, type ParsedArgs } from './args';
-import { isXenVersion, type HostProfile, type XenVersion } from '../service/options';
-import { analyze } from '../service/analyze';
-import { defaultHostFor, upgradeReport, upgradeReportText, type UpgradeReport } from '../service/features/upgrade-report';
+import {
+  analyze, defaultHostFor, HOST_PROFILES, isXenVersion, upgradeReport, upgradeReportText, XEN_VERSION_RANGE,
+  type UpgradeReport, type XenVersion,
+} from '../service';
 import { localHostModel } from '../node/environment';
 import { analysisOptions } from './analysis-options';
-import { readBytes } from './io';
-import { printJson } from './io';
+import { printJson, readBytes } from './io';
 
-const HOSTS: readonly HostProfile[] = ['reference', 'debian-12', 'debian-13', 'local'];
 
 function release(args: ParsedArgs, flag: '--from' | '--to'): XenVersion {
   const v = args.values.get(flag);
-  if (v === undefined) throw new UsageError(`upgrade needs ${flag} (a Xen release, 4.10 .. 4.22)`);
-  if (!isXenVersion(v)) throw new UsageError(`${flag} must be one of 4.10 .. 4.22, not ${v}`);
+  if (v === undefined) throw new UsageError(`upgrade needs ${flag} (a Xen release, ${XEN_VERSION_RANGE})`);
+  if (!isXenVersion(v)) throw new UsageError(`${flag} must be one of ${XEN_VERSION_RANGE}, not ${v}`);
   return v;
 }
 
@@ -28,7 +27,7 @@ export function upgradeCommand(args: ParsedArgs): number {
     const base = analysisOptions(args, file);
     const bytes = readBytes(file);
     const side = (xen: XenVersion) => {
-      const host = args.values.has('--host') ? base.host : defaultHostFor(xen, HOSTS);
+      const host = args.values.has('--host') ? base.host : defaultHostFor(xen, HOST_PROFILES);
       const options = { ...base, xenVersion: xen, host };
       return analyze({ bytes, options, localHost: host === 'local' ? localHostModel(options.paths, xen) : undefined });
     };
