@@ -13,7 +13,7 @@ import { deviceModelFromConfig } from '../../server/src/service/devicemodel';
 import type { XenVersion } from '../../server/src/service/options';
 import type { BatchResult } from '../helpers/oracle';
 import { compareWithXl } from '../service/model/corpus-compare';
-import { analyzeFile, libxlText } from '../service/checks/corpus-helpers';
+import { analyzeFile, libxlText, toolstackErrors } from '../service/checks/corpus-helpers';
 import { hostFor, logBody, options, withoutQmpFd } from '../service/devicemodel/corpus-helpers';
 
 export type Stage = 'parse' | 'xl' | 'check' | 'argv' | 'crash';
@@ -97,9 +97,8 @@ function checkStage(name: string, bytes: Uint8Array, release: XenVersion, o: Bat
   if (!o.parse?.accepted) return []; // parse errors (and libxlutil's aborts): the parse stage compares them
   if (o.dryrun.exit_status === 0 && beyondInt64(o.dryrun.config)) return []; // see beyondInt64
   const a = analyzeFile(name, bytes, { xenVersion: release });
-  // libxl-build-refuses is libxl's refusal while it builds the domain (libxl_x86.c): the oracle
-  // builds no domain, so it never shows one; such errors are not "errors the toolstack does not report".
-  const errors = a.findings.filter((f) => f.severity === 'error' && f.code !== 'libxl-build-refuses');
+  // Refusals beyond the oracles (the domain build, the dom0's QEMU) are left out: see toolstackErrors.
+  const errors = toolstackErrors(a.findings);
   const stderr = (o.dryrun.stderr as string).split('\n').filter((l) => l && !l.startsWith('Parsing config from'));
   // the line xl refused with; none when it refused silently after warnings (e.g. max_grant_frames out of range)
   const refusal = [...stderr].reverse().find((l) => !XL_WARNING.test(l));

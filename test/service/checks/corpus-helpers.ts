@@ -8,6 +8,18 @@ import type { AnalysisOptions } from '../../../server/src/service/options';
 
 export { allCorpus };
 
+/**
+ * Errors for refusals the oracles cannot show: libxl's refusals while it builds the domain
+ * (libxl_x86.c; the oracles build none) and what the dom0's QEMU refuses of libxl's command line
+ * (the oracles stop at the argv; test/service/qemu compares those with the real QEMU binaries).
+ */
+export const BEYOND_THE_ORACLES: ReadonlySet<string> = new Set(['libxl-build-refuses', 'qemu-refuses-option']);
+
+/** The error findings an oracle comparison can judge. */
+export function toolstackErrors<F extends { severity: string; code: string }>(findings: readonly F[]): F[] {
+  return findings.filter((f) => f.severity === 'error' && !BEYOND_THE_ORACLES.has(f.code));
+}
+
 export function analyzeEntry(e: CorpusEntry, over: Partial<AnalysisOptions> = {}): Analysis {
   return analyzeFile(e.name, readFileSync(e.file), over);
 }

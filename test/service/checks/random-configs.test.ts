@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ORACLES, ORACLE_RELEASES, requireOracleRelease } from '../../helpers/oracle';
-import { analyzeFile, libxlText } from './corpus-helpers';
+import { analyzeFile, libxlText, toolstackErrors } from './corpus-helpers';
 import { logBody } from '../devicemodel/corpus-helpers';
 import { prng } from '../../helpers/prng';
 import { realisticConfig } from '../../fuzz/generators';
@@ -36,7 +36,7 @@ describe(`checks on generated real-world-like configs, against the live Xen ${re
     test(`generated config ${c.name} (seed ${SEED})`, () => {
       const o = results.get(c.i)!;
       const a = analyzeFile(c.name, new TextEncoder().encode(c.text), { xenVersion: release });
-      const errors = a.findings.filter((f) => f.severity === 'error');
+      const errors = toolstackErrors(a.findings);
       const stderr = o.dry.stderr.split('\n').filter((l) => l && !l.startsWith('Parsing config from'));
       const xlRefuses = o.dry.exit_status !== 0;
       const libxlRefuses = !xlRefuses && o.argv.outcome === 'error';

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { BUILD_DIR, ORACLE_DIR, oracleAvailable } from '../../../helpers/oracle';
 
 const HERE = __dirname;
-const OUT = join(tmpdir(), `xlcfg-resolved-${process.getuid?.() ?? 0}`);
+// Beside the oracle's own build of this checkout (not in a folder other checkouts share).
+const OUT = join(BUILD_DIR, 'resolved');
 const BIN = join(OUT, 'resolved-config-bin');
 const PASSWD = join(ORACLE_DIR, 'tools/dm-argv/passwd');
 
@@ -24,7 +25,10 @@ function built(): boolean {
   const src = join(HERE, 'resolved-config.c');
   if (existsSync(BIN) && statSync(BIN).mtimeMs >= statSync(src).mtimeMs) return true;
   mkdirSync(OUT, { recursive: true });
-  const r = spawnSync('sh', [join(HERE, 'build.sh'), OUT], { env: { ...process.env, ORACLE_BUILD: BUILD_DIR }, encoding: 'utf8' });
+  // Under a lock: test files running in parallel build it once (the second finds it up to date).
+  const script = 'b=$1; s=$2; shift 2; [ -x "$b" ] && [ ! "$s" -nt "$b" ] && exit 0; exec sh "$@"';
+  const r = spawnSync('flock', [join(OUT, '.lock'), 'sh', '-c', script, 'sh', BIN, src, join(HERE, 'build.sh'), OUT],
+    { env: { ...process.env, ORACLE_BUILD: BUILD_DIR }, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`building resolved-config failed:\n${r.stdout}\n${r.stderr}`);
   return true;
 }
