@@ -29,6 +29,11 @@ export function diagnosticsDoc(): string {
     'silenced: xl refuses the file anyway). The quick fix, where there is one, is offered as a code',
     'action on the diagnostic.',
     '',
+    'When the parser refuses a file, xlcfg also analyses the text with its syntax errors repaired (the',
+    'missing `]`, quote, `=` or comma inserted, a line it cannot mend blanked out), so that the other',
+    'mistakes show too: those diagnostics keep their codes, are at most warnings, end with "(found on',
+    'the text with the syntax error repaired)", and only the parse errors are errors.',
+    '',
     `${FINDING_CODES.length} codes.`,
   ];
   const sources = [...new Set(FINDING_CODES.map((c) => c.source))] as FindingSource[];

@@ -40,6 +40,9 @@ export class LazyLanguageClient implements vscode.Disposable {
       documentSelector: [{ language: LANGUAGE_ID }],
       // Pushes the `xlcfg` section on every change; the server may also pull it per document.
       synchronize: { configurationSection: 'xlcfg' },
+      // This client registers the editor commands (preview, LF, BOM): code lenses name them rather than
+      // the server's own commands, which are for other editors.
+      initializationOptions: { clientCommands: true },
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     await client.start();

@@ -15,6 +15,19 @@ import type { HostProfile, PathsProfile, XenVersion } from './service/options';
 /** Client-side commands the server refers to (code lenses, code actions). */
 export { EDITOR_COMMANDS as COMMANDS } from './service/features/editor-commands';
 
+/**
+ * Commands the server itself executes (workspace/executeCommand), for editors without the VS Code
+ * client. Their ids differ from the client's: vscode-languageclient registers every announced id.
+ */
+export const SERVER_COMMANDS = {
+  /** args: [uri: string] -> ServerCommandResult: the device-model preview (shown where the editor can). */
+  deviceModelPreview: 'xlcfg.server.deviceModelPreview',
+  /** args: [uri: string, from: XenVersion, to: XenVersion, host?: HostProfile] -> ServerCommandResult: `xlcfg upgrade` for the open document. */
+  upgradeReport: 'xlcfg.server.upgradeReport',
+} as const;
+/** What a server command answers: the text, and the file:// URI of the copy written for the editor (if any). */
+export interface ServerCommandResult { content: string; uri?: string }
+
 /** The preview's virtual documents: `xlcfg-dm:/<encoded config uri>.argv`. */
 export const PREVIEW_SCHEME = 'xlcfg-dm';
 

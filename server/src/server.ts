@@ -6,12 +6,20 @@ import {
   type InitializeParams, type InitializeResult, type Diagnostic, type CodeAction, type Hover, type CompletionList,
   type CodeLensParams, type DocumentSymbolParams, type FoldingRangeParams, type SelectionRangeParams, type DocumentFormattingParams,
   type DocumentRangeFormattingParams, type SemanticTokensParams, type DefinitionParams, type DocumentHighlightParams, type InlayHintParams,
+  type ExecuteCommandParams, ResponseError, ErrorCodes, MessageType,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BOM_NOTIFICATION, DEVICE_MODEL_PREVIEW_REQUEST, COMMANDS, type BomParams, type DeviceModelPreviewParams, type DeviceModelPreviewResult, type XlcfgSettings } from './protocol';
-import { readSettings, DEFAULT_SETTINGS } from './lsp/settings';
-import { AnalysisCache } from './lsp/documents';
-import { diagnostics, previewText, previewCodeLens } from './service';
+import {
+  BOM_NOTIFICATION, DEVICE_MODEL_PREVIEW_REQUEST, COMMANDS, SERVER_COMMANDS, type BomParams, type DeviceModelPreviewParams, type DeviceModelPreviewResult,
+  type XlcfgSettings, type ServerCommandResult,
+} from './protocol';
+import { readSettings, readInitializationOptions, xlcfgSection, DEFAULT_SETTINGS } from './lsp/settings';
+import { AnalysisCache, fileName } from './lsp/documents';
+import { ShownFiles } from './lsp/shown-files';
+import {
+  diagnostics, previewText, previewCodeLens, upgradeReport, upgradeReportText, defaultHostFor, isXenVersion, isHostProfile, HOST_PROFILES,
+  OLDEST_XEN_VERSION, NEWEST_XEN_VERSION,
+} from './service';
 import { hoverAt, completionsAt, codeActionsFor } from './lsp/features';
 import {
   documentSymbolsOf, foldingRangesOf, selectionRangesOf, formattingOf, rangeFormattingOf, semanticTokensOf,
@@ -26,6 +34,12 @@ const cache = new AnalysisCache(localHostModel);
 let canAskConfiguration = false;
 let hierarchicalSymbols = false;
 let canRefreshTokens = false;
+let canRegisterConfiguration = false;
+let canShowDocument = false;
+/** The VS Code client registers the editor commands (COMMANDS) itself; other editors get SERVER_COMMANDS. */
+let clientCommands = false;
+/** Settings from initializationOptions; pushed settings (didChangeConfiguration) go over them, pulled ones over both. */
+let initSettings: XlcfgSettings = DEFAULT_SETTINGS;
 let globalSettings: XlcfgSettings = DEFAULT_SETTINGS;
 const perDocument = new Map<string, Promise<XlcfgSettings>>();
 
@@ -33,8 +47,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canAskConfiguration = !!params.capabilities.workspace?.configuration;
   hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
   canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
-  const init = (params.initializationOptions ?? {}) as { settings?: unknown };
-  if (init.settings) globalSettings = readSettings(init.settings);
+  canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  canShowDocument = params.capabilities.window?.showDocument?.support === true;
+  const init = readInitializationOptions(params.initializationOptions);
+  initSettings = globalSettings = init.settings;
+  clientCommands = init.clientCommands;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -52,13 +69,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: !disabled.has('definition'),
       documentHighlightProvider: !disabled.has('documentHighlight'),
       inlayHintProvider: !disabled.has('inlayHint'),
+      executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
     },
     serverInfo: { name: 'xlcfg-language-server', version: '0.1.0' },
   };
 });
 
 connection.onInitialized(() => {
-  if (canAskConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'xlcfg' }).catch(() => undefined);
+  if (canAskConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'xlcfg' }).catch(() => undefined);
 });
 
 async function settingsFor(uri: string): Promise<XlcfgSettings> {
@@ -66,7 +84,7 @@ async function settingsFor(uri: string): Promise<XlcfgSettings> {
   let s = perDocument.get(uri);
   if (!s) {
     s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'xlcfg' })
-      .then((raw) => (raw == null ? globalSettings : readSettings(raw)), () => globalSettings);
+      .then((raw) => readSettings(raw, globalSettings), () => globalSettings);
     perDocument.set(uri, s);
   }
   return s;
@@ -101,16 +119,19 @@ async function publish(uri: string): Promise<void> {
   void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: diags });
 }
 
-documents.onDidOpen((e) => schedule(e.document.uri, 0));
-documents.onDidChangeContent((e) => schedule(e.document.uri));
+/** The document last opened or edited: the server commands' default when an editor passes no URI. */
+let lastActiveUri: string | undefined;
+documents.onDidOpen((e) => { lastActiveUri = e.document.uri; schedule(e.document.uri, 0); });
+documents.onDidChangeContent((e) => { lastActiveUri = e.document.uri; schedule(e.document.uri); });
 documents.onDidClose((e) => {
+  if (lastActiveUri === e.document.uri) lastActiveUri = undefined;
   cache.forget(e.document.uri); perDocument.delete(e.document.uri); cache.bomUris.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 connection.onDidChangeConfiguration((change) => {
   perDocument.clear();
-  const raw = (change.settings as { xlcfg?: unknown } | null)?.xlcfg;
-  if (raw) globalSettings = readSettings(raw);
+  const section = xlcfgSection(change.settings);
+  if (section !== undefined) globalSettings = readSettings(section, initSettings);
   for (const d of documents.all()) schedule(d.uri, 0);
   refreshTokens();
 });
@@ -165,7 +186,7 @@ connection.onCodeAction(guarded('codeAction', null, async (p): Promise<CodeActio
 
 connection.onCodeLens(guarded('codeLens', [], async (p: CodeLensParams) => {
   const a = await analysisOf(p.textDocument.uri);
-  return a ? previewCodeLens(a, p.textDocument.uri, COMMANDS.showDeviceModelPreview) : [];
+  return a ? previewCodeLens(a, p.textDocument.uri, clientCommands ? COMMANDS.showDeviceModelPreview : SERVER_COMMANDS.deviceModelPreview) : [];
 }));
 
 connection.onRequest(DEVICE_MODEL_PREVIEW_REQUEST, async (p: DeviceModelPreviewParams): Promise<DeviceModelPreviewResult> => {
@@ -176,6 +197,61 @@ connection.onRequest(DEVICE_MODEL_PREVIEW_REQUEST, async (p: DeviceModelPreviewP
   } catch (e) {
     return { content: `# xlcfg could not build the preview: ${String(e)}\n` };
   }
+});
+
+// ---- server commands (editors without the VS Code client) ----
+const shownFiles = new ShownFiles();
+
+/** Writes the text to its file and shows it where the editor can; else says where it is. */
+async function show(uri: string, kind: string, suffix: string, content: string): Promise<ServerCommandResult> {
+  let fileUri: string | undefined;
+  try {
+    fileUri = shownFiles.write(`${kind}|${uri}`, fileName(uri), suffix, content);
+  } catch (e) {
+    connection.console.error(`xlcfg: could not write the ${kind}: ${String(e)}`);
+    return { content };
+  }
+  if (canShowDocument) {
+    await connection.window.showDocument({ uri: fileUri, takeFocus: true }).catch(() => undefined);
+  } else {
+    void connection.sendNotification('window/showMessage', { type: MessageType.Info, message: `xlcfg: ${kind} of ${fileName(uri)} written to ${decodeURIComponent(new URL(fileUri).pathname)}` });
+  }
+  return { content, uri: fileUri };
+}
+
+const NOT_OPEN = '# This document is not open in the xl.cfg language server.\n';
+const RELEASES = `${OLDEST_XEN_VERSION} .. ${NEWEST_XEN_VERSION}`;
+
+connection.onExecuteCommand(async (p: ExecuteCommandParams): Promise<ServerCommandResult | ResponseError<void>> => {
+  const args = p.arguments ?? [];
+  // Editors whose command line runs a command without arguments (Helix, Eglot): the document last opened or edited.
+  const uri = args.length === 0 ? lastActiveUri : args[0];
+  if (typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, `${p.command} needs the document's URI as its first argument`);
+  if (p.command === SERVER_COMMANDS.deviceModelPreview) {
+    const a = await analysisOf(uri);
+    if (!a) return { content: NOT_OPEN };
+    let content: string;
+    try { content = previewText(a); } catch (e) { content = `# xlcfg could not build the preview: ${String(e)}\n`; }
+    return show(uri, 'device-model preview', '.argv', content);
+  }
+  if (p.command === SERVER_COMMANDS.upgradeReport) {
+    const [, from, to, host] = args;
+    if (typeof from !== 'string' || !isXenVersion(from) || typeof to !== 'string' || !isXenVersion(to)) {
+      return new ResponseError(ErrorCodes.InvalidParams, `${p.command} needs (uri, from, to) with from and to Xen releases ${RELEASES}`);
+    }
+    if (host !== undefined && host !== null && !isHostProfile(host)) {
+      return new ResponseError(ErrorCodes.InvalidParams, `${p.command}: host must be one of ${HOST_PROFILES.join(', ')}`);
+    }
+    const doc = documents.get(uri);
+    if (!doc) return { content: NOT_OPEN };
+    const base = await settingsFor(uri);
+    // As `xlcfg upgrade`: each release on the Debian host that ships it, unless a host is given.
+    const side = (xen: typeof from) => cache.analyzeOnce(doc, { ...base, xenVersion: xen, host: isHostProfile(host) ? host : defaultHostFor(xen, HOST_PROFILES) });
+    let content: string;
+    try { content = upgradeReportText(upgradeReport(side(from), side(to)), fileName(uri)); } catch (e) { content = `# xlcfg could not build the upgrade report: ${String(e)}\n`; }
+    return show(uri, `upgrade report ${from} to ${to}`, `.upgrade-${from}-${to}.txt`, content);
+  }
+  return new ResponseError(ErrorCodes.InvalidParams, `unknown command ${p.command}`);
 });
 
 connection.onDocumentSymbol(guarded('documentSymbol', null, async (p: DocumentSymbolParams) => {

@@ -9,6 +9,8 @@ export const SERVER = resolve(__dirname, '..', '..', 'dist', 'server.js');
 export interface TestClient {
   conn: MessageConnection;
   proc: ChildProcess;
+  /** The server's answer to `initialize` (its capabilities). */
+  initializeResult: any;
   open(uri: string, text: string): Promise<void>;
   change(uri: string, version: number, text: string): void;
   diagnostics(uri: string, predicate?: (d: any[]) => boolean, timeoutMs?: number): Promise<any[]>;
@@ -23,6 +25,13 @@ export interface ClientOptions {
   configuration?: unknown;
   /** Advertise workspace.configuration support. */
   askConfiguration?: boolean;
+  /** Sent as `initializationOptions`. */
+  initializationOptions?: unknown;
+  /** More client capabilities (top-level keys other than `workspace`, e.g. `window`). */
+  capabilities?: Record<string, unknown>;
+  /** Handlers for server -> client requests (e.g. `window/showDocument`) and notifications (e.g. `window/showMessage`). */
+  onRequest?: Record<string, (params: any) => unknown>;
+  onNotification?: Record<string, (params: any) => void>;
   env?: Record<string, string>;
   /** Keep the server's stderr for the test (else it goes to the test's own stderr). */
   captureStderr?: boolean;
@@ -42,15 +51,18 @@ export async function startServer(o: ClientOptions = {}): Promise<TestClient> {
   conn.onRequest('workspace/configuration', (p: any) => p.items.map(() => o.configuration ?? null));
   conn.onRequest('client/registerCapability', () => null);
   conn.onNotification('window/logMessage', () => undefined);
+  for (const [m, h] of Object.entries(o.onRequest ?? {})) conn.onRequest(m, h);
+  for (const [m, h] of Object.entries(o.onNotification ?? {})) conn.onNotification(m, h);
   conn.listen();
-  await conn.sendRequest('initialize', {
+  const initializeResult = await conn.sendRequest('initialize', {
     processId: process.pid, rootUri: null, workspaceFolders: null,
-    capabilities: { workspace: { configuration: o.askConfiguration ?? true } },
+    capabilities: { ...o.capabilities, workspace: { configuration: o.askConfiguration ?? true } },
+    ...(o.initializationOptions !== undefined ? { initializationOptions: o.initializationOptions } : {}),
   });
   await conn.sendNotification('initialized', {});
   const versions = new Map<string, number>();
   return {
-    conn, proc,
+    conn, proc, initializeResult,
     async open(uri, text) {
       versions.set(uri, 1);
       published.delete(uri);

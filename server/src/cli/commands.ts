@@ -1,49 +1,10 @@
-// The analysis commands: check (every diagnostic), config (xl's / libxl's domain config), argv (the
+// The analysis commands: check (every diagnostic, in check.ts), config (xl's / libxl's domain config), argv (the
 // device-model command line).
-import { statSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { UsageError, type ParsedArgs } from './args';
 import { printJson, needOneFile } from './io';
-import { analyzeFile, analysisOptions } from './analysis-options';
-import { shownMessage, shellQuote, stringifyDeep, type Severity } from '../service';
-
-/** A directory stands for the guest configs in it (*.cfg, *.xl, *.xlcfg, xlexample.*), sorted. */
-function expandFiles(files: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const f of files) {
-    let dir = false;
-    try { dir = statSync(f).isDirectory(); } catch { /* reported when read */ }
-    if (!dir) { out.push(f); continue; }
-    for (const name of readdirSync(f).sort()) {
-      if (/\.(cfg|xl|xlcfg)$/.test(name) || name.startsWith('xlexample.')) out.push(join(f, name));
-    }
-  }
-  return out;
-}
-
-function check(args: ParsedArgs): number {
-  if (!args.files.length) throw new UsageError('check needs at least one FILE');
-  args = { ...args, files: expandFiles(args.files) };
-  analysisOptions(args, ''); // validate options before reading anything
-  const json = args.flags.has('--json');
-  const results: { file: string; diagnostics: { severity: Severity; code: string; message: string; range: unknown }[] }[] = [];
-  let errors = 0;
-  for (const file of args.files) {
-    const a = analyzeFile(args, file);
-    const diagnostics = a.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, range: a.lines.rangeOf(f.start, f.end) }));
-    errors += diagnostics.filter((d) => d.severity === 'error').length;
-    results.push({ file, diagnostics });
-    if (!json) {
-      for (const d of diagnostics) {
-        const r = d.range as { start: { line: number; character: number } };
-        process.stdout.write(`${file}:${r.start.line + 1}:${r.start.character + 1}: ${d.severity}: ${shownMessage(d)} [${d.code}]\n`);
-      }
-    }
-  }
-  if (json) printJson(results);
-  else process.stderr.write(`${args.files.length} file(s) checked, ${errors} error(s)\n`);
-  return errors && !args.flags.has('--exit-zero') ? 1 : 0;
-}
+import { analyzeFile } from './analysis-options';
+import { shellQuote, stringifyDeep } from '../service';
+import { check } from './check';
 
 function config(args: ParsedArgs): number {
   const file = needOneFile(args.files, 'config');

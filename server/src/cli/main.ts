@@ -11,8 +11,12 @@ const USAGE = `usage: xlcfg COMMAND [options] FILE...
 
 commands:
   parse FILE [--json] [--source NAME]     what libxlutil makes of FILE (xl's messages, the settings)
-  check FILE... [--json] [--exit-zero]    every diagnostic: parse errors, xl and libxl refusals, checks
+  check FILE|DIR|GLOB... [--exit-zero]   every diagnostic: parse errors, xl and libxl refusals, checks,
+        [--format text|json|sarif|github] and across the configs (same name, uuid, MAC, writable disk)
+        [--json] (= --format json)  [--severity-threshold error|warning|information] (what exits 1)
+        [--fix] (apply the safe fixes in place)  [--diff] (print them as a unified diff instead)
         [--host ${HOST_PROFILES.join('|')}] [--xen ${XEN_VERSION_RANGE}] [--paths ${PATHS_PROFILES.join('|')}]
+        (defaults from the nearest .xlcfg.json: xenVersion, host, paths, severity; flags win)
   config FILE --json [--stage xl|libxl]   the libxl_domain_config xl builds (xl) or after libxl's defaults
   argv FILE [--json]                      the device-model command line libxl would run
   upgrade FILE... --from 4.17 --to 4.20   what changes for the guest between two releases (verdicts,
@@ -21,7 +25,7 @@ commands:
   bench-parse FILE [--runs N]             parse FILE N times in one process and time it
 `;
 
-const KNOWN = new Set(['--from', '--to', '--json', '--exit-zero', '--runs', '--host', '--xen', '--paths', '--stage', '--source', '--help', '--version']);
+const KNOWN = new Set(['--from', '--to', '--json', '--exit-zero', '--runs', '--host', '--xen', '--paths', '--stage', '--source', '--help', '--version', '--format', '--severity-threshold', '--fix', '--diff']);
 
 function main(argv: string[]): number {
   let args: ParsedArgs;

@@ -20,12 +20,20 @@ export class AnalysisCache {
     const key = `${doc.version}|${bom}|${JSON.stringify(settings)}`;
     const hit = this.entries.get(doc.uri);
     if (hit && hit.key === key) return hit.analysis;
+    const analysis = this.analyzeOnce(doc, settings);
+    this.entries.set(doc.uri, { key, analysis });
+    return analysis;
+  }
+
+  /** An analysis of the document under other settings (e.g. another release), not cached. */
+  analyzeOnce(doc: TextDocument, settings: XlcfgSettings): Analysis {
+    const bom = this.bomUris.has(doc.uri);
     let bytes = encoder.encode(doc.getText());
     if (bom && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
       const b = new Uint8Array(bytes.length + 3);
       b.set(BOM); b.set(bytes, 3); bytes = b;
     }
-    const analysis = analyze({
+    return analyze({
       bytes,
       options: { xenVersion: settings.xenVersion as XenVersion, host: settings.host, paths: settings.paths, sourceName: fileName(doc.uri) },
       localHost: settings.host === 'local' ? this.localHost(settings.paths, settings.xenVersion as XenVersion) : undefined,
@@ -33,14 +41,12 @@ export class AnalysisCache {
       severities: settings.severity,
       semanticLimitBytes: SEMANTIC_LIMIT_BYTES,
     });
-    this.entries.set(doc.uri, { key, analysis });
-    return analysis;
   }
 
   forget(uri: string): void { this.entries.delete(uri); }
 }
 
-function fileName(uri: string): string {
+export function fileName(uri: string): string {
   const last = uri.slice(uri.lastIndexOf('/') + 1);
   try { return decodeURIComponent(last) || 'xl.cfg'; } catch { return last || 'xl.cfg'; }
 }

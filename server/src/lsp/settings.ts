@@ -1,5 +1,13 @@
 // The `xlcfg` settings as the server uses them, read defensively: a client may send nothing, null,
 // or values of the wrong type (other editors), and then the defaults apply.
+//
+// Three ways in, one shape (the `xlcfg` section), later ones winning key by key:
+//   initializationOptions  { settings: { xlcfg: {...} } }   (also { xlcfg: {...} } and the older { settings: {...} })
+//   didChangeConfiguration { settings: { xlcfg: {...} } }   (push; a null payload keeps what the server has)
+//   workspace/configuration section `xlcfg` -> {...}        (pull, per document; null keeps the rest)
+// A key that is absent or of the wrong type falls back to the layer below (defaults < initialization
+// options < pushed < pulled), so an editor that answers the pull with `{}` or null does not undo
+// settings given at start-up.
 import type { XlcfgSettings } from '../protocol';
 import { DEFAULT_OPTIONS, isHostProfile, isPathsProfile, isXenVersion } from '../service';
 
@@ -13,22 +21,58 @@ export const DEFAULT_SETTINGS: XlcfgSettings = {
   severity: {},
 };
 
-export function readSettings(raw: unknown): XlcfgSettings {
-  if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** The `xlcfg` section `raw` over `base`: each valid key of raw replaces base's. */
+export function readSettings(raw: unknown, base: XlcfgSettings = DEFAULT_SETTINGS): XlcfgSettings {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return base;
   const r = raw as Record<string, unknown>;
-  const severity: XlcfgSettings['severity'] = {};
-  if (r.severity && typeof r.severity === 'object') {
+  let severity = base.severity;
+  if (r.severity && typeof r.severity === 'object' && !Array.isArray(r.severity)) {
+    severity = {};
     for (const [k, v] of Object.entries(r.severity as Record<string, unknown>)) {
-      if (v === 'error' || v === 'warning' || v === 'information' || v === 'hint' || v === 'off') severity[k] = v;
+      if (typeof v === 'string' && SEVERITIES.has(v)) severity[k] = v as XlcfgSettings['severity'][string];
     }
   }
+  const bool = (v: unknown, dflt: boolean) => (typeof v === 'boolean' ? v : dflt);
   return {
-    xenVersion: typeof r.xenVersion === 'string' && isXenVersion(r.xenVersion) ? r.xenVersion : DEFAULT_SETTINGS.xenVersion,
-    host: isHostProfile(r.host) ? r.host : DEFAULT_SETTINGS.host,
-    paths: isPathsProfile(r.paths) ? r.paths : DEFAULT_SETTINGS.paths,
-    detectCfgContent: r.detectCfgContent !== false,
-    manPage: r.manPage !== false,
-    inlayHints: r.inlayHints !== false,
+    xenVersion: typeof r.xenVersion === 'string' && isXenVersion(r.xenVersion) ? r.xenVersion : base.xenVersion,
+    host: isHostProfile(r.host) ? r.host : base.host,
+    paths: isPathsProfile(r.paths) ? r.paths : base.paths,
+    detectCfgContent: bool(r.detectCfgContent, base.detectCfgContent),
+    manPage: bool(r.manPage, base.manPage),
+    inlayHints: bool(r.inlayHints, base.inlayHints),
     severity,
   };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * The `xlcfg` section inside a settings payload: `{ xlcfg: {...} }` (didChangeConfiguration's
+ * `settings`, and what editors keep per server), or, for the older initialization options, the
+ * section itself. Undefined when there is none (null, not an object).
+ */
+export function xlcfgSection(payload: unknown): unknown {
+  if (!isObject(payload)) return undefined;
+  return isObject(payload.xlcfg) ? payload.xlcfg : payload;
+}
+
+export interface InitializationOptions {
+  /** The settings given at start-up (the `xlcfg` section), over the defaults. */
+  settings: XlcfgSettings;
+  /**
+   * The client registers the editor commands itself (the VS Code client): code lenses use them.
+   * Otherwise they use the server's commands (workspace/executeCommand).
+   */
+  clientCommands: boolean;
+}
+
+/** `initializationOptions`: `{ settings: { xlcfg: {...} } }`, `{ xlcfg: {...} }` or `{ settings: {...} }`, plus `clientCommands`. */
+export function readInitializationOptions(raw: unknown): InitializationOptions {
+  const o = isObject(raw) ? raw : {};
+  const section = isObject(o.settings) ? xlcfgSection(o.settings) : isObject(o.xlcfg) ? o.xlcfg : undefined;
+  return { settings: readSettings(section), clientCommands: o.clientCommands === true };
 }

@@ -17,6 +17,8 @@ import { buildDeviceModelArgv, deviceModelFromConfig, type DeviceModelResult } f
 import { hostModel, type HostModel } from './host';
 import { parseFindings } from './checks/parse-findings';
 import { runChecks } from './checks';
+import { recoveredFindings, laterParseErrors, capSeverity } from './checks/recovered';
+import { recover, type Recovery } from './syntax/recovery';
 import { readDirectives, applyDirectives, type Directives } from './directives';
 import { versionNumber } from './options';
 
@@ -43,7 +45,7 @@ export class Analysis {
   readonly host: HostModel;
   readonly parsed: ParsedConfig;
   readonly directives: Directives;
-  private cache: { lines?: LineIndex; xl?: XlModelResult | null; libxl?: DefaultsResult | null; dm?: DeviceModelResult | null; findings?: Finding[]; effective?: ReadonlyMap<string, Setting> } = {};
+  private cache: { lines?: LineIndex; xl?: XlModelResult | null; libxl?: DefaultsResult | null; dm?: DeviceModelResult | null; findings?: Finding[]; effective?: ReadonlyMap<string, Setting>; recovered?: Recovered | null } = {};
 
   constructor(readonly request: AnalyzeRequest) {
     this.bytes = request.bytes;
@@ -51,7 +53,27 @@ export class Analysis {
     this.directives = readDirectives(this.bytes);
     this.options = this.directives.xenVersion ? { ...base, xenVersion: this.directives.xenVersion } : base;
     this.host = hostModel(this.options.host as HostProfile, request.localHost);
-    this.parsed = parse(this.bytes, { addAssign: versionNumber(this.options.xenVersion) >= versionNumber('4.13') });
+    this.parsed = parse(this.bytes, { addAssign: this.addAssign });
+  }
+
+  private get addAssign(): boolean { return versionNumber(this.options.xenVersion) >= versionNumber('4.13'); }
+
+  /**
+   * For a file libxlutil refuses: the analysis of the text with its syntax errors repaired
+   * (syntax/recovery.ts), and how to map its positions back; null when the file parses, is too
+   * large, or no repair parses.
+   */
+  get recovered(): Recovered | null {
+    if (this.cache.recovered === undefined) {
+      const r = this.parsed.accepted || !this.semantic || this.parsed.errors.some((e) => e.kind === 'abort') ? null : recover(this.bytes, { addAssign: this.addAssign });
+      this.cache.recovered = r ? {
+        recovery: r,
+        // The file's own options (not its directive, which the repaired text reads again); severity
+        // overrides are applied once, on this analysis's findings.
+        analysis: new Analysis({ ...this.request, bytes: r.bytes, hiddenPrefix: 0, severities: {} }),
+      } : null;
+    }
+    return this.cache.recovered;
   }
 
   get lines(): LineIndex {
@@ -107,15 +129,27 @@ export class Analysis {
   /** Every diagnostic: parse errors, xl's and libxl's verdicts, our checks; directives applied. */
   get findings(): readonly Finding[] {
     if (!this.cache.findings) {
-      const all = [...parseFindings(this), ...(this.parsed.accepted && this.semantic ? runChecks(this) : [])];
+      const rec = this.parsed.accepted ? null : this.recovered;
+      const parseErrors = parseFindings(this);
+      const all = [...parseErrors, ...(rec ? laterParseErrors(parseErrors, rec.recovery, this.options.sourceName) : []),
+        ...(this.parsed.accepted && this.semantic ? runChecks(this) : []),
+        ...(rec ? recoveredFindings(rec.analysis.findings, rec.recovery) : [])];
       if (!this.semantic) {
         all.push({ code: 'large-file', severity: 'information', start: 0, end: 0,
           message: `This file is ${(this.bytes.length / 1048576).toFixed(1)} MB: xlcfg checks only its syntax above ${((this.request.semanticLimitBytes ?? 0) / 1048576).toFixed(0)} MB (guest configs are normally a few KB).` });
       }
-      this.cache.findings = applyDirectives(all, this.directives, this.request.severities ?? {}, this.lines);
+      const applied = applyDirectives(all, this.directives, this.request.severities ?? {}, this.lines);
+      // A severity override never makes a finding of the repaired text an error.
+      this.cache.findings = rec ? applied.map((f) => (f.data?.recovered !== undefined && f.severity === 'error' ? { ...f, severity: capSeverity(f.severity) } : f)) : applied;
     }
     return this.cache.findings;
   }
+}
+
+/** The analysis of a refused file's repaired text (see Analysis.recovered). */
+export interface Recovered {
+  readonly recovery: Recovery;
+  readonly analysis: Analysis;
 }
 
 export function analyze(request: AnalyzeRequest): Analysis {

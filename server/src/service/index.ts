@@ -42,6 +42,9 @@ export { semanticTokens, SEMANTIC_TOKEN_LEGEND, type SemanticTokenOut } from './
 export { definitionAt, highlightsAt, type HighlightOut } from './features/assignments';
 export { EDITOR_COMMANDS } from './features/editor-commands';
 export { upgradeReport, upgradeReportText, defaultHostFor, type UpgradeReport } from './features/upgrade-report';
+export { fixAll, applyEdits, type Action, type Edit } from './features/code-actions';
+export { acrossConfigs, type AcrossFinding, type ConfigInput, type RelatedElsewhere } from './features/across-configs';
+export { parseRepoConfig, REPO_CONFIG_NAME, type RepoConfig, type RepoConfigResult, type SeveritySetting } from './features/repo-config';
 
 // The finding codes, with their meaning, severity and fix (docs/diagnostics.md is made from them).
 export { FINDING_CODES, findingCode, type FindingCodeInfo, type FindingSource } from './checks/codes';

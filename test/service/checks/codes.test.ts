@@ -5,6 +5,7 @@
 //     several releases and hosts) has a row, with the row's severity;
 // (c) docs/diagnostics.md is the page scripts/gen-codes-doc.ts generates from the table, and the
 //     README links it.
+import { capSeverity } from '../../../server/src/service/checks/recovered';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -77,7 +78,9 @@ describe('the table of finding codes', () => {
               seen.add(f.code);
               const row = findingCode(f.code);
               if (!row) problems.add(`${f.code}: no row (${dir}/${name})`);
-              else if (f.severity !== row.severity && f.severity !== row.also?.severity) {
+              // On a file libxlutil refuses, the findings of the repaired text are at most warnings.
+              else if (f.data?.recovered !== undefined ? f.severity !== capSeverity(row.severity) && f.severity !== capSeverity(row.also?.severity ?? row.severity)
+                : f.severity !== row.severity && f.severity !== row.also?.severity) {
                 problems.add(`${f.code}: ${f.severity}, the table says ${row.severity} (${dir}/${name}, Xen ${xenVersion})`);
               }
             }

@@ -28,7 +28,7 @@ const w = (meaning: string, fix?: string): Row => ({ severity: 'warning', meanin
 const i = (meaning: string): Row => ({ severity: 'information', meaning });
 const h = (meaning: string, fix?: string): Row => ({ severity: 'hint', meaning, ...(fix ? { fix } : {}) });
 
-const PARSE_FIX = 'by cause: quote a bare word, lower-case a key, 1/0 for True/False, quote or round a number, add the last newline, convert CRLF to LF, save without BOM';
+const PARSE_FIX = 'by cause: close an unclosed list or string, insert a missing `=` or comma, quote a bare word, comment out a lone word, lower-case a key, 1/0 for True/False, quote or round a number, add the last newline, convert CRLF to LF, save without BOM';
 
 const LIBXLUTIL: Record<string, Row> = {
   'parse-error': e('libxlutil cannot parse the file (a lexical or syntax error), so xl refuses it; the message adds what to change', PARSE_FIX),
@@ -186,6 +186,10 @@ const XLCFG: Record<string, Row> = {
   'model-limit': i('a case beyond what xlcfg models (e.g. affinity maps for very many vCPUs); the verdict may be incomplete'),
   'check-internal-error': i('a check of xlcfg failed on this file (a bug); the other diagnostics are still given'),
   'model-internal-error': i('xlcfg\'s model of xl failed on this file (a bug); what depends on xl\'s config is left out'),
+  'duplicate-guest-name': w('across configs (`xlcfg check DIR`): two configs give their guests the same `name`, so xl refuses to start the second while the first runs'),
+  'duplicate-guest-uuid': w('across configs (`xlcfg check DIR`): two configs set the same `uuid`, so the two guests cannot run at the same time'),
+  'duplicate-mac-address': w('across configs (`xlcfg check DIR`): two configs give a vif the same MAC address, which breaks the network of both when both run'),
+  'shared-writable-disk': w('across configs (`xlcfg check DIR`): two guests write the same disk target (device or image), so its data is lost when both run'),
 };
 
 const rows = (source: FindingSource, t: Record<string, Row>): FindingCodeInfo[] =>

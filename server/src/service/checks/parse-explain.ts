@@ -3,12 +3,40 @@
 import type { ParseError } from '../syntax/parse-error';
 import { MSG_HEX, MSG_OCTAL, MSG_BAD_ESCAPE } from '../syntax/escapes';
 import { latin1 } from '../text/bytes';
+import type { RelatedSpan } from '../finding';
+import type { ByteEdit, Diagnosis } from '../syntax/recovery';
 
 /** The repair a quick fix can make for a parse error (read back from Finding.data.fix). */
 export type ParseFix =
-  | 'bom' | 'crlf' | 'lowercase-key' | 'quote-value' | 'python-bool' | 'quote-number' | 'final-newline';
+  | 'bom' | 'crlf' | 'lowercase-key' | 'quote-value' | 'python-bool' | 'quote-number' | 'final-newline'
+  // Fixes whose edits the finding carries (data.edits), from syntax/recovery.ts's diagnosis:
+  | 'close-list' | 'close-string' | 'insert-equals' | 'insert-comma' | 'comment-out';
 
-export interface Explanation { text: string; fix?: ParseFix; start?: number; end?: number }
+export interface Explanation {
+  text: string; fix?: ParseFix; start?: number; end?: number;
+  edits?: readonly ByteEdit[];
+  related?: readonly RelatedSpan[];
+}
+
+/** What really happened, when the tokens around the error tell (syntax/recovery.ts), in words. */
+export function explainCause(d: Diagnosis): Explanation {
+  const c = d.cause;
+  switch (c.kind) {
+    case 'unclosed-list': {
+      const line = c.openLines[0]!;
+      return {
+        text: `The list opened with \`[\` on line ${line} is not closed, so xl reads on ${c.atEnd ? 'to the end of the file' : 'into the next setting'} and reports the error there. Close the list with \`]\`.`,
+        fix: 'close-list', edits: d.edits,
+        related: c.opens.map((o, i) => ({ start: o, end: o + 1, message: `this \`[\` (line ${c.openLines[i]}) is never closed` })),
+      };
+    }
+    case 'missing-comma': return { text: 'Two list items follow each other without a comma between them.', fix: 'insert-comma', edits: d.edits };
+    case 'missing-equals': return { text: `\`${c.key}\` must be followed by \`=\` (or \`+=\`) and its value on the same line.`, fix: 'insert-equals', edits: d.edits };
+    case 'lone-word': return { text: `The line holds only the word \`${c.word}\`: a setting is \`key = value\` (comments start with \`#\`).`, fix: 'comment-out', edits: d.edits };
+    case 'unclosed-string': return { text: `This string has no closing ${c.quote} on its line (strings cannot span lines): close it where the value ends.`, fix: 'close-string', edits: d.edits };
+    case 'bare-word': return { text: 'Values must be quoted strings, numbers or lists: write the word in quotes.', fix: 'quote-value', start: c.start, end: c.end };
+  }
+}
 
 const BOM = [0xef, 0xbb, 0xbf];
 

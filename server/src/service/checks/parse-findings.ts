@@ -3,7 +3,8 @@
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
 import { formatParseError, PYTHON_WARNING } from '../syntax/parse-error';
-import { explainParseError } from './parse-explain';
+import { explainParseError, explainCause } from './parse-explain';
+import { diagnoseParseError, atStatementStart } from '../syntax/recovery';
 import { latin1 } from '../text/bytes';
 
 export function parseFindings(a: CheckContext): Finding[] {
@@ -12,8 +13,9 @@ export function parseFindings(a: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const e of p.errors) {
     const xlText = formatParseError(e, a.options.sourceName).replace(/^[^\n]*?:\d+: (?=config parsing error)/, '');
-    const atKey = isStatementStart(src, e.start);
-    const ex = explainParseError(e, src, atKey);
+    const atKey = atStatementStart(src, e.start);
+    const cause = e.kind === 'syntax' || e.kind === 'lexical' ? diagnoseParseError(p, e) : null;
+    const ex = cause ? explainCause(cause) : explainParseError(e, src, atKey);
     const start = ex.start ?? e.start;
     const end = Math.max(ex.end ?? e.end, start);
     out.push({
@@ -21,7 +23,8 @@ export function parseFindings(a: CheckContext): Finding[] {
       severity: 'error',
       message: `${e.hidden ? '(xl reports this once the errors before it are fixed) ' : ''}${xlText} — ${ex.text}`,
       start, end,
-      data: { kind: e.kind, xlLine: e.line, xlMessage: e.message, ...(ex.fix ? { fix: ex.fix } : {}) },
+      ...(ex.related ? { related: ex.related } : {}),
+      data: { kind: e.kind, xlLine: e.line, xlMessage: e.message, ...(ex.fix ? { fix: ex.fix } : {}), ...(ex.edits ? { edits: ex.edits } : {}) },
     });
   }
   if (!p.accepted && p.likelyPython) {
@@ -33,14 +36,4 @@ export function parseFindings(a: CheckContext): Finding[] {
     });
   }
   return out;
-}
-
-/** True when only blanks or `;` stand between the start of the line and `offset`. */
-function isStatementStart(src: Uint8Array, offset: number): boolean {
-  for (let i = offset - 1; i >= 0; i--) {
-    const c = src[i]!;
-    if (c === 10 || c === 0x3b) return true;
-    if (c !== 0x20 && c !== 9 && !(i < 3 && src[0] === 0xef)) return false;
-  }
-  return true;
 }

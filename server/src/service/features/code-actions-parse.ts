@@ -1,6 +1,8 @@
 // Quick fixes for libxlutil's parse errors, from the `fix` the parse finding carries
 // (checks/parse-explain.ts): quote a bare word, lower-case a key, Python booleans, numbers xl.cfg
-// cannot write, the missing final newline, CRLF line endings and the BOM.
+// cannot write, the missing final newline, CRLF line endings and the BOM; and, with the edits the
+// finding carries (syntax/recovery.ts), close a list or a string, insert a missing `=` or comma,
+// comment out a line that holds a lone word.
 import type { Analysis } from '../analyze';
 import type { Finding } from '../finding';
 import { lookupKey } from '../catalogue';
@@ -83,6 +85,17 @@ export function parseFixes(a: Analysis, f: Finding, uri?: string): Action[] {
     }
     case 'final-newline':
       return one('Add a newline at the end of the file', [{ start: a.bytes.length, end: a.bytes.length, newText: '\n' }]);
+    case 'close-list': case 'close-string': case 'insert-equals': case 'insert-comma': case 'comment-out': {
+      const edits = f.data?.edits as readonly Edit[] | undefined;
+      if (!edits?.length) return [];
+      const e0 = edits[0]!;
+      const title = fix === 'close-list' ? `Close the list: insert \`${e0.newText.trim()}\``
+        : fix === 'close-string' ? `Close the string: insert ${e0.newText}`
+        : fix === 'insert-equals' ? 'Insert the missing `=`'
+        : fix === 'insert-comma' ? 'Insert the missing comma'
+        : 'Comment out the line';
+      return one(title, edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })), false);
+    }
     case 'crlf': return crlfFixes(a, codes, uri);
     case 'bom':
       return [{ title: 'Save the file as UTF-8 without BOM', kind: 'quickfix', isPreferred: true, findingCodes: codes, command: { command: COMMANDS.saveWithoutBom, arguments: uri ? [uri] : [] } }];

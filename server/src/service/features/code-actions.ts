@@ -26,7 +26,25 @@ export interface Action {
 /** The fixes for one finding. */
 export function fixesFor(a: Analysis, f: Finding, uri?: string): Action[] {
   if (f.code === 'parse-error' || f.code === 'parse-error-later') return parseFixes(a, f, uri);
+  if (typeof f.data?.recovered === 'number') return recoveredFixes(a, f.data.recovered);
   return checkFixes(a, f);
+}
+
+/**
+ * A finding of the repaired text (checks/recovered.ts): its fixes as computed there, mapped back onto
+ * the file; a fix whose edits touch a repair is left out, and none goes into "Fix all".
+ */
+function recoveredFixes(a: Analysis, index: number): Action[] {
+  const rec = a.recovered;
+  const inner = rec?.analysis.findings[index];
+  if (!rec || !inner) return [];
+  const out: Action[] = [];
+  for (const x of fixesFor(rec.analysis, inner)) {
+    if (!x.edits?.length || x.edits.some((e) => rec.recovery.touchesRepair(e.start, e.end))) continue;
+    const { safe: _safe, ...rest } = x;
+    out.push({ ...rest, edits: x.edits.map((e) => ({ ...e, start: rec.recovery.toOriginal(e.start), end: rec.recovery.toOriginal(e.end) })) });
+  }
+  return out;
 }
 
 /**

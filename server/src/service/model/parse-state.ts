@@ -78,10 +78,13 @@ export class ParseState {
     return this.report.fail(text, item ? { ...d, span: { start: item.start, end: item.end } } : d, status);
   }
 
-  /** xl dies with SIGSEGV here (the reason says why, in our words). */
-  crash(name: string, reason: string, item?: Value): never {
-    const d = this.at(name, 'xl-crashes');
-    this.report.note(`xl crashes (segmentation fault): ${reason}`, {
+  /**
+   * xl dies with SIGSEGV here (the reason says why, in our words). `undefinedOutcome`: xl reads
+   * memory it never set, so it usually crashes but may also go on with garbage.
+   */
+  crash(name: string, reason: string, item?: Value, undefinedOutcome = false): never {
+    const d = this.at(name, 'xl-crashes', undefinedOutcome ? { undefinedOutcome: true } : undefined);
+    this.report.note(undefinedOutcome ? `xl's behaviour is undefined here (it usually crashes): ${reason}` : `xl crashes (segmentation fault): ${reason}`, {
       ...d, span: item ? { start: item.start, end: item.end } : d.span, severity: 'error',
     });
     throw new XlExit(-11);

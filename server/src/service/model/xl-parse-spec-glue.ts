@@ -21,11 +21,14 @@ export function reportSpecIssues(
   for (const issue of res.issues) {
     const code = issue.code || (issue.severity === 'error' ? 'xl-rejects' : 'xl-warning');
     const span = item ? issueSpan(item, issue.start, issue.end) : d.span;
-    st.report.line(issue.message, { ...d, span, code, severity: issue.severity });
+    st.report.line(issue.message, {
+      ...d, span, code, severity: issue.severity,
+      ...(issue.undefinedOutcome ? { data: { ...d.data, undefinedOutcome: true } } : {}),
+    }, issue.undefinedOutcome ? `${issue.message} (what xl prints here varies: it reads a length it never set)` : undefined);
   }
   if (res.crash) {
     const span = item ? issueSpan(item, res.crash.start, res.crash.end) : d.span;
-    st.report.note(`xl crashes: ${res.crash.reason}`, { ...d, span, code: 'xl-crashes', severity: 'error' });
+    st.report.note(`xl crashes: ${res.crash.reason}`, { ...d, span, code: 'xl-crashes', severity: 'error', data: { ...d.data, undefinedOutcome: true } });
     throw new XlExit(XL_ABORTED);
   }
   if (!res.fatal) return;

@@ -3,7 +3,7 @@
 // message it exits with. Each area lives in its own xl-parse-*.ts file.
 import type { Finding } from '../finding';
 import type { AnalysisOptions } from '../options';
-import type { Setting } from '../syntax/settings';
+import type { Setting, Value } from '../syntax/settings';
 import { applyGlobalAffinityMasks } from './xl-global-affinity';
 import { ParseState, type HostInfo } from './parse-state';
 import type { SettingSource } from './accessors';
@@ -56,9 +56,11 @@ function readConfig(st: ParseState): void {
   finishMemoryAndVcpus(st);
   // Uninitialised hard maps crash xl in apply_global_affinity_masks; soft maps only later, when xl
   // goes on with the config, so an empty hard map is refused first.
-  if (st.pendingCrash?.name === 'cpus') st.crashOnNestedItem(st.pendingCrash.name, st.pendingCrash.item);
+  const uninitialised = (name: string, item: Value | undefined): never =>
+    st.crash(name, `the nested list in \`${name}' ends xl's walk, and the affinity maps after it are left uninitialised`, item, true);
+  if (st.pendingCrash?.name === 'cpus') uninitialised(st.pendingCrash.name, st.pendingCrash.item);
   applyGlobalAffinityMasks(st);
-  if (st.pendingCrash) st.crashOnNestedItem(st.pendingCrash.name, st.pendingCrash.item);
+  if (st.pendingCrash) uninitialised(st.pendingCrash.name, st.pendingCrash.item);
 }
 
 /** What `xl -N create` does with the settings libxlutil stored (Xen 4.17, x86). */

@@ -12,7 +12,7 @@ JOBS.json: {"passwd": "...", "jobs": [{"key", "argv", "env"}]} (argv[0] is repla
 For every job:
   1. the disk targets, kernel/initrd, trace event files and the chroot directory are created;
      the pre-opened QMP socket (`fd=N`) is a real listening socket passed as fd N;
-  2. QEMU runs with the argv (timeout 10 s); without a hypervisor it stops at
+  2. QEMU runs with the argv (timeout RUN_TIMEOUT, 60 s: generous, for a loaded machine); without a hypervisor it stops at
      "failed to initialize xen" once every option before machine creation is accepted;
   3. when QEMU's first error names an option (its "-opt value: message" location), that option
      (and its value) is recorded as refused, removed, and QEMU runs again, until it stops at
@@ -31,6 +31,9 @@ import fcntl, json, os, re, socket, struct, subprocess, sys, time
 
 QEMU = '/usr/libexec/xen-qemu-system-i386'
 PROG = os.path.basename(QEMU)
+# One QEMU run may take this long before it counts as hanging: generous, since the tests run it on a
+# loaded machine (every argv of the goldens stops or reaches its main loop within a second here).
+RUN_TIMEOUT = 60
 XEN_STOP = 'failed to initialize xen'
 # Options whose value is a separate word (every libxl option but the flags below).
 FLAGS = {'-S', '-no-acpi', '-no-shutdown', '-no-user-config', '-nodefaults', '-nographic',
@@ -243,10 +246,10 @@ def run(argv, env, fds, late=False):
             proc.kill(); _, err = proc.communicate()
             return 'main-loop', err.decode('utf-8', 'replace').splitlines()
         try:
-            _, err = proc.communicate(timeout=10)
+            _, err = proc.communicate(timeout=RUN_TIMEOUT)
         except subprocess.TimeoutExpired:
             proc.kill(); proc.communicate()
-            return 'timeout', ['(still running after 10 s)']
+            return 'timeout', ['(still running after %d s)' % RUN_TIMEOUT]
         return proc.returncode, err.decode('utf-8', 'replace').splitlines()
     finally:
         if proc and proc.poll() is None:
@@ -261,7 +264,7 @@ def qmp_greeted(proc):
     """True once QEMU's main loop answers over QMP (it has initialised everything). The greeting
     alone proves nothing: the monitor's I/O thread may send it while the machine is still being
     built; a normal command is dispatched by the main loop only."""
-    deadline = time.time() + 10
+    deadline = time.time() + RUN_TIMEOUT
     while time.time() < deadline and proc.poll() is None:
         try:
             c = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

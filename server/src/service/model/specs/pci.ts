@@ -34,7 +34,8 @@ function scanHex(s: string, pos: number): { value: number; end: number } | null 
 /**
  * parse_bdf: `[DDDD:]BB:DD.F` or `...DD.*`; returns the end index, or null (nothing changed), or
  * 'unset-n' when every number scanned but the `.` is missing: sscanf then leaves its %n unset, xl
- * carries on from a garbage position and (as observed) the spec is refused without a message.
+ * carries on from a garbage position: undefined; the spec is refused, with or without an
+ * `Unknown PCI_SPEC_STRING option` line before xl's own (both seen).
  */
 function parseBdf(pci: PciState, s: string, start: number): number | null | 'unset-n' {
   let colons = 0;
@@ -100,7 +101,7 @@ export function parsePciSpec(spec: string, ctx: SpecContext, defaults: PciDefaul
     // libxl's `strict`.
     rdm_policy: defaults.rdm_policy ?? (ctx.guestType === 'hvm' ? undefined : 'strict'),
   };
-  const fail = (at: SpecPiece | null, prefix = '', code = 'pci-bad-spec'): SpecResult<PciJson> => ({
+  const fail = (at: SpecPiece | null, prefix = '', code = 'pci-bad-spec', undefinedOutcome = false): SpecResult<PciJson> => ({
     device: null,
     fatal: true,
     issues: [{
@@ -109,13 +110,14 @@ export function parsePciSpec(spec: string, ctx: SpecContext, defaults: PciDefaul
       start: at ? at.start : 0,
       end: at ? at.end : spec.length,
       code,
+      ...(undefinedOutcome ? { undefinedOutcome } : {}),
     }],
   });
   let bdfPresent = false;
   let namePresent = false;
   let p = 0;
   const bdfEnd = parseBdf(pci, spec, 0);
-  if (bdfEnd === 'unset-n') return fail({ text: '', start: 0, end: spec.indexOf(',') < 0 ? spec.length : spec.indexOf(',') }, '', 'pci-bad-bdf');
+  if (bdfEnd === 'unset-n') return fail({ text: '', start: 0, end: spec.indexOf(',') < 0 ? spec.length : spec.indexOf(',') }, '', 'pci-bad-bdf', true);
   if (bdfEnd !== null) {
     bdfPresent = true;
     p = bdfEnd;
@@ -138,7 +140,7 @@ export function parsePciSpec(spec: string, ctx: SpecContext, defaults: PciDefaul
     switch (key.text) {
       case 'bdf': {
         const end = parseBdf(pci, val.text, 0);
-        if (end === null || end === 'unset-n') return fail(val, '', 'pci-bad-bdf');
+        if (end === null || end === 'unset-n') return fail(val, '', 'pci-bad-bdf', end === 'unset-n');
         bdfPresent = true;
         break;
       }

@@ -13,6 +13,11 @@ export interface SpecIssue {
   code: string;
   /** vsnd only: which string of the card's inner list the range is in. */
   item?: number;
+  /**
+   * What xl does here is undefined (it reads memory it never set): the message is the usual
+   * outcome, not a certain one.
+   */
+  undefinedOutcome?: boolean;
 }
 
 export interface SpecResult<T> {
