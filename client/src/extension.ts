@@ -9,6 +9,7 @@ import { DeviceModelPreviewProvider, registerDeviceModelPreview } from './device
 import { LazyLanguageClient } from './languageClient';
 import { LANGUAGE_ID } from './xlCfgLanguage';
 import { convertToLf } from './lineEndings';
+import { showUpgradeReport } from './upgradeReport';
 
 let languageClient: LazyLanguageClient | undefined;
 
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.showDeviceModelPreview, (arg?: unknown) => preview.show(arg)),
     vscode.commands.registerCommand(COMMANDS.convertToLf, (arg?: unknown) => convertToLf(arg)),
     vscode.commands.registerCommand(COMMANDS.saveWithoutBom, (arg?: unknown) => saveWithoutBom(arg, () => lazy.runningClient)),
+    vscode.commands.registerCommand(COMMANDS.showUpgradeReport, (arg?: unknown) => showUpgradeReport(arg, () => lazy.ensureStarted())),
   );
 
   const open = vscode.workspace.textDocuments.filter((d) => d.languageId === LANGUAGE_ID);

@@ -7,4 +7,6 @@ export const EDITOR_COMMANDS = {
   convertToLf: 'xlcfg.convertToLf',
   /** args: [uri: string]: rewrite the file on disk as UTF-8 without a BOM. */
   saveWithoutBom: 'xlcfg.saveWithoutBom',
+  /** args: [uri?: string]: ask for two releases, then show what changes for this guest between them. */
+  showUpgradeReport: 'xlcfg.showUpgradeReport',
 } as const;
