@@ -10,6 +10,7 @@ import { LazyLanguageClient } from './languageClient';
 import { LANGUAGE_ID } from './xlCfgLanguage';
 import { convertToLf } from './lineEndings';
 import { showUpgradeReport } from './upgradeReport';
+import { registerTargetStatus } from './targetStatus';
 
 let languageClient: LazyLanguageClient | undefined;
 
@@ -32,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     lazy,
     registerDeviceModelPreview(preview),
+    registerTargetStatus(),
     new CfgLanguageSwitch(),
     vscode.workspace.onDidOpenTextDocument((doc) => void onXlCfgDocument(doc)),
     vscode.workspace.onDidSaveTextDocument((doc) => void onXlCfgDocument(doc)),

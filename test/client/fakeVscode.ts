@@ -74,6 +74,10 @@ export const state = {
   commands: new Map<string, (...args: unknown[]) => unknown>(),
   settings: new Map<string, unknown>(),
   messages: [] as string[],
+  statusItems: [] as { id: string; selector: unknown; text?: string; command?: { command: string }; disposed?: boolean }[],
+  /** What window.showQuickPick answers next (undefined: the user pressed Escape). */
+  quickPickAnswer: undefined as string | undefined,
+  quickPickItems: [] as string[][],
   onOpen: new EventEmitter<FakeDocument>(),
   onChange: new EventEmitter<{ document: FakeDocument; contentChanges: unknown[] }>(),
   onSave: new EventEmitter<FakeDocument>(),
@@ -81,6 +85,7 @@ export const state = {
   reset(): void {
     this.documents = []; this.visibleEditors = []; this.activeEditor = undefined; this.shown = [];
     this.languageSwitches = []; this.providers.clear(); this.commands.clear(); this.settings.clear(); this.messages = [];
+    this.statusItems = []; this.quickPickAnswer = undefined; this.quickPickItems = [];
   },
   /** Opens a document the way VS Code does, firing onDidOpenTextDocument. */
   open(doc: FakeDocument): FakeDocument {
@@ -103,7 +108,13 @@ export const workspace = {
     return new Disposable(() => state.providers.delete(scheme));
   },
   getConfiguration(section: string) {
-    return { get: <T>(key: string, dflt: T): T => (state.settings.has(`${section}.${key}`) ? state.settings.get(`${section}.${key}`) as T : dflt) };
+    return {
+      get: <T>(key: string, dflt: T): T => (state.settings.has(`${section}.${key}`) ? state.settings.get(`${section}.${key}`) as T : dflt),
+      async update(key: string, value: unknown): Promise<void> {
+        state.settings.set(`${section}.${key}`, value);
+        state.onConfig.fire({ affectsConfiguration: (s: string) => `${section}.${key}`.startsWith(s) });
+      },
+    };
   },
   async openTextDocument(uri: Uri): Promise<FakeDocument> {
     const found = state.documents.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
@@ -128,10 +139,16 @@ export const window = {
     return editor;
   },
   async showInformationMessage(m: string) { state.messages.push(m); return undefined; },
+  async showQuickPick(items: string[]) { state.quickPickItems.push(items); return state.quickPickAnswer; },
   async showWarningMessage(m: string) { state.messages.push(m); return undefined; },
 };
 
 export const languages = {
+  createLanguageStatusItem(id: string, selector: unknown) {
+    const item: (typeof state.statusItems)[number] & { dispose(): void } = { id, selector, dispose() { item.disposed = true; } };
+    state.statusItems.push(item);
+    return item;
+  },
   async setTextDocumentLanguage(doc: FakeDocument, languageId: string): Promise<FakeDocument> {
     state.languageSwitches.push({ uri: doc.uri.toString(), languageId });
     // VS Code closes the document and opens it again under the new language.
@@ -148,6 +165,7 @@ export const commands = {
 };
 
 export const CancellationToken = token;
+export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 };
 
 /** Makes `require('vscode')` return this module. Call before requiring client code. */
 export function installFakeVscode(): void {
