@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './xlCfgLanguage';
+import { traceOutputChannel } from './traceChannel';
 /** The client id: it also names the trace setting, `xlcfg.trace.server`. */
 const CLIENT_ID = 'xlcfg';
 const CLIENT_NAME = 'xl.cfg language server';
@@ -43,6 +44,8 @@ export class LazyLanguageClient implements vscode.Disposable {
       // This client registers the editor commands (preview, LF, BOM): code lenses name them rather than
       // the server's own commands, which are for other editors.
       initializationOptions: { clientCommands: true },
+      // `xlcfg.trace.server` alone turns the protocol trace on (see traceChannel.ts).
+      traceOutputChannel: traceOutputChannel(`${CLIENT_NAME} (trace)`),
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     await client.start();

@@ -78,6 +78,7 @@ export const state = {
   /** What window.showQuickPick answers next (undefined: the user pressed Escape). */
   quickPickAnswer: undefined as string | undefined,
   quickPickItems: [] as string[][],
+  outputChannels: [] as { name: string; lines: string[] }[],
   onOpen: new EventEmitter<FakeDocument>(),
   onChange: new EventEmitter<{ document: FakeDocument; contentChanges: unknown[] }>(),
   onSave: new EventEmitter<FakeDocument>(),
@@ -139,6 +140,13 @@ export const window = {
     return editor;
   },
   async showInformationMessage(m: string) { state.messages.push(m); return undefined; },
+  createOutputChannel(name: string) {
+    const lines: string[] = [];
+    const ch = { name, lines, append: (v: string) => lines.push(v), appendLine: (v: string) => lines.push(v), replace: (v: string) => { lines.length = 0; lines.push(v); },
+      clear: () => { lines.length = 0; }, show() {}, hide() {}, dispose() {} };
+    state.outputChannels.push(ch);
+    return ch;
+  },
   async showQuickPick(items: string[]) { state.quickPickItems.push(items); return state.quickPickAnswer; },
   async showWarningMessage(m: string) { state.messages.push(m); return undefined; },
 };
@@ -165,6 +173,7 @@ export const commands = {
 };
 
 export const CancellationToken = token;
+export enum LogLevel { Off = 0, Trace = 1, Debug = 2, Info = 3, Warning = 4, Error = 5 }
 export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 };
 
 /** Makes `require('vscode')` return this module. Call before requiring client code. */

@@ -31,3 +31,16 @@ test('shows the target release and host for xl-cfg editors, follows the settings
   d.dispose();
   assert.equal(item!.disposed, true);
 });
+
+test('the trace channel reports Trace, so xlcfg.trace.server alone decides, and writes every line', () => {
+  fake.state.reset();
+  fake.state.outputChannels = [];
+  const { traceOutputChannel } = require('../../client/src/traceChannel') as typeof import('../../client/src/traceChannel');
+  const ch = traceOutputChannel('xl.cfg language server (trace)');
+  assert.equal(ch.logLevel, fake.LogLevel.Trace);
+  ch.trace('[Trace] Sending request textDocument/hover');
+  ch.error(new Error('boom'));
+  const lines = fake.state.outputChannels[0]!.lines;
+  assert.equal(lines[0], '[Trace] Sending request textDocument/hover');
+  assert.match(lines[1]!, /boom/);
+});
