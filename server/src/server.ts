@@ -34,6 +34,9 @@ const cache = new AnalysisCache(localHostModel);
 let canAskConfiguration = false;
 let hierarchicalSymbols = false;
 let canRefreshTokens = false;
+let canRefreshLenses = false;
+/** Documents whose first analysis has been published (and their code lenses refreshed once). */
+const published = new Set<string>();
 let canRegisterConfiguration = false;
 let canShowDocument = false;
 /** The VS Code client registers the editor commands (COMMANDS) itself; other editors get SERVER_COMMANDS. */
@@ -47,6 +50,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canAskConfiguration = !!params.capabilities.workspace?.configuration;
   hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
   canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
+  canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   canShowDocument = params.capabilities.window?.showDocument?.support === true;
   const init = readInitializationOptions(params.initializationOptions);
@@ -117,6 +121,12 @@ async function publish(uri: string): Promise<void> {
     connection.console.error(`analysis failed for ${uri}: ${(e as Error).stack ?? e}`);
   }
   void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: diags });
+  // An editor may ask for code lenses before a freshly opened document's first analysis (a cold
+  // start): ask it once to ask again, so the preview lens shows without waiting for an edit.
+  if (!published.has(uri)) {
+    published.add(uri);
+    if (canRefreshLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
 }
 
 /** The document last opened or edited: the server commands' default when an editor passes no URI. */
@@ -125,7 +135,7 @@ documents.onDidOpen((e) => { lastActiveUri = e.document.uri; schedule(e.document
 documents.onDidChangeContent((e) => { lastActiveUri = e.document.uri; schedule(e.document.uri); });
 documents.onDidClose((e) => {
   if (lastActiveUri === e.document.uri) lastActiveUri = undefined;
-  cache.forget(e.document.uri); perDocument.delete(e.document.uri); cache.bomUris.delete(e.document.uri);
+  cache.forget(e.document.uri); perDocument.delete(e.document.uri); cache.bomUris.delete(e.document.uri); published.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 connection.onDidChangeConfiguration((change) => {

@@ -56,7 +56,7 @@ export async function startServer(o: ClientOptions = {}): Promise<TestClient> {
   conn.listen();
   const initializeResult = await conn.sendRequest('initialize', {
     processId: process.pid, rootUri: null, workspaceFolders: null,
-    capabilities: { ...o.capabilities, workspace: { configuration: o.askConfiguration ?? true } },
+    capabilities: { ...o.capabilities, workspace: { ...(o.capabilities?.workspace as object | undefined), configuration: o.askConfiguration ?? true } },
     ...(o.initializationOptions !== undefined ? { initializationOptions: o.initializationOptions } : {}),
   });
   await conn.sendNotification('initialized', {});
