@@ -102,7 +102,7 @@ describe('robustness', () => {
     }, { requiredKeys: [] });
     fc.assert(fc.property(config, (c) => {
       const r = buildDeviceModelArgv(c as Record<string, unknown>, ctx());
-      return ['spawn', 'stubdom', 'no_device_model', 'error'].includes(r.outcome) && r.notes.length === r.argv.length;
+      return ['spawn', 'stubdom', 'no_device_model', 'error', 'crash'].includes(r.outcome) && r.notes.length === r.argv.length && (r.outcome !== 'crash' || !!r.crash);
     }), { numRuns: 500 });
   });
 });
