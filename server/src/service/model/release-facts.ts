@@ -10,6 +10,8 @@ export interface XlReleaseFacts {
   readonly printsTscModeString: boolean;
   /** The line of libxl_utils.c that libxl_cpu_bitmap_alloc's error names. */
   readonly cpuBitmapAllocLine: number;
+  /** split_string_into_pair cuts at the first delimiter (strtok's runs of delimiters up to 4.17). */
+  readonly pairAtFirstDelimiter: boolean;
 }
 
 export function xlReleaseFacts(version: XenVersion): XlReleaseFacts {
@@ -18,5 +20,6 @@ export function xlReleaseFacts(version: XenVersion): XlReleaseFacts {
     channelDevid: v <= 417,
     printsTscModeString: v <= 418,
     cpuBitmapAllocLine: v <= 417 ? 809 : v === 418 ? 810 : 812,
+    pairAtFirstDelimiter: v >= 418,
   };
 }

@@ -8,7 +8,7 @@ import type { Json } from './libxl-json';
 import type { ParseState } from './parse-state';
 import { strtoul, toInt32, toUint32 } from './strtol';
 import { XlExit } from './xl-report';
-import { splitPair, trimSpace } from './xl-strings';
+import { splitPair, splitPairAtFirst, trimSpace } from './xl-strings';
 
 export function topologyOf(st: ParseState): CpuTopology {
   return {
@@ -88,7 +88,7 @@ function parseVnuma(st: ParseState): void {
     for (const opt of node.items) {
       if (opt.type !== 'string') continue;
       const buf = opt.value;
-      const pair = splitPair(buf, '=');
+      const pair = st.release.pairAtFirstDelimiter ? splitPairAtFirst(buf, '=') : splitPair(buf, '=');
       if (!pair) failItem(st, `xl: failed to split "${buf}" into pair`, opt);
       const option = trimSpace(pair[0]);
       const value = trimSpace(pair[1]);

@@ -28,6 +28,16 @@ export function splitPair(s: string, delims: string): [string, string] | null {
   return [parts[0]!, parts[1]!];
 }
 
+/**
+ * split_string_into_pair from Xen 4.18 on: cut at the first `delim`; null when there is none or
+ * nothing follows it (the caller trims both parts, as xl's isspace predicate does).
+ */
+export function splitPairAtFirst(s: string, delim: string): [string, string] | null {
+  const at = s.indexOf(delim);
+  if (at < 0 || at === s.length - 1) return null;
+  return [s.slice(0, at), s.slice(at + 1)];
+}
+
 /** trim(isspace, ...). */
 export function trimSpace(s: string): string {
   let a = 0;
