@@ -47,7 +47,21 @@ describe('QEMU goldens against the live binaries (qemu-accept.sh)', () => {
       assert.equal(r.status, 0, `${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
       const fresh = files(out).map((p) => relative(out, p));
       assert.deepEqual(fresh, files(STORED).map((p) => relative(STORED, p)));
-      const differ = fresh.filter((f) => readFileSync(join(out, f), 'utf8') !== readFileSync(join(STORED, f), 'utf8'));
+      let differ = fresh.filter((f) => readFileSync(join(out, f), 'utf8') !== readFileSync(join(STORED, f), 'utf8'));
+      // A run on a loaded machine can miss a QEMU's answer (a timeout): those argvs get one more run
+      // of their own before they count as a difference.
+      if (differ.length > 0 && differ.length <= 20) {
+        const again = mkdtempSync(join(tmpdir(), 'xlcfg-qemu-accept-again-'));
+        try {
+          const keys = [...new Set(differ.map((f) => f.split('/').slice(1).join('/').replace(/\.json$/, '')))];
+          const only = `(${keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
+          const r2 = spawnSync('sh', [SCRIPT, again], { encoding: 'utf8', env: { ...process.env, ROOT: ROOT_420, QEMU_ACCEPT_ONLY: only }, timeout: 600_000 });
+          assert.equal(r2.status, 0, `${r2.stdout.slice(-2000)}\n${r2.stderr.slice(-2000)}`);
+          differ = differ.filter((f) => readFileSync(join(again, f), 'utf8') !== readFileSync(join(STORED, f), 'utf8'));
+        } finally {
+          rmSync(again, { recursive: true, force: true });
+        }
+      }
       assert.deepEqual(differ, [], differ.slice(0, 2).map((f) =>
         `${f}\n  fresh:  ${readFileSync(join(out, f), 'utf8')}\n  stored: ${readFileSync(join(STORED, f), 'utf8')}`).join('\n'));
     } finally {

@@ -265,25 +265,29 @@ def qmp_greeted(proc):
     alone proves nothing: the monitor's I/O thread may send it while the machine is still being
     built; a normal command is dispatched by the main loop only."""
     deadline = time.time() + RUN_TIMEOUT
+    # Any hiccup (the socket not there yet, a refused or reset connection, a slow answer on a loaded
+    # machine) is retried until the deadline or until QEMU exits.
     while time.time() < deadline and proc.poll() is None:
+        c = None
         try:
             c = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            c.settimeout(max(0.1, deadline - time.time()))
+            c.settimeout(max(0.1, min(10.0, deadline - time.time())))
             c.connect(LATE_QMP)
             f = c.makefile('rwb')
-            if b'QMP' not in f.readline():
-                c.close(); return False
-            f.write(b'{"execute":"qmp_capabilities"}\n{"execute":"query-status","id":"main-loop"}\n'); f.flush()
-            while True:
-                line = f.readline()
-                if not line:
-                    c.close(); return False
-                if b'"main-loop"' in line:
-                    c.close(); return b'"return"' in line
-        except (FileNotFoundError, ConnectionRefusedError):
-            time.sleep(0.02)
+            if b'QMP' in f.readline():
+                f.write(b'{"execute":"qmp_capabilities"}\n{"execute":"query-status","id":"main-loop"}\n'); f.flush()
+                while True:
+                    line = f.readline()
+                    if not line:
+                        break
+                    if b'"main-loop"' in line:
+                        return b'"return"' in line
         except (socket.timeout, OSError):
-            return False
+            pass
+        finally:
+            if c is not None:
+                c.close()
+        time.sleep(0.05)
     return False
 
 
