@@ -33,17 +33,19 @@ class Columns {
   cap = 0;
   readonly cols: Growable[];
   constructor(count: number, cap: number) {
-    this.cols = Array.from({ length: count }, () => new Growable(0));
+    this.cols = [];
+    for (let i = 0; i < count; i++) this.cols.push(new Growable(0));
     this.allocate(Math.max(cap, 8));
   }
   grow(): void { this.allocate(this.cap * 2); }
   private allocate(cap: number): void {
     const buf = new ArrayBuffer(cap * 4 * this.cols.length);
-    this.cols.forEach((c, i) => {
+    for (let i = 0; i < this.cols.length; i++) {
+      const c = this.cols[i]!;
       const a = new Int32Array(buf, i * cap * 4, cap);
-      a.set(c.a.subarray(0, c.n));
+      if (c.n) a.set(c.a.subarray(0, c.n));
       c.a = a;
-    });
+    }
     this.cap = cap;
   }
 }

@@ -25,25 +25,35 @@ export interface ParseOptions {
 const EMPTY_SOURCE = new Uint8Array(0);
 const NO_SINK = { lexicalError() {} };
 const SHARED_LEXER = new Lexer(EMPTY_SOURCE, NO_SINK);
+const EMPTY_CONFIG = new ParsedConfig(EMPTY_SOURCE);
 
 /** The parser's state and value stacks, kept between parses at their largest size. */
 const SHARED_STACKS: { states: Int32Array; values: Int32Array } = { states: new Int32Array(INITIAL_DEPTH), values: new Int32Array(INITIAL_DEPTH) };
 
 const NUL_ABORT_MESSAGE = "xl: libxlu_cfg.c:607: xlu__cfgl_dequote: Assertion `len>=2 && src[0]==src[len-1]' failed.";
 
+/**
+ * One parse's driver. A single instance serves every parse (they are synchronous and never nest), reset
+ * each time: optimised code that touched a per-parse driver object was thrown away ("weak objects"
+ * deoptimisations) whenever a full GC collected an earlier one, so a run after a GC ran unoptimised.
+ */
 class ParseRun implements LexErrorSink {
-  readonly out: ParsedConfig;
-  readonly lexer: Lexer;
+  out: ParsedConfig = EMPTY_CONFIG;
+  readonly lexer: Lexer = SHARED_LEXER;
+  src: Uint8Array = EMPTY_SOURCE;
+  opts: ParseOptions = {};
   /** libxlutil's ctx->err: once set, nothing more is stored. */
   err = false;
   /** libxlutil's ctx->lexerrlineno. */
   lexErrLine = -1;
   aborted = false;
 
-  constructor(readonly src: Uint8Array, readonly opts: ParseOptions) {
-    this.out = new ParsedConfig(src);
-    this.lexer = SHARED_LEXER.reset(src, this);
+  reset(src: Uint8Array, opts: ParseOptions, out: ParsedConfig): this {
+    this.src = src; this.opts = opts; this.out = out;
+    this.err = false; this.lexErrLine = -1; this.aborted = false;
+    this.lexer.reset(src, this);
     if (opts.addAssign === false) this.lexer.noAddAssign = true;
+    return this;
   }
 
   // ---- libxlutil's error reporting (xlu__cfg_yyerror / xlu__cfgl_lexicalerror) ----
@@ -268,6 +278,9 @@ class ParseRun implements LexErrorSink {
   }
 }
 
+const NO_OPTIONS: ParseOptions = {};
+const SHARED_RUN = new ParseRun();
+
 function grow(a: Int32Array, size: number): Int32Array {
   const b = new Int32Array(size);
   b.set(a.subarray(0, Math.min(a.length, size)));
@@ -276,12 +289,13 @@ function grow(a: Int32Array, size: number): Int32Array {
 
 /** Parses an xl.cfg file's bytes exactly as libxlutil does. */
 export function parse(src: Uint8Array, opts: ParseOptions = {}): ParsedConfig {
-  const r = new ParseRun(src, opts);
+  const r = SHARED_RUN.reset(src, opts, new ParsedConfig(src));
   r.run();
   const out = r.out;
   out.accepted = !r.err;
   out.likelyPython = r.lexer.likelyPython;
-  // The shared lexer must not keep the last document (and its parse) alive once parsing is over.
+  // The shared driver must not keep the last document (and its parse) alive once parsing is over.
+  r.reset(EMPTY_SOURCE, NO_OPTIONS, EMPTY_CONFIG);
   SHARED_LEXER.reset(EMPTY_SOURCE, NO_SINK);
   return out;
 }
