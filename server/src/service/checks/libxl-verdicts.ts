@@ -42,16 +42,38 @@ function dmKeys(text: string): readonly string[] {
 
 /** A disk named in libxl's text (`hda`, `xvde`): the list item of `disk` that names it. */
 function diskItemSpan(a: CheckContext, text: string): ByteSpan | undefined {
-  const disk = a.effective.get('disk');
-  if (!disk || disk.value.type !== 'list') return undefined;
-  const names = [...text.matchAll(/\b((?:xvd|hd|sd)[a-z]+)\b/g)].map((m) => m[1]!);
-  for (const name of names) {
-    const re = new RegExp(`(^|[,:=\\s])${name}([,:\\s]|$)`);
-    for (const item of disk.value.items) {
-      if (item.type === 'string' && re.test(item.value)) return { start: item.start, end: item.end };
-    }
+  const index = diskNameIndex(a);
+  if (!index) return undefined;
+  for (const m of text.matchAll(/\b((?:xvd|hd|sd)[a-z]+)\b/g)) {
+    const item = index.get(m[1]!);
+    if (item) return item;
   }
   return undefined;
+}
+
+/**
+ * name -> the first string item of `disk` that names it: preceded by the start or one of `,:=` or a
+ * blank, followed by one of `,:` or a blank or the end. Built once per analysis (libxl's warnings can
+ * name every disk of a long list, and a search per warning was quadratic).
+ */
+const DISK_NAMES = new WeakMap<object, Map<string, ByteSpan> | null>();
+function diskNameIndex(a: CheckContext): Map<string, ByteSpan> | null {
+  const disk = a.effective.get('disk');
+  if (!disk || disk.value.type !== 'list') return null;
+  let index = DISK_NAMES.get(disk.value);
+  if (index !== undefined) return index;
+  index = new Map();
+  for (const item of disk.value.items) {
+    if (item.type !== 'string') continue;
+    const v = item.value;
+    for (const m of v.matchAll(/[^,:=\s]+/g)) {
+      const after = v.charCodeAt(m.index! + m[0].length);
+      if (after === 0x3d /* = */ || index.has(m[0])) continue;
+      index.set(m[0], { start: item.start, end: item.end });
+    }
+  }
+  DISK_NAMES.set(disk.value, index);
+  return index;
 }
 
 function finding(a: CheckContext, keys: readonly string[], severity: Finding['severity'], code: string, message: string, libxlText: string, fn: string): Finding {
