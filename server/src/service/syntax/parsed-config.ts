@@ -4,9 +4,11 @@ import { bytesToString } from './bytes';
 import { KeyInterner } from './key-interner';
 import { decodeString } from './escapes';
 import { ParseError, PYTHON_WARNING, formatParseError } from './parse-error';
+import { Lexer } from './lexer';
 import type { Setting, Value, StringValue, ListValue, AssignOp } from './settings';
 
 const NO_INTS = new Int32Array(0);
+const NO_LEX_ERRORS = { lexicalError() {} };
 
 /** A growable Int32Array. */
 export class Growable {
@@ -66,11 +68,18 @@ export class ParsedConfig {
   likelyPython = false;
   readonly errors: ParseError[] = [];
 
-  // Tokens in scan order (those discarded by error recovery included).
-  readonly tokKind: Growable;
-  readonly tokStart: Growable;
-  readonly tokEnd: Growable;
-  readonly tokLine: Growable;
+  // Tokens in scan order (those discarded by error recovery included). The parser only counts them:
+  // the columns are rebuilt by scanning again when first read (the editor's features on small files),
+  // which saves a 5 MB file's parse about 9 MB of fresh memory (page faults cost more than the scan).
+  get tokKind(): Growable { return this.tokens()[0]; }
+  get tokStart(): Growable { return this.tokens()[1]; }
+  get tokEnd(): Growable { return this.tokens()[2]; }
+  get tokLine(): Growable { return this.tokens()[3]; }
+  /** How many tokens the parser read. */
+  tokenCount = 0;
+  /** Before Xen 4.13 `+` is an illegal byte (the lexer's noAddAssign), for the rescan. */
+  noAddAssign = false;
+  private tokenCols?: [Growable, Growable, Growable, Growable];
 
   // Value nodes: atoms and lists. Lists chain their items through nodeFirst / nodeNext.
   readonly nodeKind: Growable;
@@ -91,6 +100,9 @@ export class ParsedConfig {
   readonly stmtValue: Growable;    // value node
   readonly stmtAdd: Growable;      // 1 for +=
   readonly stmtSetting: Growable;  // index among stored settings, or -1
+  readonly stmtKeyStart: Growable; // the key's bytes
+  readonly stmtKeyEnd: Growable;
+  readonly stmtOpStart: Growable;  // where '=' or '+=' starts
 
   // What libxlutil stored: statement, and the setting a `+=` was joined onto (-1 if none).
   readonly setStmt: Growable;
@@ -98,32 +110,41 @@ export class ParsedConfig {
 
   private settingsCache?: Setting[];
 
-  private readonly tokCols: Columns;
   private readonly nodeCols: Columns;
   private readonly stmtCols: Columns;
   private readonly setCols: Columns;
 
-  /** Key names, interned from their bytes. */
-  readonly keys: KeyInterner;
+  /** Key names, interned from their bytes: built on first use (parsing a file without `+=` needs none). */
+  get keys(): KeyInterner { return (this.keyInterner ??= new KeyInterner(this.src, Math.min(256, this.stmtKey.n))); }
+  private keyInterner?: KeyInterner;
 
   constructor(readonly src: Uint8Array) {
     // Sized from the input (typical configs: a token per ~9 bytes, a value node per ~28, a
     // statement per ~50) so that large files rarely regrow, without zeroing much unused memory.
-    const t = 64 + (src.length >> 3), n = 32 + Math.floor(src.length / 24), st = 16 + Math.floor(src.length / 40);
-    this.tokCols = new Columns(4, t);
-    [this.tokKind, this.tokStart, this.tokEnd, this.tokLine] = this.tokCols.cols as [Growable, Growable, Growable, Growable];
+    const n = 32 + Math.floor(src.length / 24), st = 16 + Math.floor(src.length / 40);
     this.nodeCols = new Columns(8, n);
     [this.nodeKind, this.nodeStart, this.nodeEnd, this.nodeLine, this.nodeOpenLine, this.nodeFirst, this.nodeNext, this.nodeLast] =
       this.nodeCols.cols as [Growable, Growable, Growable, Growable, Growable, Growable, Growable, Growable];
-    this.stmtCols = new Columns(6, st);
-    [this.stmtKey, this.stmtKeyId, this.stmtOp, this.stmtValue, this.stmtAdd, this.stmtSetting] =
-      this.stmtCols.cols as [Growable, Growable, Growable, Growable, Growable, Growable];
+    this.stmtCols = new Columns(9, st);
+    [this.stmtKey, this.stmtKeyId, this.stmtOp, this.stmtValue, this.stmtAdd, this.stmtSetting, this.stmtKeyStart, this.stmtKeyEnd, this.stmtOpStart] =
+      this.stmtCols.cols as [Growable, Growable, Growable, Growable, Growable, Growable, Growable, Growable, Growable];
     this.setCols = new Columns(2, st);
     [this.setStmt, this.setPrev] = this.setCols.cols as [Growable, Growable];
-    this.keys = new KeyInterner(src, st);
   }
 
-  get tokenCount(): number { return this.tokKind.n; }
+  /** The token columns, scanned again on first use exactly as the parser's lexer scanned them. */
+  private tokens(): [Growable, Growable, Growable, Growable] {
+    if (this.tokenCols) return this.tokenCols;
+    const cols = new Columns(4, this.tokenCount);
+    const [kind, start, end, line] = cols.cols as [Growable, Growable, Growable, Growable];
+    const lx = new Lexer(this.src, NO_LEX_ERRORS);
+    lx.noAddAssign = this.noAddAssign;
+    for (let i = 0; i < this.tokenCount; i++) {
+      kind.a[i] = lx.next(); start.a[i] = lx.tokStart; end.a[i] = lx.tokEnd; line.a[i] = lx.tokLine;
+    }
+    kind.n = start.n = end.n = line.n = this.tokenCount;
+    return (this.tokenCols = [kind, start, end, line]);
+  }
   get nodeCount(): number { return this.nodeKind.n; }
   get statementCount(): number { return this.stmtKey.n; }
   get settingCount(): number { return this.setStmt.n; }
@@ -132,17 +153,8 @@ export class ParsedConfig {
 
   // ---- building (used by the parser) ----
 
-  pushToken(kind: number, start: number, end: number, line: number): void {
-    // The four token arrays always share one length and capacity: one check for all of them.
-    const n = this.tokKind.n;
-    if (n === this.tokCols.cap) this.tokCols.grow();
-    this.tokKind.a[n] = kind; this.tokStart.a[n] = start; this.tokEnd.a[n] = end; this.tokLine.a[n] = line;
-    this.tokKind.n = this.tokStart.n = this.tokEnd.n = this.tokLine.n = n + 1;
-  }
-
-  pushAtom(kind: NodeKind, tok: number): number {
-    const line = this.tokLine.a[tok]!;
-    return this.pushNode(kind, this.tokStart.a[tok]!, this.tokEnd.a[tok]!, line, -1);
+  pushAtom(kind: NodeKind, start: number, end: number, line: number): number {
+    return this.pushNode(kind, start, end, line, -1);
   }
 
   pushList(firstItem: number, line: number): number {
@@ -165,21 +177,23 @@ export class ParsedConfig {
     this.nodeLast.set(list, item);
   }
 
-  closeList(list: number, openTok: number, closeTok: number): number {
-    this.nodeStart.set(list, this.tokStart.get(openTok));
-    this.nodeEnd.set(list, this.tokEnd.get(closeTok));
-    this.nodeOpenLine.set(list, this.tokLine.get(openTok));
+  closeList(list: number, openStart: number, openLine: number, closeEnd: number): number {
+    this.nodeStart.set(list, openStart);
+    this.nodeEnd.set(list, closeEnd);
+    this.nodeOpenLine.set(list, openLine);
     return list;
   }
 
-  pushStatement(keyTok: number, opTok: number, value: number, add: boolean): number {
+  pushStatement(keyTok: number, opTok: number, value: number, add: boolean, keyStart: number, keyEnd: number, opStart: number): number {
     // Keys are interned lazily (keyIdOf): like libxlutil, parsing builds no index of names.
     const id = -1;
     const n = this.stmtKey.n;
     if (n === this.stmtCols.cap) this.stmtCols.grow();
     this.stmtKey.a[n] = keyTok; this.stmtOp.a[n] = opTok; this.stmtValue.a[n] = value;
     this.stmtKeyId.a[n] = id; this.stmtAdd.a[n] = add ? 1 : 0; this.stmtSetting.a[n] = -1;
+    this.stmtKeyStart.a[n] = keyStart; this.stmtKeyEnd.a[n] = keyEnd; this.stmtOpStart.a[n] = opStart;
     this.stmtKey.n = this.stmtOp.n = this.stmtValue.n = this.stmtKeyId.n = this.stmtAdd.n = this.stmtSetting.n = n + 1;
+    this.stmtKeyStart.n = this.stmtKeyEnd.n = this.stmtOpStart.n = n + 1;
     return n;
   }
 
@@ -202,8 +216,7 @@ export class ParsedConfig {
   keyIdOf(stmt: number): number {
     let id = this.stmtKeyId.a[stmt]!;
     if (id < 0) {
-      const t = this.stmtKey.a[stmt]!;
-      id = this.keys.intern(this.tokStart.a[t]!, this.tokEnd.a[t]!);
+      id = this.keys.intern(this.stmtKeyStart.a[stmt]!, this.stmtKeyEnd.a[stmt]!);
       this.stmtKeyId.a[stmt] = id;
     }
     return id;
@@ -282,14 +295,13 @@ export class ParsedConfig {
         value = { ...written, items: [...(p.value as ListValue).items, ...written.items] } as ListValue;
         out[prev] = { ...p, value: { ...(p.value as ListValue), items: [] } };
       }
-      const keyTok = this.stmtKey.get(stmt), opTok = this.stmtOp.get(stmt);
       out.push({
         name: this.statementName(stmt),
         op: (this.stmtAdd.get(stmt) ? '+=' : '=') as AssignOp,
         line: this.nodeOpenLine.get(node),
         value, written,
-        keyStart: this.tokStart.get(keyTok), keyEnd: this.tokEnd.get(keyTok),
-        opStart: this.tokStart.get(opTok), end: this.nodeEnd.get(node),
+        keyStart: this.stmtKeyStart.get(stmt), keyEnd: this.stmtKeyEnd.get(stmt),
+        opStart: this.stmtOpStart.get(stmt), end: this.nodeEnd.get(node),
       });
     }
     return (this.settingsCache = out);
@@ -326,7 +338,7 @@ export class ParsedConfig {
   /** Byte span of stored setting `i` from its key to the end of its value (no Setting object). */
   settingSpan(i: number): { start: number; end: number } {
     const stmt = this.setStmt.a[i]!;
-    return { start: this.tokStart.a[this.stmtKey.a[stmt]!]!, end: this.nodeEnd.a[this.stmtValue.a[stmt]!]! };
+    return { start: this.stmtKeyStart.a[stmt]!, end: this.nodeEnd.a[this.stmtValue.a[stmt]!]! };
   }
 
   /** Stored setting `i` as libxlutil holds it (see settings). */
@@ -337,10 +349,9 @@ export class ParsedConfig {
     if (memo) return memo;
     const stmt = this.setStmt.a[i]!, node = this.stmtValue.a[stmt]!;
     const written = this.value(node);
-    const keyTok = this.stmtKey.a[stmt]!, opTok = this.stmtOp.a[stmt]!;
     const out: Setting = {
       name: this.statementName(stmt), op: this.stmtAdd.a[stmt] ? '+=' : '=', line: this.nodeOpenLine.a[node]!, value: written, written,
-      keyStart: this.tokStart.a[keyTok]!, keyEnd: this.tokEnd.a[keyTok]!, opStart: this.tokStart.a[opTok]!, end: this.nodeEnd.a[node]!,
+      keyStart: this.stmtKeyStart.a[stmt]!, keyEnd: this.stmtKeyEnd.a[stmt]!, opStart: this.stmtOpStart.a[stmt]!, end: this.nodeEnd.a[node]!,
     };
     this.settingMemo.set(i, out);
     return out;

@@ -13,6 +13,9 @@ import { ParsedConfig, NodeKind, Growable } from './parsed-config';
 const TABLES = buildTables();
 const { action, defaultReduction, needsNoLookahead, gotoTable, acceptState, ruleLength, ruleLhs } = TABLES;
 const EMPTY = -2;
+/** Per state: the rule it reduces without reading a lookahead (-1: an error), or NEEDS_LOOKAHEAD. */
+const NEEDS_LOOKAHEAD = -2;
+const noLookaheadRule = Int32Array.from(defaultReduction, (r, s) => (needsNoLookahead[s] ? r : NEEDS_LOOKAHEAD));
 const INITIAL_DEPTH = 200;   // Bison's YYINITDEPTH
 const MAX_DEPTH = 10000;     // Bison's YYMAXDEPTH
 
@@ -27,8 +30,19 @@ const NO_SINK = { lexicalError() {} };
 const SHARED_LEXER = new Lexer(EMPTY_SOURCE, NO_SINK);
 const EMPTY_CONFIG = new ParsedConfig(EMPTY_SOURCE);
 
-/** The parser's state and value stacks, kept between parses at their largest size. */
-const SHARED_STACKS: { states: Int32Array; values: Int32Array } = { states: new Int32Array(INITIAL_DEPTH), values: new Int32Array(INITIAL_DEPTH) };
+/**
+ * The parser's state and value stacks, kept between parses at their largest size. A shifted token's
+ * value is its index, with its span and line beside it (the token columns are not kept while parsing).
+ */
+const SHARED_STACKS: { states: Int32Array; values: Int32Array; starts: Int32Array; ends: Int32Array; lines: Int32Array } = {
+  states: new Int32Array(INITIAL_DEPTH), values: new Int32Array(INITIAL_DEPTH),
+  starts: new Int32Array(INITIAL_DEPTH), ends: new Int32Array(INITIAL_DEPTH), lines: new Int32Array(INITIAL_DEPTH),
+};
+function growStacks(size: number): void {
+  const s = SHARED_STACKS;
+  s.states = grow(s.states, size); s.values = grow(s.values, size);
+  s.starts = grow(s.starts, size); s.ends = grow(s.ends, size); s.lines = grow(s.lines, size);
+}
 
 const NUL_ABORT_MESSAGE = "xl: libxlu_cfg.c:607: xlu__cfgl_dequote: Assertion `len>=2 && src[0]==src[len-1]' failed.";
 
@@ -122,7 +136,7 @@ class ParseRun implements LexErrorSink {
         if (bad) this.escapeError(bad, s, e);
       }
     }
-    this.out.pushToken(kind, lx.tokStart, lx.tokEnd, lx.tokLine);
+    this.out.tokenCount++;
     return kind;
   }
 
@@ -134,6 +148,7 @@ class ParseRun implements LexErrorSink {
     // Bison's stacks, reused across parses (they never nest); Bison's own growth is still counted.
     let states: Int32Array = SHARED_STACKS.states;
     let values: Int32Array = SHARED_STACKS.values;
+    let starts: Int32Array = SHARED_STACKS.starts, ends: Int32Array = SHARED_STACKS.ends, lines: Int32Array = SHARED_STACKS.lines;
     let sp = 0;
     states[0] = 0;
     let lookahead = EMPTY;
@@ -141,13 +156,11 @@ class ParseRun implements LexErrorSink {
     let errStatus = 0;
 
 
+    // `aborted` is only ever set by readToken, and checked right after it.
     for (;;) {
-      if (this.aborted) return;
       const state = states[sp]!;
-      let rule: number;
-      if (needsNoLookahead[state]) {
-        rule = defaultReduction[state]!;
-      } else {
+      let rule = noLookaheadRule[state]!;
+      if (rule === NEEDS_LOOKAHEAD) {
         if (lookahead === EMPTY) { lookahead = this.readToken(); lookaheadToken = out.tokenCount - 1; if (this.aborted) return; }
         const a = action[state * TERMINAL_COUNT + lookahead]!;
         if (a > 0) {
@@ -158,10 +171,11 @@ class ParseRun implements LexErrorSink {
           if (++sp >= stackSize - 1 && sp >= stackSize - 1) {
             if (stackSize >= MAX_DEPTH) { states[sp] = target; this.exhausted(); return; }
             stackSize = Math.min(stackSize * 2, MAX_DEPTH);
-            if (states.length < stackSize) { states = SHARED_STACKS.states = grow(states, stackSize); values = SHARED_STACKS.values = grow(values, stackSize); }
+            if (states.length < stackSize) { growStacks(stackSize); ({ states, values, starts, ends, lines } = SHARED_STACKS); }
           }
           states[sp] = target;
           values[sp] = lookaheadToken;
+          starts[sp] = lx.tokStart; ends[sp] = lx.tokEnd; lines[sp] = lx.tokLine;
           lookahead = EMPTY;
           continue;
         }
@@ -182,7 +196,7 @@ class ParseRun implements LexErrorSink {
             if (++sp >= stackSize - 1) {
               if (stackSize >= MAX_DEPTH) { this.exhausted(); return; }
               stackSize = Math.min(stackSize * 2, MAX_DEPTH);
-              if (states.length < stackSize) { states = SHARED_STACKS.states = grow(states, stackSize); values = SHARED_STACKS.values = grow(values, stackSize); }
+              if (states.length < stackSize) { growStacks(stackSize); ({ states, values, starts, ends, lines } = SHARED_STACKS); }
             }
             states[sp] = ea - 1; values[sp] = -1;
             break;
@@ -195,13 +209,13 @@ class ParseRun implements LexErrorSink {
       // Reduce.
       const len = ruleLength[rule]!;
       const base = sp - len + 1;
-      const result = this.reduce(rule, values, base);
+      const result = this.reduce(rule, values, base, starts, ends, lines);
       sp -= len;
       const target = gotoTable[states[sp]! * SYMBOL_COUNT + ruleLhs[rule]!]!;
       if (++sp >= stackSize - 1) {
         if (stackSize >= MAX_DEPTH) { states[sp] = target; this.exhausted(); return; }
         stackSize = Math.min(stackSize * 2, MAX_DEPTH);
-        if (states.length < stackSize) { states = SHARED_STACKS.states = grow(states, stackSize); values = SHARED_STACKS.values = grow(values, stackSize); }
+        if (states.length < stackSize) { growStacks(stackSize); ({ states, values, starts, ends, lines } = SHARED_STACKS); }
       }
       states[sp] = target;
       values[sp] = result;
@@ -232,20 +246,20 @@ class ParseRun implements LexErrorSink {
 
   // ---- semantic actions: the tree for the editor, and what libxlutil stores ----
 
-  private reduce(rule: number, v: Int32Array, b: number): number {
+  private reduce(rule: number, v: Int32Array, b: number, starts: Int32Array, ends: Int32Array, lines: Int32Array): number {
     const out = this.out;
     switch (rule) {
-      case R.AtomString: return out.pushAtom(NodeKind.String, v[b]!);
-      case R.AtomNumber: return out.pushAtom(NodeKind.Number, v[b]!);
+      case R.AtomString: return out.pushAtom(NodeKind.String, starts[b]!, ends[b]!, lines[b]!);
+      case R.AtomNumber: return out.pushAtom(NodeKind.Number, starts[b]!, ends[b]!, lines[b]!);
       case R.ValueAtom: return v[b]!;
-      case R.ValueList: return out.closeList(v[b + 2]!, v[b]!, v[b + 3]!);
+      case R.ValueList: return out.closeList(v[b + 2]!, starts[b]!, lines[b]!, ends[b + 3]!);
       case R.ListEmpty: return out.pushList(-1, this.lexer.tokLine);
       case R.ListValues: case R.ListTrailingComma: return v[b]!;
       // The list takes the location of its first item as a grammar symbol (a nested list: its `[`).
       case R.ValuesFirst: return out.pushList(v[b]!, out.nodeOpenLine.get(v[b]!));
       case R.ValuesNext: out.appendItem(v[b]!, v[b + 3]!); return v[b]!;
       case R.AssignSet: case R.AssignAdd: {
-        const stmt = out.pushStatement(v[b]!, v[b + 1]!, v[b + 2]!, rule === R.AssignAdd);
+        const stmt = out.pushStatement(v[b]!, v[b + 1]!, v[b + 2]!, rule === R.AssignAdd, starts[b]!, ends[b]!, starts[b + 1]!);
         if (!this.err) this.store(stmt);
         return stmt;
       }
@@ -289,7 +303,9 @@ function grow(a: Int32Array, size: number): Int32Array {
 
 /** Parses an xl.cfg file's bytes exactly as libxlutil does. */
 export function parse(src: Uint8Array, opts: ParseOptions = {}): ParsedConfig {
-  const r = SHARED_RUN.reset(src, opts, new ParsedConfig(src));
+  const out0 = new ParsedConfig(src);
+  out0.noAddAssign = opts.addAssign === false;
+  const r = SHARED_RUN.reset(src, opts, out0);
   r.run();
   const out = r.out;
   out.accepted = !r.err;
