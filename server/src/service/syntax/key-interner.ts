@@ -2,10 +2,24 @@
 // two settings of the same key apart without building a JS string per statement.
 import { bytesToString } from './bytes';
 
+/**
+ * FNV-1a's low bits, which pick the slot, barely differ between keys like k0000001 and k0000002: the
+ * finaliser of MurmurHash3 spreads them (without it, linear probing made long runs on such keys).
+ */
+function mix(h: number): number {
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 export class KeyInterner {
-  private table: Int32Array;
-  /** The full hash of the key in each occupied slot: most mismatches are seen without reading bytes. */
-  private slotHash: Int32Array;
+  /**
+   * Open addressing, two Int32 per slot: the id + 1 of the key there (0: empty) and its full hash, side
+   * by side so that a probe reads one cache line (interning the keys of a large file misses the cache
+   * on nearly every probe); zero-filled, so a new table needs no fill.
+   */
+  private slots: Int32Array;
+  private mask: number;
   private starts: Int32Array;
   private ends: Int32Array;
   private count = 0;
@@ -14,8 +28,8 @@ export class KeyInterner {
   constructor(private readonly src: Uint8Array, expected = 256) {
     let size = 64;
     while (size < expected * 2) size *= 2;
-    this.table = new Int32Array(size).fill(-1);
-    this.slotHash = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
+    this.mask = size - 1;
     this.starts = new Int32Array(Math.max(32, expected));
     this.ends = new Int32Array(Math.max(32, expected));
   }
@@ -27,16 +41,18 @@ export class KeyInterner {
     const src = this.src;
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ src[i]!, 0x01000193);
-    const mask = this.table.length - 1;
+    h = mix(h);
+    const slots = this.slots, mask = this.mask;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const id = this.table[slot]!;
+      const id = slots[slot * 2]! - 1;
       if (id < 0) {
-        this.table[slot] = this.add(start, end);
-        this.slotHash[slot] = h;
-        if (this.count * 2 > this.table.length) this.rehash();
-        return this.count - 1;
+        const added = this.add(start, end);
+        slots[slot * 2] = added + 1;
+        slots[slot * 2 + 1] = h;
+        if (this.count * 2 > mask + 1) this.rehash();
+        return added;
       }
-      if (this.slotHash[slot] === h && this.same(id, start, end)) return id;
+      if (slots[slot * 2 + 1] === h && this.same(id, start, end)) return id;
     }
   }
 
@@ -44,11 +60,12 @@ export class KeyInterner {
   lookup(name: string): number {
     let h = 0x811c9dc5;
     for (let i = 0; i < name.length; i++) h = Math.imul(h ^ (name.charCodeAt(i) & 0xff), 0x01000193);
-    const mask = this.table.length - 1;
+    h = mix(h);
+    const slots = this.slots, mask = this.mask;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const id = this.table[slot]!;
+      const id = slots[slot * 2]! - 1;
       if (id < 0) return -1;
-      if (this.slotHash[slot] === h && this.name(id) === name) return id;
+      if (slots[slot * 2 + 1] === h && this.name(id) === name) return id;
     }
   }
 
@@ -73,19 +90,18 @@ export class KeyInterner {
   }
 
   private rehash(): void {
-    const table = new Int32Array(this.table.length * 2).fill(-1);
-    const slotHash = new Int32Array(table.length);
-    const mask = table.length - 1;
-    for (let old = 0; old < this.table.length; old++) {
-      const id = this.table[old]!;
-      if (id < 0) continue;
-      const h = this.slotHash[old]!;
+    const size = (this.mask + 1) * 2, mask = size - 1;
+    const slots = new Int32Array(size * 2);
+    const old = this.slots;
+    for (let o = 0; o < old.length; o += 2) {
+      if (old[o] === 0) continue;
+      const h = old[o + 1]!;
       let slot = h & mask;
-      while (table[slot]! >= 0) slot = (slot + 1) & mask;
-      table[slot] = id;
-      slotHash[slot] = h;
+      while (slots[slot * 2] !== 0) slot = (slot + 1) & mask;
+      slots[slot * 2] = old[o]!;
+      slots[slot * 2 + 1] = h;
     }
-    this.table = table;
-    this.slotHash = slotHash;
+    this.slots = slots;
+    this.mask = mask;
   }
 }

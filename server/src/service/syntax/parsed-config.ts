@@ -115,7 +115,7 @@ export class ParsedConfig {
   private readonly setCols: Columns;
 
   /** Key names, interned from their bytes: built on first use (parsing a file without `+=` needs none). */
-  get keys(): KeyInterner { return (this.keyInterner ??= new KeyInterner(this.src, Math.min(256, this.stmtKey.n))); }
+  get keys(): KeyInterner { return (this.keyInterner ??= new KeyInterner(this.src, Math.max(256, this.stmtCols.cap))); }
   private keyInterner?: KeyInterner;
 
   constructor(readonly src: Uint8Array) {
@@ -231,7 +231,7 @@ export class ParsedConfig {
     for (; this.indexed < this.setStmt.n; this.indexed++) {
       const id = this.keyIdOf(this.setStmt.a[this.indexed]!);
       if (id >= this.lastOfKey.length) {
-        const b = new Int32Array(Math.max(id + 1, this.lastOfKey.length * 2)).fill(-1);
+        const b = new Int32Array(Math.max(id + 1, this.lastOfKey.length * 2, this.setStmt.n)).fill(-1);
         b.set(this.lastOfKey); this.lastOfKey = b;
       }
       this.lastOfKey[id] = this.indexed;
