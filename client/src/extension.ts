@@ -11,6 +11,7 @@ import { LANGUAGE_ID } from './xlCfgLanguage';
 import { convertToLf } from './lineEndings';
 import { showUpgradeReport } from './upgradeReport';
 import { registerTargetStatus } from './targetStatus';
+import { onTrustGranted } from './workspaceTrust';
 
 let languageClient: LazyLanguageClient | undefined;
 
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     lazy,
     registerDeviceModelPreview(preview),
     registerTargetStatus(),
+    onTrustGranted(() => lazy.runningClient),
     new CfgLanguageSwitch(),
     vscode.workspace.onDidOpenTextDocument((doc) => void onXlCfgDocument(doc)),
     vscode.workspace.onDidSaveTextDocument((doc) => void onXlCfgDocument(doc)),

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './xlCfgLanguage';
 import { traceOutputChannel } from './traceChannel';
+import { trustMiddleware } from './workspaceTrust';
 /** The client id: it also names the trace setting, `xlcfg.trace.server`. */
 const CLIENT_ID = 'xlcfg';
 const CLIENT_NAME = 'xl.cfg language server';
@@ -46,8 +47,11 @@ export class LazyLanguageClient implements vscode.Disposable {
       initializationOptions: { clientCommands: true },
       // `xlcfg.trace.server` alone turns the protocol trace on (see traceChannel.ts).
       traceOutputChannel: traceOutputChannel(`${CLIENT_NAME} (trace)`),
+      // Restricted Mode: no `local` host and no man page reach the server (see workspaceTrust.ts).
+      middleware: trustMiddleware(() => created),
     };
-    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+    let created: LanguageClient | undefined;
+    const client = created = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     await client.start();
     this.client = client;
     return client;

@@ -83,10 +83,14 @@ export const state = {
   onChange: new EventEmitter<{ document: FakeDocument; contentChanges: unknown[] }>(),
   onSave: new EventEmitter<FakeDocument>(),
   onConfig: new EventEmitter<{ affectsConfiguration(section: string): boolean }>(),
+  /** workspace.isTrusted; `grantTrust()` trusts the workspace as the user would. */
+  trusted: true,
+  onGrantTrust: new EventEmitter<void>(),
+  grantTrust(): void { this.trusted = true; this.onGrantTrust.fire(); },
   reset(): void {
     this.documents = []; this.visibleEditors = []; this.activeEditor = undefined; this.shown = [];
     this.languageSwitches = []; this.providers.clear(); this.commands.clear(); this.settings.clear(); this.messages = [];
-    this.statusItems = []; this.quickPickAnswer = undefined; this.quickPickItems = [];
+    this.statusItems = []; this.quickPickAnswer = undefined; this.quickPickItems = []; this.trusted = true;
   },
   /** Opens a document the way VS Code does, firing onDidOpenTextDocument. */
   open(doc: FakeDocument): FakeDocument {
@@ -104,6 +108,8 @@ export const workspace = {
   onDidChangeTextDocument: state.onChange.event,
   onDidSaveTextDocument: state.onSave.event,
   onDidChangeConfiguration: state.onConfig.event,
+  get isTrusted() { return state.trusted; },
+  onDidGrantWorkspaceTrust: state.onGrantTrust.event,
   registerTextDocumentContentProvider(scheme: string, p: { provideTextDocumentContent(uri: Uri, token: unknown): Promise<string> }) {
     state.providers.set(scheme, p);
     return new Disposable(() => state.providers.delete(scheme));
