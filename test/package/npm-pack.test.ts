@@ -96,7 +96,7 @@ describe('the npm package (npm pack, installed from the tarball alone)', () => {
     assert.equal(headline.range.start.line, 4);
   });
 
-  test('npx xlcfg-language-server --stdio answers initialize, shutdown and exit', { timeout: 60_000 }, async () => {
+  test('npx xlcfg-language-server --stdio answers initialize, checks a document, and stops on shutdown and exit', { timeout: 60_000 }, async () => {
     const proc = spawn('npx', ['xlcfg-language-server', '--stdio'], { cwd: PROJECT, env: NPM_ENV, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     const killAll = () => { try { process.kill(-proc.pid!, 'SIGKILL'); } catch { /* gone */ } };
     let stderr = '';
@@ -141,6 +141,20 @@ describe('the npm package (npm pack, installed from the tarball alone)', () => {
       assert.ok(caps.codeActionProvider);
       assert.equal(init.result.serverInfo?.name, 'xlcfg-language-server');
       send({ method: 'initialized', params: {} });
+      // The installed server checks a document: the same headline as the CLI.
+      const uri = 'file:///etc/xen/stubbed.cfg';
+      send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'xl-cfg', version: 1, text: STUBDOM_GUEST } } });
+      const published = await new Promise<any>((res, rej) => {
+        const timer = setTimeout(() => rej(new Error(`no diagnostics; stderr: ${stderr}`)), 30_000);
+        const check = () => {
+          const m = messages.find((x) => x.method === 'textDocument/publishDiagnostics' && x.params.uri === uri);
+          if (m) { clearTimeout(timer); res(m.params); } else waiters.push(check);
+        };
+        check();
+      });
+      const headline = published.diagnostics.find((d: { code: string }) => d.code === 'dm-restrict-traditional');
+      assert.equal(headline?.severity, 1, JSON.stringify(published.diagnostics));
+      assert.equal(headline.range.start.line, 4);
       send({ id: 2, method: 'shutdown' });
       const shut = await response(2);
       assert.equal(shut.error, undefined);
