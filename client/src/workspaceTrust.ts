@@ -11,7 +11,7 @@
 // client pushes (and the host argument of the server's upgrade-report command). Untrusted, the push carries no settings (`null`: "ask again"), so the server only
 // ever sees the restricted answers. When the user grants trust the server is told to ask again.
 import * as vscode from 'vscode';
-import type { Middleware } from 'vscode-languageclient/node';
+import type { Middleware } from 'vscode-languageclient';
 import { SERVER_COMMANDS } from '../../server/src/protocol';
 
 /** The host that replaces `local` in Restricted Mode: the fixed model, which reads nothing. */
