@@ -1,21 +1,30 @@
-// The VS Code side of xlcfg: starts the language server for xl-cfg documents, registers the
-// commands the server refers to (device-model preview, LF conversion, BOM removal), reports BOMs
-// that VS Code hides from the server, and recognises guest configs among .cfg files.
+// The VS Code side of xlcfg, on the desktop and in a browser alike: starts the language server for
+// xl-cfg documents, registers the commands the server refers to (device-model preview, LF
+// conversion, BOM removal), reports BOMs that VS Code hides from the server, and recognises guest
+// configs among .cfg files. The entries (extension.ts, browser-client.ts) say where the server runs.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../server/src/protocol';
-import { reportByteOrderMark, saveWithoutBom } from './byteOrderMark';
+import { reportByteOrderMark, saveWithoutBom, type HeadReader } from './byteOrderMark';
 import { CfgLanguageSwitch } from './cfgLanguageSwitch';
 import { DeviceModelPreviewProvider, registerDeviceModelPreview } from './deviceModelPreview';
-import { LazyLanguageClient } from './languageClient';
+import { LazyLanguageClient, type ClientFactory } from './languageClient';
 import { LANGUAGE_ID } from './xlCfgLanguage';
 import { convertToLf } from './lineEndings';
 import { showUpgradeReport } from './upgradeReport';
 import { registerTargetStatus } from './targetStatus';
 
+/** What differs between the desktop and the browser. */
+export interface ClientPlatform {
+  /** Makes the language client (which starts the server). */
+  readonly createClient: ClientFactory;
+  /** Reads a file's first bytes (for the BOM report); absent: through VS Code's file system. */
+  readonly readHead?: HeadReader;
+}
+
 let languageClient: LazyLanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const lazy = new LazyLanguageClient(context);
+export async function activateOn(context: vscode.ExtensionContext, platform: ClientPlatform): Promise<void> {
+  const lazy = new LazyLanguageClient(context, platform.createClient);
   languageClient = lazy;
   const preview = new DeviceModelPreviewProvider(() => lazy.ensureStarted());
 
@@ -24,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (doc.languageId !== LANGUAGE_ID) return;
     try {
       const client = await lazy.ensureStarted();
-      await reportByteOrderMark(client, doc.uri);
+      await reportByteOrderMark(client, doc.uri, platform.readHead);
     } catch (err) {
       console.error('xlcfg: the language server did not start', err);
     }
