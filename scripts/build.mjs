@@ -21,3 +21,4 @@ const entries = [
 await Promise.all(entries.map((e) => build({ ...common, ...e })));
 chmodSync('dist/server.js', 0o755);
 chmodSync('dist/cli.js', 0o755);
+await import('./build-web.mjs');
