@@ -81,4 +81,10 @@ describe('packaging (npm run package)', () => {
     assert.doesNotMatch(client, /require\("vscode-languageclient/); // bundled, not required at run time
     assert.match(unzip(['-p', VSIX, 'extension/dist/server.js']).split('\n')[0], /^#!\/usr\/bin\/env node/);
   });
+
+  test('the web extension\'s entry and worker are in it (vsce refuses a `browser` entry it does not ship)', { skip: !haveUnzip }, () => {
+    const manifest = JSON.parse(unzip(['-p', VSIX, 'extension/package.json']));
+    assert.equal(manifest.browser, './dist/web/client.js');
+    for (const want of ['extension/dist/web/client.js', 'extension/dist/web/server.js']) assert.ok(entries.includes(want), `${want} missing`);
+  });
 });
