@@ -10,6 +10,7 @@
 // The build is a list of steps run in order; a later step (another target) is one more function.
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
+import { buildWeb, WEB_OUTFILES } from './build-web.mjs';
 
 const release = process.argv.includes('--release');
 
@@ -32,7 +33,7 @@ const bundles = [
 const steps = [
   /** A release build leaves no map of an earlier development build beside its bundles. */
   function removeSourceMaps() {
-    if (release) for (const b of bundles) rmSync(`${b.outfile}.map`, { force: true });
+    if (release) for (const f of [...bundles.map((b) => b.outfile), ...WEB_OUTFILES]) rmSync(`${f}.map`, { force: true });
   },
   function bundle() {
     return Promise.all(bundles.map((b) => build({ ...common, ...b })));
@@ -40,6 +41,10 @@ const steps = [
   function makeExecutable() {
     chmodSync('dist/server.js', 0o755);
     chmodSync('dist/cli.js', 0o755);
+  },
+  /** The web extension's worker and client (build-web.mjs). */
+  function webBundles() {
+    return buildWeb({ release });
   },
 ];
 

@@ -136,6 +136,34 @@ function shellFiles(): SourceFile[] {
   return out;
 }
 
+/**
+ * The LSP wiring (lsp/) and the browser worker's entry run in a browser too: no Node built-ins, no
+ * Node-only entry of vscode-languageserver, no Node globals. Node's part comes in as a ServerEnvironment.
+ */
+export function browserShellViolations(files: readonly SourceFile[]): string[] {
+  const out: string[] = [];
+  const builtins = new Set(builtinModules);
+  for (const f of files) {
+    const where = relative(REPO, f.path).split(sep).join('/');
+    for (const spec of importsOf(f.text)) {
+      if (spec.startsWith('node:') || builtins.has(spec.split('/')[0]!)) out.push(`${where}: imports the Node built-in '${spec}'`);
+      else if (/^vscode-languageserver(-protocol)?\/node$/.test(spec)) out.push(`${where}: imports '${spec}', Node's entry`);
+      else if (spec.startsWith('.') && resolve(dirname(f.path), spec).startsWith(join(REPO, 'server', 'src', 'node'))) out.push(`${where}: imports '${spec}', the Node shell`);
+    }
+    const code = codeOnly(f.text);
+    for (const name of ['Buffer', 'process', 'require', '__dirname']) {
+      if (new RegExp(`\\b${name}\\b`).test(code)) out.push(`${where}: uses ${name}`);
+    }
+  }
+  return out;
+}
+
+function browserShellFiles(): SourceFile[] {
+  const lsp = join(REPO, 'server', 'src', 'lsp');
+  const paths = [...readdirSync(lsp).filter((n) => n.endsWith('.ts')).map((n) => join(lsp, n)), join(REPO, 'server', 'src', 'browser-server.ts')];
+  return paths.map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
+}
+
 describe('architecture of the language-service library', () => {
   const files = serviceFiles();
   test('the service is there', () => assert.ok(files.length > 50, `${files.length} files`));
@@ -155,6 +183,17 @@ describe('architecture of the language-service library', () => {
     const shell = (rel: string, text: string): SourceFile => ({ path: join(REPO, 'server', 'src', rel), text });
     assert.equal(shellViolations([shell('lsp/x.ts', "import { hover } from '../service/features/hover';\n")]).length, 1);
     assert.deepEqual(shellViolations([shell('lsp/x.ts', "import { hover } from '../service';\nimport { y } from './y';\n")]), []);
+  });
+  test('the LSP wiring and the browser worker use no Node (they run in a web worker too)', () => {
+    const shells = browserShellFiles();
+    assert.ok(shells.length >= 5, `${shells.length} files`);
+    assert.deepEqual(browserShellViolations(shells), []);
+    const lsp = (text: string): SourceFile => ({ path: join(REPO, 'server', 'src', 'lsp', 'x.ts'), text });
+    assert.equal(browserShellViolations([lsp("import { createConnection } from 'vscode-languageserver/node';\n")]).length, 1);
+    assert.equal(browserShellViolations([lsp("import { tmpdir } from 'node:os';\n")]).length, 1);
+    assert.equal(browserShellViolations([lsp("import { ShownFiles } from '../node/shown-files';\n")]).length, 1);
+    assert.equal(browserShellViolations([lsp('const v = process.env.X;\n')]).length, 1);
+    assert.deepEqual(browserShellViolations([lsp("import { TextDocuments } from 'vscode-languageserver';\n")]), []);
   });
   test('imports from outside, built-ins, npm packages and Node globals are caught', () => {
     assert.equal(violations([at('features/x.ts', "import { COMMANDS } from '../../protocol';\n")]).length, 1);

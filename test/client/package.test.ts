@@ -15,10 +15,7 @@ const WORK = copyOfCheckout('xlcfg-package-');
 const VSIX = join(WORK, 'dist/xlcfg.vsix');
 after(() => rmSync(WORK, { recursive: true, force: true }));
 
-/**
- * The desktop extension's budget in the .vsix: everything but the README's screenshots and the web
- * extension's bundles (dist/web/, when package.json has a `browser` entry, which vsce then requires).
- */
+/** The desktop extension's budget in the .vsix: everything but the README's screenshots. */
 const BUDGET_BYTES = 300 * 1024;
 const isScreenshot = (entry: string) => entry.startsWith('extension/docs/images/');
 const isWebBundle = (entry: string) => entry.startsWith('extension/dist/web/');
@@ -124,5 +121,27 @@ describe('packaging (npm run package)', () => {
     assert.match(client, /xlcfg\/deviceModelPreview/);
     assert.doesNotMatch(client, /require\("vscode-languageclient/); // bundled, not required at run time
     assert.match(unzip(['-p', VSIX, 'extension/dist/server.js']).split('\n')[0]!, /^#!\/usr\/bin\/env node/);
+  });
+
+  test('the desktop package has no web bundles and no `browser` entry (the web package is made apart)', { skip: !haveUnzip }, () => {
+    const manifest = JSON.parse(unzip(['-p', VSIX, 'extension/package.json']));
+    assert.equal(manifest.browser, undefined);
+    assert.deepEqual([...entries.keys()].filter(isWebBundle), []);
+  });
+
+  test('npm run package:web makes dist/xlcfg-web.vsix: the browser entry and its worker, not the Node bundles', { skip: !haveUnzip, timeout: 240_000 }, () => {
+    const r = spawnSync('npm', ['run', 'package:web'], { cwd: WORK, encoding: 'utf8', env: { ...process.env, npm_config_offline: 'true', FORCE_COLOR: '0' } });
+    const out = `${r.stdout}\n${r.stderr}`;
+    assert.equal(r.status, 0, out);
+    assert.deepEqual(out.split('\n').filter((l) => /\bWARN(ING)?\b|\bERROR\b/i.test(l)), []);
+    const web = join(WORK, 'dist/xlcfg-web.vsix');
+    const names = unzip(['-Z1', web]).split('\n').filter(Boolean);
+    for (const want of ['extension/dist/web/client.js', 'extension/dist/web/server.js', 'extension/syntaxes/xl-cfg.tmLanguage.json']) assert.ok(names.includes(want), `${want} missing`);
+    for (const unwanted of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js']) assert.ok(!names.includes(unwanted), `${unwanted} shipped`);
+    const manifest = JSON.parse(unzip(['-p', web, 'extension/package.json']));
+    assert.equal(manifest.browser, './dist/web/client.js');
+    assert.equal(manifest.main, undefined);
+    assert.match(unzip(['-p', web, 'extension.vsixmanifest']), /TargetPlatform="web"/);
+    for (const f of ['extension/dist/web/client.js', 'extension/dist/web/server.js']) assert.doesNotMatch(unzip(['-p', web, f]), /^\/\/# sourceMappingURL=/m, f);
   });
 });

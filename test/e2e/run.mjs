@@ -3,7 +3,8 @@
 //   1. checks the Debian packages they need; where one is missing prints one loud SKIPPED line and
 //      exits 0, or fails when XLCFG_REQUIRE_E2E=1 (CI);
 //   2. builds the extension (dist/) and the mocha suite (out/e2e/);
-//   3. runs the suite in a real extension host (lib/run-suite.mjs), then the UI smoke test;
+//   3. runs the suite in a real extension host (lib/run-suite.mjs), then the UI smoke test and the
+//      web extension's smoke test (web-smoke.mjs);
 //   4. prints the closing 'N passed, N failed' and exits non-zero on any failure or time-out.
 //
 // Knobs: EXT_TEST_HOST=electron|code-server, VSCODE_EXECUTABLE, CODE_SERVER_VERSION, CODE_SERVER_DIR,
@@ -90,23 +91,24 @@ try {
   if (suite.code !== 0 && suite.failed === 0) failed += 1; // the host failed without a test failing
   code ||= suite.code;
 
-  if (process.env.XLCFG_E2E_UI !== '0') {
-    log(`UI smoke test (${seconds()} s)`);
-    const ui = spawnSync(process.execPath, [path.join(REPO, 'test/e2e/ui-smoke.mjs')], {
+  // The UI smoke test, then the web extension in code-server's web worker extension host.
+  for (const [name, script] of process.env.XLCFG_E2E_UI !== '0' ? [['ui-smoke', 'ui-smoke.mjs'], ['web-smoke', 'web-smoke.mjs']] : []) {
+    log(`${name} (${seconds()} s)`);
+    const ui = spawnSync(process.execPath, [path.join(REPO, 'test/e2e', script)], {
       cwd: REPO,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, XLCFG_E2E_SHOTS: shotsDir, XLCFG_E2E_NO_BUILD: '1' },
       timeout: 240_000,
     });
-    process.stdout.write((ui.stdout || '').replace(/^(\d+ passed, \d+ failed.*)$/m, 'ui-smoke: $1'));
+    process.stdout.write((ui.stdout || '').replace(/^(\d+ passed, \d+ failed.*)$/m, `${name}: $1`));
     const m = /^(\d+) passed, (\d+) failed/m.exec(ui.stdout || '');
     if (m) {
       passed += Number(m[1]);
       failed += Number(m[2]);
     }
     if (!m || (ui.status !== 0 && Number(m[2]) === 0)) {
-      console.error(`ui-smoke ended with ${ui.status ?? ui.signal}${ui.error ? ` (${ui.error.message})` : ''}`);
+      console.error(`${name} ended with ${ui.status ?? ui.signal}${ui.error ? ` (${ui.error.message})` : ''}`);
       failed += 1;
     }
     if (ui.status !== 0) code ||= 1;

@@ -4,8 +4,8 @@
 import type {
   Position, Range as LspRange, DocumentSymbol, SymbolInformation, FoldingRange, SelectionRange, TextEdit,
   SemanticTokens, Location, DocumentHighlight, FormattingOptions, InlayHint,
-} from 'vscode-languageserver/node';
-import { InlayHintKind } from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
+import { InlayHintKind } from 'vscode-languageserver';
 import {
   inlayHints, documentSymbols, foldingRanges, selectionRanges, formatEdits, formatRangeEdits, semanticTokens,
   SEMANTIC_TOKEN_LEGEND, definitionAt, highlightsAt, type Analysis, type SymbolOut, type ByteEdit,
