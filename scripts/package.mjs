@@ -7,23 +7,29 @@
 // `browser`), and vsce refuses an entry it does not ship, so the desktop package, which has no use for
 // the web bundles, is made from a manifest without `browser`, and the web package from one without
 // `main`. Both are release builds (minified, no source maps).
+//
+// For the real-VS-Code tests: `--target universal` (both entries and all bundles, what code-server's
+// web worker extension host needs next to the Node one), `--no-build` (package dist/ as it is: the
+// tests' development build), `-o FILE`.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
-const target = args.includes('--target') ? args[args.indexOf('--target') + 1] : 'desktop';
-if (target !== 'desktop' && target !== 'web') {
-  console.error(`package: --target desktop|web, not ${target}`);
+const valueOf = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const target = valueOf('--target') ?? 'desktop';
+if (!['desktop', 'web', 'universal'].includes(target)) {
+  console.error(`package: --target desktop|web|universal, not ${target}`);
   process.exit(2);
 }
+const WEB_BUNDLES = ['dist/web/client.js', 'dist/web/server.js'];
 
 function run(cmd, argv, opts = {}) {
   const r = spawnSync(cmd, argv, { stdio: 'inherit', ...opts });
   if (r.status !== 0) process.exit(r.status || 1);
 }
 
-run(process.execPath, ['scripts/build.mjs', '--release']);
+if (!args.includes('--no-build')) run(process.execPath, ['scripts/build.mjs', '--release']);
 
 const stage = join('dist', `stage-${target}`);
 rmSync(stage, { recursive: true, force: true });
@@ -32,8 +38,8 @@ mkdirSync(stage, { recursive: true });
 /** The desktop list: the `!` lines of .vscodeignore (exact paths, no patterns). */
 const shipped = readFileSync('.vscodeignore', 'utf8').split('\n')
   .map((l) => l.trim()).filter((l) => l.startsWith('!')).map((l) => l.slice(1));
-const files = target === 'web'
-  ? shipped.filter((f) => f !== 'dist/client.js' && f !== 'dist/server.js').concat(['dist/web/client.js', 'dist/web/server.js'])
+const files = target === 'web' ? shipped.filter((f) => f !== 'dist/client.js' && f !== 'dist/server.js').concat(WEB_BUNDLES)
+  : target === 'universal' ? shipped.concat(WEB_BUNDLES)
   : shipped;
 const staged = [];
 for (const f of files) {
@@ -50,7 +56,7 @@ for (const f of files) {
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 if (target === 'web') delete manifest.main;
-else delete manifest.browser;
+if (target === 'desktop') delete manifest.browser;
 delete manifest.scripts; // the stage has no sources to build; vsce would run `vscode:prepublish`
 delete manifest.devDependencies;
 manifest.files = [...staged, 'README.md']; // the stage holds exactly these; vsce wants them named
@@ -58,7 +64,7 @@ writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}
 // The Marketplace page is docs/marketplace/README.md (the root README is the npm package's).
 cpSync('docs/marketplace/README.md', join(stage, 'README.md'));
 
-const out = join(process.cwd(), 'dist', target === 'web' ? 'xlcfg-web.vsix' : 'xlcfg.vsix');
+const out = resolve(valueOf('-o') ?? join('dist', target === 'desktop' ? 'xlcfg.vsix' : `xlcfg-${target}.vsix`));
 const vsce = join(process.cwd(), 'node_modules', '@vscode', 'vsce', 'vsce');
 run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license',
   '--no-rewrite-relative-links', ...(target === 'web' ? ['--target', 'web'] : []),

@@ -59,7 +59,8 @@ fs.rmSync(shotsDir, { recursive: true, force: true }); // no screenshots of an e
 fs.mkdirSync(shotsDir, { recursive: true });
 const breakFeatures = process.env.XLCFG_E2E_BREAK || '';
 // What the extension host (and so the language server) gets in its environment.
-const hostEnv = { EXT_TEST_REPORT: path.join(runDir, 'suite-report.txt') };
+// XLCFG_E2E_OUT: where the suite writes startup.json (the start-up figures, issue 15).
+const hostEnv = { EXT_TEST_REPORT: path.join(runDir, 'suite-report.txt'), XLCFG_E2E_OUT: shotsDir };
 if (breakFeatures) {
   hostEnv.XLCFG_DISABLE_FEATURES = breakFeatures;
   log(`XLCFG_E2E_BREAK: the server runs with XLCFG_DISABLE_FEATURES=${breakFeatures}; failures are expected`);
@@ -90,6 +91,12 @@ try {
   failed += suite.failed;
   if (suite.code !== 0 && suite.failed === 0) failed += 1; // the host failed without a test failing
   code ||= suite.code;
+  const startup = path.join(shotsDir, 'startup.json');
+  if (fs.existsSync(startup)) {
+    const f = JSON.parse(fs.readFileSync(startup, 'utf8'));
+    log(`start-up: cold open to first diagnostics ${f.cold_open_to_diagnostics_ms} ms, warm median ` +
+      `${f.warm_open_to_diagnostics_median_ms} ms (samples ${f.samples.join(', ')}; ${path.relative(REPO, startup)})`);
+  }
 
   // The UI smoke test, then the web extension in code-server's web worker extension host.
   for (const [name, script] of process.env.XLCFG_E2E_UI !== '0' ? [['ui-smoke', 'ui-smoke.mjs'], ['web-smoke', 'web-smoke.mjs']] : []) {

@@ -37,7 +37,7 @@ try {
   if (!process.env.XLCFG_E2E_NO_BUILD) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' });
   fs.mkdirSync(path.dirname(VSIX), { recursive: true });
   log('packaging the extension and installing it into code-server');
-  execFileSync(path.join(REPO, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', VSIX],
+  execFileSync(process.execPath, [path.join(REPO, 'scripts/package.mjs'), '--target', 'universal', '--no-build', '-o', VSIX],
     { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
   const extensionsDir = path.join(runDir, 'extensions');
   installVsix(VSIX, extensionsDir);
