@@ -80,6 +80,8 @@ describe('packaging (npm run package)', () => {
     const web = sum(isWebBundle);
     console.log(`xlcfg.vsix: ${(total / 1024).toFixed(1)} KB, of which screenshots ${(screenshots / 1024).toFixed(1)} KB, web bundles ${(web / 1024).toFixed(1)} KB`);
     assert.ok(total - screenshots - web < BUDGET_BYTES, `${total - screenshots - web} bytes without the screenshots and web bundles`);
+    // The screenshots are palette PNGs (pngquant); a fresh unquantized capture is 3x the size.
+    for (const [name, size] of entries) if (isScreenshot(name)) assert.ok(size < 48 * 1024, `${name}: ${size} bytes; run pngquant on it`);
   });
 
   test('every bundle is minified and names no source map (none ships)', { skip: !haveUnzip }, () => {
