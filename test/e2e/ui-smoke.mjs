@@ -260,10 +260,10 @@ try {
     await quickOpen('inlay.xl');
     const stub = line(/^device_model_stubdomain_override/);
     await stub.waitFor();
-    // VS Code shortens a long hint to editor.inlayHints.maximumLength (43) characters.
+    // The whole hint: VS Code would shorten one longer than editor.inlayHints.maximumLength (43).
     const text = await until('the implied device_model_version hint', async () => {
       const t = plain(await stub.innerText());
-      return /device_model_stubdomain_override = 1\s+device_model_version = "qemu-xen-trad/.test(t) && t;
+      return /device_model_stubdomain_override = 1\s+device_model_version="qemu-xen-traditional"/.test(t) && t;
     });
     results.push(`     (stub-domain line as shown: ${text.trim()})`);
     await shot('inlay-hints.png');

@@ -99,6 +99,6 @@ export function inlayHintsOf(a: Analysis, range: LspRange): InlayHint[] {
   const from = a.lines.offsetAt(range.start);
   const to = a.lines.offsetAt(range.end);
   return inlayHints(a).filter((h) => h.offset >= from && h.offset <= to).map((h) => ({
-    position: a.lines.positionAt(h.offset), label: h.label, tooltip: h.tooltip, kind: InlayHintKind.Type, paddingLeft: false,
+    position: a.lines.positionAt(h.offset), label: h.label, tooltip: h.tooltip, kind: InlayHintKind.Type, paddingLeft: true,
   }));
 }

@@ -18,7 +18,7 @@ function tooltipOf(h: vscode.InlayHint): string {
   return t === undefined ? '' : typeof t === 'string' ? t : t.value;
 }
 
-const IMPLIED = /device_model_version = "qemu-xen-traditional"/;
+const IMPLIED = /^device_model_version="qemu-xen-traditional"$/;
 
 async function setInlayHints(value: boolean | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('xlcfg').update('inlayHints', value, vscode.ConfigurationTarget.Workspace);
