@@ -17,6 +17,13 @@ export const SPEC_FIELD_GATES: readonly SpecFieldGate[] = [
   { key: 'p9', field: 'auto-delete', since: '4.19' },
   { key: 'vif', field: 'vlan', since: '4.19' },
   { key: 'disk', field: 'grant_usage', since: '4.19' },
+  // The disk scanner generated for 4.17 and 4.18 predates the two flags (disk-lexer.ts).
+  { key: 'disk', field: 'trusted', since: '4.19' },
+  { key: 'disk', field: 'untrusted', since: '4.19' },
+  { key: 'disk', field: 'specification', since: '4.17' },
+  { key: 'vif', field: 'mtu', since: '4.15' },
+  { key: 'vif', field: 'trusted', since: '4.17' },
+  { key: 'vif', field: 'untrusted', since: '4.17' },
 ];
 
 export function specFieldGate(key: string, field: string): SpecFieldGate | undefined {
