@@ -60,7 +60,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: !disabled.has('hover'),
-      completionProvider: disabled.has('completion') ? undefined : { triggerCharacters: ['=', '"', "'", '[', ' '] },
+      completionProvider: disabled.has('completion') ? undefined : { triggerCharacters: ['=', '"', "'", '[', ' ', ','] },
       codeActionProvider: disabled.has('codeAction') ? undefined : { codeActionKinds: ['quickfix', 'source.fixAll'] },
       codeLensProvider: {},
       documentSymbolProvider: disabled.has('documentSymbol') ? undefined : { label: 'xl.cfg' },

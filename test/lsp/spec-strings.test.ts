@@ -98,6 +98,19 @@ describe('hover and completion inside spec strings over LSP', () => {
     assert.match(h.md, /Read from Xen 4\.19/);
   });
 
+  test('hover: rdm policy= warns that xl (4.15+) drops the whole value for a policy it knows', async () => {
+    const h = await hoverAt('rdm = "strategy=host,policy=relaxed"', 'relaxed');
+    assert.ok(h);
+    assert.equal(h.part, 'relaxed');
+    assert.match(h.md, /a policy it knows makes it drop the whole `rdm`/);
+    const bad = await hoverAt('rdm = "strategy=host,policy=lenient"', 'lenient');
+    assert.doesNotMatch(bad!.md, /drop the whole/);
+  });
+
+  test('completion is triggered by a comma (the start of the next field)', () => {
+    assert.ok(c.initializeResult.capabilities.completionProvider.triggerCharacters.includes(','));
+  });
+
   test('hover: a field xl does not know in this kind', async () => {
     const h = await hoverAt('channel = [ "name=a,colour=red" ]', 'colour');
     assert.ok(h);

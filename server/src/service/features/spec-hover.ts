@@ -55,6 +55,16 @@ function guestLine(doc: SpecFieldDoc | undefined, guestType: GuestType): string 
   return `> ⚠ Matters only for ${doc.guestTypes.map((g) => GUEST_NAMES[g]).join('/')} guests; this is a ${GUEST_NAMES[guestType]} guest.`;
 }
 
+/** What xl does with a field that its documentation does not say (checked with both oracles). */
+function quirkLine(key: string, field: string, value: string | undefined, version: XenVersion): string | undefined {
+  if (key === 'rdm' && field === 'policy' && versionNumber(version) >= versionNumber('4.15') &&
+    (value === undefined || ['strict', 'relaxed', 'invalid'].includes(value.toLowerCase()))) {
+    return `> ⚠ From Xen 4.15, xl's check of this value is the wrong way round: a policy it knows makes it drop the whole ${code('rdm')} ` +
+      `value without a word (an unknown one is reported and the rest kept). Leave ${code('policy=')} out; ${code('rdm_policy=')} of each ${code('pci')} device still works.`;
+  }
+  return undefined;
+}
+
 function valuesLine(doc: SpecFieldDoc | undefined, values: readonly string[] | undefined): string | undefined {
   if (!values?.length) return undefined;
   return '**Values**\n' + values.map((v) => `- ${code(v)}${doc?.values?.[v] ? `: ${doc.values[v]}` : ''}`).join('\n');
@@ -71,7 +81,7 @@ function fieldHover(key: string, part: SpecPart, version: XenVersion, guestType:
   const out = [positional
     ? `### ${code(key)}: positional ${code(field)}`
     : `### ${code(key)}: ${code(flag ? field : `${field}=`)}`];
-  for (const w of [gateLine(key, field, version), guestLine(doc, guestType)]) if (w) out.push(w);
+  for (const w of [gateLine(key, field, version), guestLine(doc, guestType), quirkLine(key, field, undefined, version)]) if (w) out.push(w);
   if (doc) out.push(doc.doc);
   if (positional) out.push(`Written without its name, by position; ${code(`${field}=...`)} says the same.`);
   const values = valuesLine(doc, fieldValues(key, field));
@@ -94,7 +104,7 @@ function numberLine(doc: SpecFieldDoc, text: string): string | undefined {
   return `xl reads this as ${r.value}` + (r.end < text.length ? ` and ignores ${code(text.slice(r.end))}` : '') + '.';
 }
 
-function valueHover(key: string, part: SpecPart, guestType: GuestType): string | null {
+function valueHover(key: string, part: SpecPart, guestType: GuestType, version: XenVersion): string | null {
   const field = part.field!;
   const doc = specFieldDoc(key, field);
   if (!doc) return null;
@@ -108,8 +118,7 @@ function valueHover(key: string, part: SpecPart, guestType: GuestType): string |
     const ci = values.find((v) => v.toLowerCase() === part.text.toLowerCase());
     out.push(`${head}: not one of the values xl knows${ci ? ` (they are case-sensitive: ${code(ci)})` : ''}. Known: ${values.map(code).join(', ')}.`);
   } else out.push(`${head}`);
-  const g = guestLine(doc, guestType);
-  if (g) out.push(g);
+  for (const w of [guestLine(doc, guestType), quirkLine(key, field, part.text, version)]) if (w) out.push(w);
   out.push(`${code(`${field}=`)}: ${doc.doc}`);
   return out.join('\n\n');
 }
@@ -194,7 +203,7 @@ export function specHover(
   switch (part.role) {
     case 'field': case 'flag': case 'word': md = fieldHover(at.key, part, version, guestType); break;
     case 'positional': md = part.field ? fieldHover('disk', part, version, guestType, true) : `${code(part.text)}: one positional parameter too many; xl refuses the disk.`; break;
-    case 'value': md = valueHover(at.key, part, guestType); break;
+    case 'value': md = valueHover(at.key, part, guestType, version); break;
     case 'prefix': md = `${code(part.text)}: an old-style prefix of the target. xl still accepts it` +
       (/^(raw|qcow2?|vhd):$/.test(part.text) ? ` and takes it as ${code(`format=${part.text.slice(0, -1)}`)}` : /^(iscsi|e?nbd|drbd):$/.test(part.text) ? ` and runs the ${code(`block-${part.text.slice(0, -1)}`)} script` : ', but ignores it') + '.'; break;
     case 'level': md = VSND_LEVELS[part.text.toLowerCase()]
