@@ -114,7 +114,11 @@ describe('hover and completion inside spec strings over LSP', () => {
   test('hover: a field xl does not know in this kind', async () => {
     const h = await hoverAt('channel = [ "name=a,colour=red" ]', 'colour');
     assert.ok(h);
-    assert.match(h.md, /`colour` is not an item xl knows in a `channel` string/);
+    assert.match(h.md, /`colour` is not an item xl knows in a `channel` string: xl prints `unknown channel parameter` and goes on/);
+    const word = await hoverAt('channel = [ "name=a,colour" ]', 'colour');
+    assert.match(word!.md, /xl refuses the guest \(`failed to parse channel configuration`\)/);
+    const vfb = await hoverAt('vfb = [ "vnc=1,colour=2" ]', 'colour');
+    assert.match(vfb!.md, /xl ignores it without a word/);
   });
 
   test('completion after a comma: the fields, `=` for those with a value, the written ones left out', async () => {

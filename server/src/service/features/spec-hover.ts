@@ -70,12 +70,33 @@ function valuesLine(doc: SpecFieldDoc | undefined, values: readonly string[] | u
   return '**Values**\n' + values.map((v) => `- ${code(v)}${doc?.values?.[v] ? `: ${doc.values[v]}` : ''}`).join('\n');
 }
 
+/** What xl does with an item it does not know, per kind (xl_parse.c and libxlutil, Xen 4.17). */
+const UNKNOWN_ITEM: Readonly<Record<string, string>> = {
+  disk: 'xl refuses the guest (`unknown parameter`).',
+  vif: 'xl prints `unrecognized argument` and goes on without it.',
+  pci: 'xl refuses the guest (`Unknown PCI_SPEC_STRING option`).',
+  vfb: 'xl ignores it without a word.',
+  vnuma: 'xl ignores it without a word.',
+  channel: 'xl prints `unknown channel parameter` and goes on without it.',
+  rdm: 'xl prints `Unknown RDM state option` and drops the whole `rdm` value.',
+  usbctrl: 'xl refuses the guest.', usbdev: 'xl refuses the guest.', vdispl: 'xl refuses the guest.', vkb: 'xl refuses the guest.',
+  p9: 'xl refuses the guest.', vtpm: 'xl refuses the guest.', pvcalls: 'xl refuses the guest.', vsnd: 'xl refuses the guest (`Invalid parameter`).',
+};
+
+/** The same for a bare word (no `=`) where that differs. */
+const UNKNOWN_WORD: Readonly<Record<string, string>> = {
+  pci: 'xl refuses the guest: its items after the device are `name=value`.',
+  channel: 'xl refuses the guest (`failed to parse channel configuration`).',
+};
+
 function fieldHover(key: string, part: SpecPart, version: XenVersion, guestType: GuestType, positional = false): string {
   const field = part.field!;
   const doc = specFieldDoc(key, field);
   const known = fieldNames(key).includes(field) || !!doc;
   if (!known) {
-    return `${code(field)} is not an item xl knows in a ${code(key)} string. Known: ${fieldNames(key).map(code).join(', ')}.`;
+    const unknown = (part.role === 'word' ? UNKNOWN_WORD[key] : undefined) ?? UNKNOWN_ITEM[key];
+    return `${code(field)} is not an item xl knows in a ${code(key)} string${unknown ? `: ${unknown}` : '.'}` +
+      ` Known: ${fieldNames(key).map(code).join(', ')}.`;
   }
   const flag = specFields(key)?.find((f) => f.name === field)?.flag;
   const out = [positional
@@ -84,7 +105,11 @@ function fieldHover(key: string, part: SpecPart, version: XenVersion, guestType:
   for (const w of [gateLine(key, field, version), guestLine(doc, guestType), quirkLine(key, field, undefined, version)]) if (w) out.push(w);
   if (doc) out.push(doc.doc);
   if (positional) out.push(`Written without its name, by position; ${code(`${field}=...`)} says the same.`);
-  const values = valuesLine(doc, fieldValues(key, field));
+  const allowedValues = fieldValues(key, field);
+  if (positional && allowedValues?.length && part.text !== '' && !allowedValues.includes(part.text)) {
+    out.push(`> ⚠ ${code(part.text)} is not one of the values below: xl refuses the disk (${code(`unknown value for ${field}`)}).`);
+  }
+  const values = valuesLine(doc, allowedValues);
   if (values) out.push(values);
   return out.join('\n\n');
 }
@@ -202,7 +227,15 @@ export function specHover(
   let md: string | null = null;
   switch (part.role) {
     case 'field': case 'flag': case 'word': md = fieldHover(at.key, part, version, guestType); break;
-    case 'positional': md = part.field ? fieldHover('disk', part, version, guestType, true) : `${code(part.text)}: one positional parameter too many; xl refuses the disk.`; break;
+    case 'positional': {
+      md = part.field ? fieldHover('disk', part, version, guestType, true) : `${code(part.text)}: one positional parameter too many; xl refuses the disk.`;
+      // A flag of a later release (trusted in 4.17): this scanner reads it as a positional parameter.
+      const gate = specFieldGate('disk', part.text);
+      if (gate?.since && versionNumber(version) < versionNumber(gate.since)) {
+        md = `> ⚠ The disk scanner of Xen ${version} does not know ${code(part.text)} (a flag from ${gate.since}): it reads the word as a positional parameter.\n\n${md}`;
+      }
+      break;
+    }
     case 'value': md = valueHover(at.key, part, guestType, version); break;
     case 'prefix': md = `${code(part.text)}: an old-style prefix of the target. xl still accepts it` +
       (/^(raw|qcow2?|vhd):$/.test(part.text) ? ` and takes it as ${code(`format=${part.text.slice(0, -1)}`)}` : /^(iscsi|e?nbd|drbd):$/.test(part.text) ? ` and runs the ${code(`block-${part.text.slice(0, -1)}`)} script` : ', but ignores it') + '.'; break;

@@ -1,0 +1,100 @@
+// Service-level tests for the parts of spec strings (features/spec-parts.ts) that hover and
+// completion stand on, and for the hover texts that depend on what xl does with a part.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../../server/src/service/analyze';
+import { hover } from '../../../server/src/service/features/hover';
+import { specPartAt, specSlot } from '../../../server/src/service/features/spec-parts';
+
+const HEAD = 'name = "t"\ntype = "hvm"\nmemory = 512\n';
+
+function hoverOn(line: string, needle: string, n = 1, xen?: string) {
+  const src = (xen ? `# xlcfg: xen=${xen}\n` : '') + HEAD + line + '\n';
+  const a = analyze({ bytes: new TextEncoder().encode(src) });
+  const h = hover(a, src.indexOf(needle, src.indexOf(line)) + n);
+  return h ? { md: h.markdown, part: src.slice(h.start, h.end) } : null;
+}
+
+describe('spec parts', () => {
+  const part = (key: string, spec: string, at: string, n = 0, xen = '4.17') =>
+    specPartAt(key, spec, spec.indexOf(at) + n, xen as never);
+
+  test('key=value kinds: field, value, flag, unknown word', () => {
+    assert.deepEqual(part('vif', 'mac=00:16:3e:00:00:01, bridge=xenbr0', 'bridge'), { role: 'field', field: 'bridge', text: 'bridge', start: 23, end: 29 });
+    assert.deepEqual(part('vif', 'mac=00:16:3e:00:00:01, bridge=xenbr0', 'xenbr0'), { role: 'value', field: 'bridge', text: 'xenbr0', start: 30, end: 36 });
+    assert.equal(part('vif', 'bridge=xenbr0,untrusted', 'untrusted')!.role, 'flag');
+    assert.equal(part('vif', 'bridge=xenbr0,colour', 'colour')!.role, 'word');
+  });
+
+  test('disk: the scanner\'s tokens, positional parameters named in xl\'s order', () => {
+    assert.deepEqual(part('disk', '/srv/a.img,raw,xvda,rw', 'raw'), { role: 'positional', field: 'format', text: 'raw', start: 11, end: 14 });
+    assert.equal(part('disk', '/srv/a.img,raw,xvda,rw', 'xvda')!.field, 'vdev');
+    assert.equal(part('disk', '/srv/a.img,raw,xvda,rw', 'rw')!.field, 'access');
+    // After an old-style prefix the format is not read by position.
+    assert.equal(part('disk', 'phy:/dev/vg/a,xvda,w', 'xvda')!.field, 'vdev');
+    assert.equal(part('disk', 'phy:/dev/vg/a,xvda,w', 'phy')!.role, 'prefix');
+    assert.equal(part('disk', 'vdev=xvda, devtype=cdrom, target=/a,b', 'cdrom')!.field, 'devtype');
+    // target= takes the rest of the string, commas included.
+    assert.deepEqual(part('disk', 'vdev=xvda, target=/a,b', ',b', 1), { role: 'value', field: 'target', text: '/a,b', start: 18, end: 22 });
+    // 4.17's scanner has no grant_usage (and `_` is no parameter name to it): a positional word.
+    assert.equal(part('disk', 'grant_usage=1,vdev=xvda', 'grant', 0)!.role, 'positional');
+    assert.equal(part('disk', 'grant_usage=1,vdev=xvda', 'grant', 0, '4.20')!.field, 'grant_usage');
+  });
+
+  test('pci: the device, its vslot, then options', () => {
+    assert.deepEqual(part('pci', '0000:01:00.0@5,seize=1', '01'), { role: 'bdf', field: 'bdf', text: '0000:01:00.0', start: 0, end: 12 });
+    assert.deepEqual(part('pci', '0000:01:00.0@5,seize=1', '5,', 0), { role: 'vslot', field: 'vslot', text: '5', start: 13, end: 14 });
+    assert.equal(part('pci', '0000:01:00.0@5,seize=1', 'seize')!.role, 'field');
+  });
+
+  test('numeric lists: the piece under the cursor', () => {
+    assert.deepEqual(part('cpus', '0-3,^1,nodes:0', '^1'), { role: 'cpus', text: '^1', start: 4, end: 6 });
+    assert.equal(part('iomem', 'fe000,2@fd000', 'fe000')!.role, 'iomem-start');
+    assert.equal(part('iomem', 'fe000,2@fd000', '2@', 0)!.role, 'iomem-number');
+    assert.equal(part('iomem', 'fe000,2@fd000', 'fd000', 1)!.role, 'iomem-gfn');
+    assert.equal(part('ioports', '3f8-3ff', '3ff')!.role, 'ioport');
+    assert.equal(part('vnuma', 'vdistances=10,20', '20')!.field, 'vdistances');
+    assert.equal(part('vsnd', 'STREAM, type=p', 'STREAM')!.role, 'level');
+  });
+
+  test('completion slots', () => {
+    assert.deepEqual(specSlot('pci', '01:00.0,per'), { kind: 'field', prefix: 'per', start: 8, index: 1, written: ['01:00.0'] });
+    assert.deepEqual(specSlot('disk', 'vdev=xvda, format=q'), { kind: 'value', field: 'format', prefix: 'q', start: 18 });
+    assert.equal(specSlot('disk', 'vdev=xvda, target=/a,'), null);
+    assert.deepEqual(specSlot('cpus', '0-3,^'), { kind: 'part', prefix: '', start: 5 });
+    // vnuma items are one `name=value` each: commas belong to the value.
+    assert.deepEqual(specSlot('vnuma', 'vdistances=10,'), { kind: 'value', field: 'vdistances', prefix: '10,', start: 11 });
+  });
+});
+
+describe('spec hover texts', () => {
+  test('a positional that is not a value of its field says that xl refuses the disk', () => {
+    const h = hoverOn('disk = [ "/srv/a.img,hda,w" ]', 'hda');
+    assert.equal(h!.part, 'hda');
+    assert.match(h!.md, /positional `format`[\s\S]*`hda` is not one of the values below: xl refuses the disk \(`unknown value for format`\)/);
+  });
+
+  test('a string with escapes gets the hover of the whole value, not of a part', () => {
+    const h = hoverOn('disk = [ "vdev=xvda, target=/a\\x41" ]', 'vdev');
+    assert.ok(!h || !/### `disk`: `vdev=`/.test(h.md));
+  });
+
+  test('the guest type: fields for HVM guests say so on a PV guest', () => {
+    const src = 'name = "t"\ntype = "pv"\nkernel = "/k"\nmemory = 512\npci = [ "01:00.0,vslot=5" ]\n';
+    const a = analyze({ bytes: new TextEncoder().encode(src) });
+    const h = hover(a, src.indexOf('vslot') + 1)!;
+    assert.match(h.markdown, /Matters only for HVM guests; this is a PV guest/);
+  });
+
+  test('the target release: disk trusted is a flag from 4.19', () => {
+    assert.match(hoverOn('disk = [ "vdev=xvda, trusted, target=/a" ]', 'trusted')!.md,
+      /The disk scanner of Xen 4\.17 does not know `trusted` \(a flag from 4\.19\): it reads the word as a positional parameter/);
+    assert.match(hoverOn('disk = [ "vdev=xvda, trusted, target=/a" ]', 'trusted', 1, '4.20')!.md, /Read from Xen 4\.19/);
+  });
+
+  test('numbers: what xl stores', () => {
+    assert.match(hoverOn('usbdev = [ "hostbus=0x10,hostaddr=2" ]', '0x10')!.md, /xl reads this as 16/);
+    assert.match(hoverOn('usbctrl = [ "version=2" ]', '=2', 1)!.md, /`version=2`: USB 2\.0/);
+    assert.match(hoverOn('pci = [ "01:00.0,seize=2" ]', '=2', 1)!.md, /\*\*on\*\* \(any non-zero number is on\)/);
+  });
+});
