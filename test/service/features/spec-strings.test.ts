@@ -4,6 +4,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/service/analyze';
 import { hover } from '../../../server/src/service/features/hover';
+import { completions } from '../../../server/src/service/features/completion';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { specPartAt, specSlot } from '../../../server/src/service/features/spec-parts';
 
 const HEAD = 'name = "t"\ntype = "hvm"\nmemory = 512\n';
@@ -96,5 +99,20 @@ describe('spec hover texts', () => {
     assert.match(hoverOn('usbdev = [ "hostbus=0x10,hostaddr=2" ]', '0x10')!.md, /xl reads this as 16/);
     assert.match(hoverOn('usbctrl = [ "version=2" ]', '=2', 1)!.md, /`version=2`: USB 2\.0/);
     assert.match(hoverOn('pci = [ "01:00.0,seize=2" ]', '=2', 1)!.md, /\*\*on\*\* \(any non-zero number is on\)/);
+  });
+});
+
+describe('hover and completion at every offset of the fixtures', () => {
+  test('never throw, and a hover inside a string stays inside it', () => {
+    const dir = join(__dirname, '..', '..', 'fixtures', 'oracle', 'corpus');
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.cfg'))) {
+      const bytes = readFileSync(join(dir, f));
+      const a = analyze({ bytes: new Uint8Array(bytes) });
+      for (let o = 0; o <= bytes.length; o++) {
+        const h = hover(a, o);
+        if (h) assert.ok(h.start <= o && o <= h.end, `${f}@${o}`);
+        completions(a, o);
+      }
+    }
   });
 });

@@ -224,7 +224,7 @@ export const SERIAL_VALUES: Readonly<Record<string, string>> = {
   vc: 'a virtual console of QEMU\'s display',
   null: 'nothing: output is dropped',
   none: 'no serial port',
-  mon: 'the QEMU monitor, multiplexed onto this port',
+  'mon:': 'the QEMU monitor, sharing the device written after it (`mon:stdio`)',
   'file:': 'output written to a file (`file:PATH`)',
   'pipe:': 'a pair of named pipes (`pipe:PATH` for PATH.in and PATH.out)',
   'tcp:': 'a TCP connection (`tcp:HOST:PORT[,server,nowait]`)',

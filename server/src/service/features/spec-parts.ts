@@ -60,12 +60,6 @@ function itemAt(items: Item[], pos: number): { item: Item; index: number } | nul
     const it = items[i]!;
     if (pos >= it.start && pos <= it.end) return { item: it, index: i };
   }
-  // In the blanks before an item's text: that item.
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i]!;
-    const prevEnd = i === 0 ? 0 : items[i - 1]!.end + 1;
-    if (pos >= prevEnd && pos <= it.start) return { item: it, index: i };
-  }
   return null;
 }
 
