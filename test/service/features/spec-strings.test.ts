@@ -95,6 +95,14 @@ describe('spec hover texts', () => {
     assert.match(hoverOn('disk = [ "vdev=xvda, trusted, target=/a" ]', 'trusted', 1, '4.20')!.md, /Read from Xen 4\.19/);
   });
 
+  test('structured values: what xl makes of them', () => {
+    // 25000 bytes per 20 ms: the oracle's golden of warn-spec-vifs stores exactly these.
+    assert.match(hoverOn('vif = [ "rate=10Mb/s@20ms" ]', '10Mb')!.md, /xl stores 25000 bytes per 20 ms/);
+    assert.match(hoverOn('vif = [ "rate=10Mb/x" ]', '10Mb')!.md, /xl refuses this rate: `invalid rate`/);
+    assert.match(hoverOn('vdispl = [ "connectors=c0:1024x768;c1:800x600" ]', 'c0')!.md, /`c0` 1024×768, `c1` 800×600/);
+    assert.match(hoverOn('vnuma = [ [ "vcpus=0-3,6" ] ]', '0-3')!.md, /vCPUs 0 to 3, 6 belong to this node/);
+  });
+
   test('numbers: what xl stores', () => {
     assert.match(hoverOn('usbdev = [ "hostbus=0x10,hostaddr=2" ]', '0x10')!.md, /xl reads this as 16/);
     assert.match(hoverOn('usbctrl = [ "version=2" ]', '=2', 1)!.md, /`version=2`: USB 2\.0/);

@@ -8,6 +8,7 @@ import {
   type GuestType, type SpecFieldDoc,
 } from '../catalogue';
 import { atoi, strtoul } from '../model/specs/c-numbers';
+import { parseVifRate } from '../model/specs/nic';
 import { utf8 } from '../text/bytes';
 import { code } from './hover-content';
 import { isSpecKey, specPartAt, type SpecPart } from './spec-parts';
@@ -129,6 +130,32 @@ function numberLine(doc: SpecFieldDoc, text: string): string | undefined {
   return `xl reads this as ${r.value}` + (r.end < text.length ? ` and ignores ${code(text.slice(r.end))}` : '') + '.';
 }
 
+/** What xl makes of a structured value (a vif rate, vdispl connectors, vnuma vcpus). */
+function valueExtra(key: string, field: string, text: string): string | undefined {
+  if (key === 'vif' && field === 'rate') {
+    const r = parseVifRate({ text, start: 0, end: text.length });
+    if (!r.ok) return `xl refuses this rate: ${code(r.what)}.`;
+    const perSec = r.intervalUsecs ? (r.bytesPerInterval * 1000000n) / BigInt(r.intervalUsecs) : 0n;
+    return `xl stores ${r.bytesPerInterval} bytes per ${r.intervalUsecs / 1000} ms (about ${perSec} bytes/s); ` +
+      'the `@` part, 50 ms when left out, is how often the credit is refilled.';
+  }
+  if (key === 'vdispl' && field === 'connectors') {
+    const list = text.split(';').filter((c) => c !== '').map((c) => {
+      const m = /^([^:]+):(\d+)x(\d+)$/.exec(c);
+      return m ? `${code(m[1]!)} ${m[2]}×${m[3]}` : `${code(c)} (not \`ID:WIDTHxHEIGHT\`)`;
+    });
+    return list.length ? `Connectors: ${list.join(', ')}.` : undefined;
+  }
+  if (key === 'vnuma' && field === 'vcpus') {
+    const list = text.split(',').filter((c) => c.trim() !== '').map((c) => {
+      const m = /^\s*(\d+)(?:-(\d+))?\s*$/.exec(c);
+      return m ? (m[2] !== undefined ? `${m[1]} to ${m[2]}` : m[1]!) : code(c);
+    });
+    return list.length ? `vCPUs ${list.join(', ')} belong to this node.` : undefined;
+  }
+  return undefined;
+}
+
 function valueHover(key: string, part: SpecPart, guestType: GuestType, version: XenVersion): string | null {
   const field = part.field!;
   const doc = specFieldDoc(key, field);
@@ -143,6 +170,8 @@ function valueHover(key: string, part: SpecPart, guestType: GuestType, version: 
     const ci = values.find((v) => v.toLowerCase() === part.text.toLowerCase());
     out.push(`${head}: not one of the values xl knows${ci ? ` (they are case-sensitive: ${code(ci)})` : ''}. Known: ${values.map(code).join(', ')}.`);
   } else out.push(`${head}`);
+  const extra = valueExtra(key, field, part.text);
+  if (extra) out.push(extra);
   for (const w of [guestLine(doc, guestType), quirkLine(key, field, part.text, version)]) if (w) out.push(w);
   out.push(`${code(`${field}=`)}: ${doc.doc}`);
   return out.join('\n\n');
