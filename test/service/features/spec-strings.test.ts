@@ -91,7 +91,7 @@ describe('spec hover texts', () => {
 
   test('the target release: disk trusted is a flag from 4.19', () => {
     assert.match(hoverOn('disk = [ "vdev=xvda, trusted, target=/a" ]', 'trusted')!.md,
-      /The disk scanner of Xen 4\.17 does not know `trusted` \(a flag from 4\.19\): it reads the word as a positional parameter/);
+      /The disk scanner of Xen 4\.17 does not know `trusted` \(read from 4\.19\): it reads the word as a positional parameter/);
     assert.match(hoverOn('disk = [ "vdev=xvda, trusted, target=/a" ]', 'trusted', 1, '4.20')!.md, /Read from Xen 4\.19/);
   });
 
@@ -101,6 +101,11 @@ describe('spec hover texts', () => {
     assert.match(hoverOn('vif = [ "rate=10Mb/x" ]', '10Mb')!.md, /xl refuses this rate: `invalid rate`/);
     assert.match(hoverOn('vdispl = [ "connectors=c0:1024x768;c1:800x600" ]', 'c0')!.md, /`c0` 1024×768, `c1` 800×600/);
     assert.match(hoverOn('vnuma = [ [ "vcpus=0-3,6" ] ]', '0-3')!.md, /vCPUs 0 to 3, 6 belong to this node/);
+  });
+
+  test('disk grant_usage in 4.17 is a positional word (both oracles: spec-disk-grant-usage)', () => {
+    assert.match(hoverOn('disk = [ "vdev=xvda, grant_usage=1, target=/a" ]', 'grant')!.md, /Xen 4\.17 does not know `grant_usage` \(read from 4\.19\)/);
+    assert.match(hoverOn('disk = [ "vdev=xvda, grant_usage=1, target=/a" ]', 'grant', 1, '4.20')!.md, /### `disk`: `grant_usage=`/);
   });
 
   test('numbers: what xl stores', () => {

@@ -261,7 +261,7 @@ export function specHover(
       // A flag of a later release (trusted in 4.17): this scanner reads it as a positional parameter.
       const gate = specFieldGate('disk', part.text);
       if (gate?.since && versionNumber(version) < versionNumber(gate.since)) {
-        md = `> ⚠ The disk scanner of Xen ${version} does not know ${code(part.text)} (a flag from ${gate.since}): it reads the word as a positional parameter.\n\n${md}`;
+        md = `> ⚠ The disk scanner of Xen ${version} does not know ${code(part.text)} (read from ${gate.since}): it reads the word as a positional parameter.\n\n${md}`;
       }
       break;
     }
