@@ -108,6 +108,11 @@ describe('spec hover texts', () => {
     assert.match(hoverOn('disk = [ "vdev=xvda, grant_usage=1, target=/a" ]', 'grant', 1, '4.20')!.md, /### `disk`: `grant_usage=`/);
   });
 
+  test('cpus: the list form names the vCPU the string is for', () => {
+    assert.match(hoverOn('vcpus = 2\ncpus = [ "0", "2-3" ]', '2-3')!.md, /`2-3` adds CPUs 2 to 3[\s\S]*hard affinity \(where the vCPUs may run\) of vCPU 1/);
+    assert.match(hoverOn('cpus = "all,^2"', '^2')!.md, /`\^2` removes CPU 2[\s\S]*of every vCPU/);
+  });
+
   test('numbers: what xl stores', () => {
     assert.match(hoverOn('usbdev = [ "hostbus=0x10,hostaddr=2" ]', '0x10')!.md, /xl reads this as 16/);
     assert.match(hoverOn('usbctrl = [ "version=2" ]', '=2', 1)!.md, /`version=2`: USB 2\.0/);

@@ -179,7 +179,15 @@ function valueHover(key: string, part: SpecPart, guestType: GuestType, version: 
 
 const hex = (n: bigint) => '0x' + n.toString(16);
 
-function cpusHover(part: SpecPart, key: string): string {
+/** The position of a located atom in its statement's top-level list, or undefined. */
+function listIndex(a: Analysis, stmt: number, node: number): number | undefined {
+  const p = a.parsed;
+  let child = p.nodeFirst.get(p.stmtValue.get(stmt));
+  for (let i = 0; child >= 0; i++, child = p.nodeNext.get(child)) if (child === node) return i;
+  return undefined;
+}
+
+function cpusHover(part: SpecPart, key: string, vcpu?: number): string {
   let t = part.text.trim();
   const exclude = t.startsWith('^');
   if (exclude) t = t.slice(1);
@@ -202,7 +210,7 @@ function cpusHover(part: SpecPart, key: string): string {
   }
   const which = key === 'cpus' ? 'hard affinity (where the vCPUs may run)' : 'soft affinity (where the vCPUs prefer to run)';
   return `${code(part.text)} ${what}.\n\nItems are read left to right, so \`^\` removes CPUs that an earlier item added. ` +
-    `This sets the ${which}; in the list form, the Nth string is for vCPU N.`;
+    (vcpu !== undefined ? `This string sets the ${which} of vCPU ${vcpu} (the Nth string is for vCPU N).` : `This sets the ${which} of every vCPU.`);
 }
 
 function iomemHover(part: SpecPart): string {
@@ -244,7 +252,8 @@ function pciBdfHover(part: SpecPart): string {
 
 /** Hover for the spec part at `offset` of the atom `at` (a located value), or null. */
 export function specHover(
-  a: Analysis, at: { key: string; value: string; start: number; end: number }, offset: number, guestType: GuestType,
+  a: Analysis, at: { key: string; value: string; start: number; end: number; stmt?: number; node?: number; depth?: number },
+  offset: number, guestType: GuestType,
 ): SpecHoverOut | null {
   if (!isSpecKey(at.key)) return null;
   const base = specTextStart(a, at.start, at.end, at.value);
@@ -273,7 +282,7 @@ export function specHover(
       : `${code(part.text)}: each string of a vsnd card starts with ${Object.keys(VSND_LEVELS).map((l) => code(l.toUpperCase())).join(', ')}.`; break;
     case 'bdf': md = pciBdfHover(part); break;
     case 'vslot': md = `${code(part.text)}: the guest slot (hex) for the device, the same as ${code('vslot=')}.`; break;
-    case 'cpus': md = cpusHover(part, at.key); break;
+    case 'cpus': md = cpusHover(part, at.key, at.depth === 1 && at.stmt !== undefined && at.node !== undefined ? listIndex(a, at.stmt, at.node) : undefined); break;
     case 'iomem-start': case 'iomem-number': case 'iomem-gfn': md = iomemHover(part); break;
     case 'ioport': md = ioportsHover(part); break;
     case 'irq': {
