@@ -167,7 +167,7 @@ describe('hover and completion inside spec strings over LSP', () => {
       ['vif = [ "|" ]', 'bridge='], ['vfb = [ "|" ]', 'vnc='], ['channel = [ "|" ]', 'connection='],
       ['usbdev = [ "|" ]', 'hostbus='], ['usbctrl = [ "|" ]', 'ports='], ['vtpm = [ "|" ]', 'uuid='],
       ['vkb = [ "|" ]', 'backend-type='], ['vdispl = [ "|" ]', 'connectors='], ['rdm = "|"', 'strategy='],
-      ['vnuma = [ [ "|" ] ]', 'vdistances='], ['vsnd = [ [ "|" ] ]', 'CARD'], ['vsnd = [ [ "CARD", "PCM, |" ] ]', 'name='],
+      ['vnuma = [ [ "|" ] ]', 'vdistances='], ['vsnd = [ [ "|" ] ]', 'CARD'], ['vsnd = [ [ "CARD", "|" ] ]', 'STREAM'], ['vsnd = [ [ "CARD", "PCM, |" ] ]', 'name='],
       ['cpus = "0-3,|"', 'nodes:'], ['cpus_soft = "|"', 'all'], ['serial = "|"', 'pty'],
     ];
     for (const [body, label] of expect) assert.ok((await complete(body)).labels.includes(label), `${body}: ${label}`);

@@ -14,7 +14,7 @@ import { isSpecKey, specSlot } from './spec-parts';
 const GUEST_NAMES: Record<GuestType, string> = { pv: 'PV', pvh: 'PVH', hvm: 'HVM' };
 
 /** The open string the cursor is in: its key and its text before the cursor, or null. */
-export function openSpecString(a: Analysis, offset: number): { key: string; before: string; inner: { first: boolean } } | null {
+export function openSpecString(a: Analysis, offset: number): { key: string; before: string } | null {
   const lineNo = a.lines.lineOf(offset);
   const lineStart = a.lines.lineStart(lineNo);
   const line = utf8(a.bytes.subarray(lineStart, offset));
@@ -37,9 +37,7 @@ export function openSpecString(a: Analysis, offset: number): { key: string; befo
     if (!m && /^\s*[A-Za-z_]/.test(text)) return null;
   }
   if (!m) return null;
-  // vsnd: is this the first string of its inner list (the one that starts with CARD/PCM/STREAM)?
-  const sinceBracket = head.slice(head.lastIndexOf('[') + 1);
-  return { key: m[1]!, before: line.slice(qs + 1), inner: { first: head.includes('[') ? !/["']/.test(sinceBracket) : true } };
+  return { key: m[1]!, before: line.slice(qs + 1) };
 }
 
 function allowed(key: string, field: string, version: XenVersion): boolean {
@@ -87,7 +85,8 @@ export function specCompletions(a: Analysis, offset: number, guestType: GuestTyp
     return { items, replaceStart };
   }
   if (slot.kind === 'field') {
-    if (key === 'vsnd' && open.inner.first && slot.index === 0) {
+    // Every string of a vsnd card starts with the level it adds to.
+    if (key === 'vsnd' && slot.index === 0) {
       for (const [level, meaning] of Object.entries(VSND_LEVELS)) add(level.toUpperCase(), level.toUpperCase(), meaning, `${meaning}.`);
       return { items, replaceStart };
     }
