@@ -28,7 +28,11 @@ describe('spec field docs', () => {
   });
 
   test('release gates name fields the catalogue lists', () => {
-    for (const g of SPEC_FIELD_GATES) assert.ok(SPEC_FIELDS[g.key]?.some((f) => f.name === g.field), `${g.key}.${g.field}`);
+    for (const g of SPEC_FIELD_GATES) {
+      const f = SPEC_FIELDS[g.key]?.find((x) => x.name === g.field);
+      assert.ok(f, `${g.key}.${g.field}`);
+      if (g.value !== undefined) assert.ok(f.values?.includes(g.value), `${g.key}.${g.field}=${g.value}`);
+    }
   });
 
   for (const [release, hashes] of Object.entries(MAN_PAGES)) {

@@ -113,6 +113,18 @@ describe('spec hover texts', () => {
     assert.match(hoverOn('cpus = "all,^2"', '^2')!.md, /`\^2` removes CPU 2[\s\S]*of every vCPU/);
   });
 
+  test('a value only some releases know: disk backendtype=standalone from 4.17', () => {
+    assert.doesNotMatch(hoverOn('disk = [ "backendtype=standalone, vdev=xvda, target=/a" ]', 'standalone')!.md, /does not know/);
+    assert.match(hoverOn('disk = [ "backendtype=standalone, vdev=xvda, target=/a" ]', 'standalone', 1, '4.16')!.md,
+      /Xen 4\.16 does not know this value; it is read from Xen 4\.17/);
+    const labels = (xen: string) => {
+      const src = `# xlcfg: xen=${xen}\n${HEAD}disk = [ "vdev=xvda, backendtype=" ]\n`;
+      return completions(analyze({ bytes: new TextEncoder().encode(src) }), src.indexOf('backendtype=') + 12).items.map((i) => i.label);
+    };
+    assert.deepEqual(labels('4.16'), ['phy', 'tap', 'qdisk']);
+    assert.deepEqual(labels('4.17'), ['phy', 'tap', 'qdisk', 'standalone']);
+  });
+
   test('numbers: what xl stores', () => {
     assert.match(hoverOn('usbdev = [ "hostbus=0x10,hostaddr=2" ]', '0x10')!.md, /xl reads this as 16/);
     assert.match(hoverOn('usbctrl = [ "version=2" ]', '=2', 1)!.md, /`version=2`: USB 2\.0/);

@@ -15,7 +15,7 @@ export { matchEnumValue, valuesIn } from './value-gates';
 export { sinceText } from './key-status';
 export { editDistance } from './suggest';
 export { XEN_RELEASES, xenRelease, manPageUrl } from './xen-releases';
-export { SPEC_FIELD_GATES, specFieldGate } from './spec-field-gates';
+export { SPEC_FIELD_GATES, specFieldGate, specValueGate } from './spec-field-gates';
 
 function withText(facts: KeyFacts): KeyEntry {
   const text = KEY_TEXTS[facts.name];

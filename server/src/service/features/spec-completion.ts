@@ -4,7 +4,7 @@
 import type { Analysis } from '../analyze';
 import { versionNumber, type XenVersion } from '../options';
 import {
-  SERIAL_VALUES, VSND_LEVELS, VSND_LEVEL_FIELDS, VSND_SHARED_FIELDS, specFieldDoc, specFieldGate, specFields,
+  SERIAL_VALUES, VSND_LEVELS, VSND_LEVEL_FIELDS, VSND_SHARED_FIELDS, specFieldDoc, specFieldGate, specFields, specValueGate,
   type GuestType, type SpecField,
 } from '../catalogue';
 import { utf8, utf8Length } from '../text/bytes';
@@ -40,8 +40,8 @@ export function openSpecString(a: Analysis, offset: number): { key: string; befo
   return { key: m[1]!, before: line.slice(qs + 1) };
 }
 
-function allowed(key: string, field: string, version: XenVersion): boolean {
-  const gate = specFieldGate(key, field);
+function allowed(key: string, field: string, version: XenVersion, value?: string): boolean {
+  const gate = value === undefined ? specFieldGate(key, field) : specValueGate(key, field, value);
   if (!gate) return true;
   if (gate.since && versionNumber(version) < versionNumber(gate.since)) return false;
   if (gate.until && versionNumber(version) > versionNumber(gate.until)) return false;
@@ -105,6 +105,7 @@ export function specCompletions(a: Analysis, offset: number, guestType: GuestTyp
   if (!field || !allowed(key, field.name, version)) return { items: [], replaceStart };
   const doc = specFieldDoc(key, field.name);
   for (const v of field.values ?? []) {
+    if (!allowed(key, field.name, version, v)) continue;
     const meaning = doc?.values?.[v] ?? '';
     add(v, v, meaning, meaning ? `\`${field.name}=${v}\`: ${meaning}.` : `A value of \`${field.name}=\`.`);
   }

@@ -4,7 +4,7 @@
 import type { Analysis } from '../analyze';
 import { versionNumber, type XenVersion } from '../options';
 import {
-  SERIAL_VALUES, VSND_LEVELS, VSND_LEVEL_FIELDS, VSND_SHARED_FIELDS, specFieldDoc, specFieldGate, specFields,
+  SERIAL_VALUES, VSND_LEVELS, VSND_LEVEL_FIELDS, VSND_SHARED_FIELDS, specFieldDoc, specFieldGate, specFields, specValueGate,
   type GuestType, type SpecFieldDoc,
 } from '../catalogue';
 import { atoi, strtoul } from '../model/specs/c-numbers';
@@ -66,9 +66,12 @@ function quirkLine(key: string, field: string, value: string | undefined, versio
   return undefined;
 }
 
-function valuesLine(doc: SpecFieldDoc | undefined, values: readonly string[] | undefined): string | undefined {
+function valuesLine(doc: SpecFieldDoc | undefined, values: readonly string[] | undefined, key = '', field = ''): string | undefined {
   if (!values?.length) return undefined;
-  return '**Values**\n' + values.map((v) => `- ${code(v)}${doc?.values?.[v] ? `: ${doc.values[v]}` : ''}`).join('\n');
+  return '**Values**\n' + values.map((v) => {
+    const since = specValueGate(key, field, v)?.since;
+    return `- ${code(v)}${since ? ` (${since}+)` : ''}${doc?.values?.[v] ? `: ${doc.values[v]}` : ''}`;
+  }).join('\n');
 }
 
 /** What xl does with an item it does not know, per kind (xl_parse.c and libxlutil, Xen 4.17). */
@@ -110,7 +113,7 @@ function fieldHover(key: string, part: SpecPart, version: XenVersion, guestType:
   if (positional && allowedValues?.length && part.text !== '' && !allowedValues.includes(part.text)) {
     out.push(`> ⚠ ${code(part.text)} is not one of the values below: xl refuses the disk (${code(`unknown value for ${field}`)}).`);
   }
-  const values = valuesLine(doc, allowedValues);
+  const values = valuesLine(doc, allowedValues, key, field);
   if (values) out.push(values);
   return out.join('\n\n');
 }
@@ -172,7 +175,10 @@ function valueHover(key: string, part: SpecPart, guestType: GuestType, version: 
   } else out.push(`${head}`);
   const extra = valueExtra(key, field, part.text);
   if (extra) out.push(extra);
-  for (const w of [guestLine(doc, guestType), quirkLine(key, field, part.text, version)]) if (w) out.push(w);
+  const vgate = specValueGate(key, field, part.text);
+  const vgateLine = vgate?.since && versionNumber(version) < versionNumber(vgate.since)
+    ? `> ⚠ Xen ${version} does not know this value; it is read from Xen ${vgate.since}.` : undefined;
+  for (const w of [vgateLine, guestLine(doc, guestType), quirkLine(key, field, part.text, version)]) if (w) out.push(w);
   out.push(`${code(`${field}=`)}: ${doc.doc}`);
   return out.join('\n\n');
 }
