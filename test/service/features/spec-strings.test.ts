@@ -113,6 +113,16 @@ describe('spec hover texts', () => {
     assert.match(hoverOn('cpus = "all,^2"', '^2')!.md, /`\^2` removes CPU 2[\s\S]*of every vCPU/);
   });
 
+  test('completion finds the key of the statement the string is in', () => {
+    const at = (line: string) => {
+      const src = HEAD + line.replace('|', '') + '\n';
+      return completions(analyze({ bytes: new TextEncoder().encode(src) }), HEAD.length + line.indexOf('|')).items.map((i) => i.label);
+    };
+    assert.ok(at('vcpus = 2; pci = [ "01:00.0,|" ]').includes('seize='));
+    assert.ok(at('vdispl = [ "connectors=a:1x1;b:2x2", "|" ]').includes('be-alloc='));
+    assert.ok(at('on_crash = "destroy"; vif = [ "bridge=xenbr0,|" ]').includes('mac='));
+  });
+
   test('a value only some releases know: disk backendtype=standalone from 4.17', () => {
     assert.doesNotMatch(hoverOn('disk = [ "backendtype=standalone, vdev=xvda, target=/a" ]', 'standalone')!.md, /does not know/);
     assert.match(hoverOn('disk = [ "backendtype=standalone, vdev=xvda, target=/a" ]', 'standalone', 1, '4.16')!.md,

@@ -18,15 +18,17 @@ export function openSpecString(a: Analysis, offset: number): { key: string; befo
   const lineNo = a.lines.lineOf(offset);
   const lineStart = a.lines.lineStart(lineNo);
   const line = utf8(a.bytes.subarray(lineStart, offset));
-  let quote = '', qs = -1;
+  let quote = '', qs = -1, stmtStart = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
     if (quote) { if (c === quote) quote = ''; continue; }
     if (c === '#') return null;
+    if (c === ';') stmtStart = i + 1;
     if (c === '"' || c === "'") { quote = c; qs = i; }
   }
   if (!quote) return null;
-  const head = line.slice(0, qs);
+  // The statement the string is in starts after the last `;` outside strings.
+  const head = line.slice(stmtStart, qs);
   let m = /^\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\+?=/.exec(head);
   // A string of a list written over several lines: the key is on the last line that starts a statement.
   for (let l = lineNo - 1; !m && l >= 0 && l >= lineNo - 200; l--) {
