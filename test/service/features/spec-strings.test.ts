@@ -135,6 +135,11 @@ describe('spec hover texts', () => {
     assert.deepEqual(labels('4.17'), ['phy', 'tap', 'qdisk', 'standalone']);
   });
 
+  test('disk vdev: the disk number and device number libxl derives', () => {
+    assert.match(hoverOn('disk = [ "vdev=xvdb, target=/a" ]', 'xvdb')!.md, /disk 1 \(device number 51728\)/);
+    assert.match(hoverOn('disk = [ "/a,raw,hdc,w" ]', 'hdc')!.md, /positional `vdev`[\s\S]*disk 2 \(device number 5632\)/);
+  });
+
   test('numbers: what xl stores', () => {
     assert.match(hoverOn('usbdev = [ "hostbus=0x10,hostaddr=2" ]', '0x10')!.md, /xl reads this as 16/);
     assert.match(hoverOn('usbctrl = [ "version=2" ]', '=2', 1)!.md, /`version=2`: USB 2\.0/);

@@ -9,6 +9,7 @@ import {
 } from '../catalogue';
 import { atoi, strtoul } from '../model/specs/c-numbers';
 import { parseVifRate } from '../model/specs/nic';
+import { diskNumber } from '../devicemodel/disk-names';
 import { utf8 } from '../text/bytes';
 import { code } from './hover-content';
 import { isSpecKey, specPartAt, type SpecPart } from './spec-parts';
@@ -109,6 +110,10 @@ function fieldHover(key: string, part: SpecPart, version: XenVersion, guestType:
   for (const w of [gateLine(key, field, version), guestLine(doc, guestType), quirkLine(key, field, undefined, version)]) if (w) out.push(w);
   if (doc) out.push(doc.doc);
   if (positional) out.push(`Written without its name, by position; ${code(`${field}=...`)} says the same.`);
+  if (positional) {
+    const extra = valueExtra(key, field, part.text);
+    if (extra) out.push(extra);
+  }
   const allowedValues = fieldValues(key, field);
   if (positional && allowedValues?.length && part.text !== '' && !allowedValues.includes(part.text)) {
     out.push(`> ⚠ ${code(part.text)} is not one of the values below: xl refuses the disk (${code(`unknown value for ${field}`)}).`);
@@ -135,6 +140,10 @@ function numberLine(doc: SpecFieldDoc, text: string): string | undefined {
 
 /** What xl makes of a structured value (a vif rate, vdispl connectors, vnuma vcpus). */
 function valueExtra(key: string, field: string, text: string): string | undefined {
+  if (key === 'disk' && field === 'vdev') {
+    const n = diskNumber(text);
+    return n ? `libxl reads this as disk ${n.disk}${n.partition ? `, partition ${n.partition}` : ''} (device number ${n.devNumber}).` : undefined;
+  }
   if (key === 'vif' && field === 'rate') {
     const r = parseVifRate({ text, start: 0, end: text.length });
     if (!r.ok) return `xl refuses this rate: ${code(r.what)}.`;
