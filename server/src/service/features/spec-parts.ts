@@ -86,7 +86,6 @@ function diskPart(spec: string, pos: number, version: XenVersion): SpecPart | nu
   const v = versionNumber(version);
   let p = 0;
   const seen = { target: false, format: false, vdev: false, access: false, prefix: false };
-  let positionals = 0;
   for (let tok = nextDiskToken(spec, p, v); tok; tok = nextDiskToken(spec, p, v)) {
     // A prefix's token ends where its own text ends; the rest of the line is scanned again.
     const end = tok.end;
@@ -97,7 +96,6 @@ function diskPart(spec: string, pos: number, version: XenVersion): SpecPart | nu
     if (tok.rule === 'positional') {
       const name = !seen.target ? 'target' : !seen.prefix && !seen.format ? 'format' : !seen.vdev ? 'vdev' : !seen.access ? 'access' : undefined;
       if (name) seen[name] = true;
-      positionals++;
       part = { role: 'positional', ...(name ? { field: name } : {}), text, start: tok.start, end: textEnd };
     } else if (tok.rule.startsWith('prefix-')) {
       seen.prefix = true;
@@ -114,7 +112,6 @@ function diskPart(spec: string, pos: number, version: XenVersion): SpecPart | nu
     if (pos < end && pos >= tok.start) return null;
     p = end > p ? end : p + 1;
   }
-  void positionals;
   return null;
 }
 
@@ -131,10 +128,7 @@ function iomemPart(spec: string, pos: number): SpecPart | null {
   return { role: 'iomem-gfn', text: spec.slice(at + 1), start: at + 1, end: spec.length };
 }
 
-/**
- * The part of `spec` (the decoded text of one string of `key`) at `pos`. `first` says whether
- * the string is the first of its inner list (vsnd: the level word).
- */
+/** The part of `spec` (the decoded text of one string of `key`) at `pos`, or null. */
 export function specPartAt(key: string, spec: string, pos: number, version: XenVersion): SpecPart | null {
   if (pos < 0 || pos > spec.length) return null;
   switch (key) {
