@@ -140,6 +140,11 @@ describe('spec hover texts', () => {
     assert.match(hoverOn('disk = [ "/a,raw,hdc,w" ]', 'hdc')!.md, /positional `vdev`[\s\S]*disk 2 \(device number 5632\)/);
   });
 
+  test('a field of a later release: what this release\'s xl does with it (spec-vif-vlan, spec-p9-type-xen9pfsd)', () => {
+    assert.match(hoverOn('vif = [ "bridge=xenbr0,vlan=10" ]', 'vlan')!.md, /Xen 4\.17 does not know `vlan` here; it is read from Xen 4\.19\. Until then, xl prints `unrecognized argument` and goes on without it\./);
+    assert.match(hoverOn('p9 = [ "tag=s,type=qemu" ]', 'type')!.md, /Until then, xl refuses the guest\./);
+  });
+
   test('numbers: what xl stores', () => {
     assert.match(hoverOn('usbdev = [ "hostbus=0x10,hostaddr=2" ]', '0x10')!.md, /xl reads this as 16/);
     assert.match(hoverOn('usbctrl = [ "version=2" ]', '=2', 1)!.md, /`version=2`: USB 2\.0/);

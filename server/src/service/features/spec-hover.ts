@@ -44,7 +44,8 @@ function gateLine(key: string, field: string, version: XenVersion): string | und
   const gate = specFieldGate(key, field);
   if (!gate) return undefined;
   if (gate.since && versionNumber(version) < versionNumber(gate.since)) {
-    return `> ⚠ Xen ${version} does not know ${code(field)} here; it is read from Xen ${gate.since}.`;
+    const then = key !== 'disk' && UNKNOWN_ITEM[key] ? ` Until then, ${UNKNOWN_ITEM[key]}` : '';
+    return `> ⚠ Xen ${version} does not know ${code(field)} here; it is read from Xen ${gate.since}.${then}`;
   }
   if (gate.until && versionNumber(version) > versionNumber(gate.until)) {
     return `> ⚠ Xen ${version} no longer reads ${code(field)}; the last release that did is ${gate.until}.`;
