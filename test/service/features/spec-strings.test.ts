@@ -145,6 +145,11 @@ describe('spec hover texts', () => {
     assert.match(hoverOn('p9 = [ "tag=s,type=qemu" ]', 'type')!.md, /Until then, xl refuses the guest\./);
   });
 
+  test('vif mac: multicast and Xen\'s prefix', () => {
+    assert.match(hoverOn('vif = [ "mac=00:16:3e:00:00:01" ]', '00:16')!.md, /the prefix registered for Xen/);
+    assert.match(hoverOn('vif = [ "mac=01:16:3e:00:00:01" ]', '01:16')!.md, /multicast address/);
+  });
+
   test('numbers: what xl stores', () => {
     assert.match(hoverOn('usbdev = [ "hostbus=0x10,hostaddr=2" ]', '0x10')!.md, /xl reads this as 16/);
     assert.match(hoverOn('usbctrl = [ "version=2" ]', '=2', 1)!.md, /`version=2`: USB 2\.0/);

@@ -152,6 +152,16 @@ function valueExtra(key: string, field: string, text: string): string | undefine
     return `xl stores ${r.bytesPerInterval} bytes per ${r.intervalUsecs / 1000} ms (about ${perSec} bytes/s); ` +
       'the `@` part, 50 ms when left out, is how often the credit is refilled.';
   }
+  if (key === 'vif' && field === 'mac') {
+    const m = /^([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):[0-9a-fA-F]{1,2}:[0-9a-fA-F]{1,2}:[0-9a-fA-F]{1,2}$/.exec(text);
+    if (!m) return undefined;
+    const first = Number.parseInt(m[1]!, 16);
+    const notes: string[] = [];
+    if (first & 1) notes.push('its first octet is odd, which makes it a multicast address: no network card may use it');
+    else if (first & 2) notes.push('a locally administered address (the second-lowest bit of the first octet is set)');
+    if ([m[1], m[2], m[3]].map((x) => Number.parseInt(x!, 16)).join(':') === '0:22:62') notes.push('it starts with 00:16:3e, the prefix registered for Xen');
+    return notes.length ? `This MAC: ${notes.join('; ')}.` : undefined;
+  }
   if (key === 'vdispl' && field === 'connectors') {
     const list = text.split(';').filter((c) => c !== '').map((c) => {
       const m = /^([^:]+):(\d+)x(\d+)$/.exec(c);
