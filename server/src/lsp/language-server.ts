@@ -97,7 +97,7 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: !disabled.has('hover'),
-        completionProvider: disabled.has('completion') ? undefined : { triggerCharacters: ['=', '"', "'", '[', ' '] },
+        completionProvider: disabled.has('completion') ? undefined : { triggerCharacters: ['=', '"', "'", '[', ' ', ','] },
         codeActionProvider: disabled.has('codeAction') ? undefined : { codeActionKinds: ['quickfix', 'source.fixAll'] },
         codeLensProvider: {},
         documentSymbolProvider: disabled.has('documentSymbol') ? undefined : { label: 'xl.cfg' },

@@ -4,6 +4,7 @@ import { locate } from './locate';
 import { hoverContext } from './hover-context';
 import { keyHover, valueHover } from './hover-content';
 import { manPageSection } from './man-page';
+import { specHover } from './spec-hover';
 
 export interface HoverOut { markdown: string; start: number; end: number }
 
@@ -17,6 +18,8 @@ export function hover(a: Analysis, offset: number, opts: { manPage?: () => strin
     const md = keyHover(at.name, { ...ctx, manSection: section });
     return md ? { markdown: md, start: at.start, end: at.end } : null;
   }
+  const inSpec = specHover(a, at, offset, ctx.guestType);
+  if (inSpec) return inSpec;
   const md = valueHover(at.key, at.value, ctx);
   return md ? { markdown: md, start: at.start, end: at.end } : null;
 }
