@@ -1,16 +1,27 @@
 // The analysis commands: check (every diagnostic, in check.ts), config (xl's / libxl's domain config), argv (the
 // device-model command line).
 import { UsageError, type ParsedArgs } from './args';
-import { printJson, needOneFile } from './io';
+import { printJson, readBytes } from './io';
 import { analyzeFile } from './analysis-options';
-import { shellQuote, stringifyDeep } from '../service';
+import { shellQuote, stringifyDeep, withOverrides, type Analysis } from '../service';
 import { check } from './check';
 
+/**
+ * `COMMAND FILE [key=value...]`: as `xl create CFG key=value...`, every word with `=` is a config line
+ * xl appends after the file (the last assignment wins); the file is the one word without `=`.
+ */
+function analyzeWithOverrides(args: ParsedArgs, command: string): { file: string; a: Analysis } {
+  const files = args.files.filter((f) => !f.includes('='));
+  const overrides = args.files.filter((f) => f.includes('='));
+  if (files.length !== 1) throw new UsageError(`${command} takes exactly one FILE (and key=value overrides)`);
+  const file = files[0]!;
+  return { file, a: analyzeFile(args, file, overrides.length ? withOverrides(readBytes(file), overrides) : undefined) };
+}
+
 function config(args: ParsedArgs): number {
-  const file = needOneFile(args.files, 'config');
   const stage = args.values.get('--stage') ?? 'xl';
   if (stage !== 'xl' && stage !== 'libxl') throw new UsageError('--stage must be xl or libxl');
-  const a = analyzeFile(args, file);
+  const { file, a } = analyzeWithOverrides(args, 'config');
   let out: unknown = null;
   let status = 0;
   if (!a.parsed.accepted) {
@@ -34,8 +45,7 @@ function config(args: ParsedArgs): number {
 }
 
 function argv(args: ParsedArgs): number {
-  const file = needOneFile(args.files, 'argv');
-  const a = analyzeFile(args, file);
+  const { file, a } = analyzeWithOverrides(args, 'argv');
   const json = args.flags.has('--json');
   if (!a.parsed.accepted || !a.xl?.config) {
     const lines = !a.parsed.accepted ? [...a.parsed.messages(file), 'Failed to parse config: Invalid argument'] : (a.xl?.stderr ?? []);
