@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   BOM_NOTIFICATION, DEVICE_MODEL_PREVIEW_REQUEST, COMMANDS, SERVER_COMMANDS, type BomParams, type DeviceModelPreviewParams, type DeviceModelPreviewResult,
   type XlcfgSettings, type ServerCommandResult,
+  EFFECTIVE_CONFIG_REQUEST, WORKSPACE_TRUST_NOTIFICATION, type EffectiveConfigParams, type EffectiveConfigResult, type WorkspaceTrustParams,
 } from './protocol';
 import { readSettings, readInitializationOptions, xlcfgSection, DEFAULT_SETTINGS } from './lsp/settings';
 import { AnalysisCache, fileName } from './lsp/documents';
@@ -26,6 +27,9 @@ import {
   definitionOf, highlightsOf, SEMANTIC_TOKEN_LEGEND, inlayHintsOf,
 } from './lsp/editor-features';
 import { localHostModel, localManPage } from './node/environment';
+import { effectiveConfigText } from './lsp/effective-config';
+import { documentLinksOf } from './lsp/document-links';
+import { localFileExists } from './node/local-files';
 
 const disabled = new Set((process.env.XLCFG_DISABLE_FEATURES ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 const connection = createConnection(ProposedFeatures.all);
@@ -45,6 +49,8 @@ let clientCommands = false;
 let initSettings: XlcfgSettings = DEFAULT_SETTINGS;
 let globalSettings: XlcfgSettings = DEFAULT_SETTINGS;
 const perDocument = new Map<string, Promise<XlcfgSettings>>();
+/** The editor says the workspace is trusted: document links may then look at this machine's files (host `local`). */
+let workspaceTrusted = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   canAskConfiguration = !!params.capabilities.workspace?.configuration;
@@ -56,6 +62,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = readInitializationOptions(params.initializationOptions);
   initSettings = globalSettings = init.settings;
   clientCommands = init.clientCommands;
+  workspaceTrusted = init.workspaceTrusted;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -73,6 +80,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: !disabled.has('definition'),
       documentHighlightProvider: !disabled.has('documentHighlight'),
       inlayHintProvider: !disabled.has('inlayHint'),
+      documentLinkProvider: disabled.has('documentLink') ? undefined : { resolveProvider: false },
       executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
     },
     serverInfo: { name: 'xlcfg-language-server', version: '0.1.0' },
@@ -209,6 +217,21 @@ connection.onRequest(DEVICE_MODEL_PREVIEW_REQUEST, async (p: DeviceModelPreviewP
   }
 });
 
+// ---- effective config and document links (issue 13) ----
+connection.onRequest(EFFECTIVE_CONFIG_REQUEST, async (p: EffectiveConfigParams): Promise<EffectiveConfigResult> => {
+  const a = p && typeof p.uri === 'string' ? await analysisOf(p.uri) : undefined;
+  return { content: a ? effectiveConfigText(a, p.overrides) : '# This document is not open in the xl.cfg language server.\n' };
+});
+connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (p: WorkspaceTrustParams) => { workspaceTrusted = p?.trusted === true; });
+connection.onDocumentLinks(guarded('documentLink', null, async (p: { textDocument: { uri: string } }) => {
+  if (disabled.has('documentLink')) return null;
+  const a = await analysisOf(p.textDocument.uri);
+  if (!a) return null;
+  // Whether a file exists is looked up only on the `local` host, in a workspace the editor trusts.
+  const look = workspaceTrusted && a.options.host === 'local';
+  return documentLinksOf(a, p.textDocument.uri, look ? localFileExists : undefined);
+}));
+
 // ---- server commands (editors without the VS Code client) ----
 const shownFiles = new ShownFiles();
 
@@ -243,6 +266,11 @@ connection.onExecuteCommand(async (p: ExecuteCommandParams): Promise<ServerComma
     let content: string;
     try { content = previewText(a); } catch (e) { content = `# xlcfg could not build the preview: ${String(e)}\n`; }
     return show(uri, 'device-model preview', '.argv', content);
+  }
+  if (p.command === SERVER_COMMANDS.effectiveConfig) {
+    const a = await analysisOf(uri);
+    if (!a) return { content: NOT_OPEN };
+    return show(uri, 'effective config', '.effective.txt', effectiveConfigText(a, args[1]));
   }
   if (p.command === SERVER_COMMANDS.upgradeReport) {
     const [, from, to, host] = args;

@@ -44,6 +44,7 @@ export { EDITOR_COMMANDS } from './features/editor-commands';
 export {
   effectiveConfig, splitOverrideWords, overrideUsageError, withOverrides, type EffectiveConfig, type EffectiveSetting,
 } from './features/effective-config';
+export { documentLinks, type DocumentLinkOut } from './features/document-links';
 export { upgradeReport, upgradeReportText, defaultHostFor, type UpgradeReport } from './features/upgrade-report';
 export { fixAll, applyEdits, type Action, type Edit } from './features/code-actions';
 export { acrossConfigs, type AcrossFinding, type ConfigInput, type RelatedElsewhere } from './features/across-configs';
