@@ -11,6 +11,8 @@ import { LANGUAGE_ID } from './xlCfgLanguage';
 import { convertToLf } from './lineEndings';
 import { showUpgradeReport } from './upgradeReport';
 import { registerTargetStatus } from './targetStatus';
+import { registerEffectiveConfig } from './effectiveConfig';
+import { registerWorkspaceTrust } from './workspaceTrust';
 
 let languageClient: LazyLanguageClient | undefined;
 
@@ -34,6 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     lazy,
     registerDeviceModelPreview(preview),
     registerTargetStatus(),
+    registerEffectiveConfig(() => lazy.ensureStarted()),
+    registerWorkspaceTrust(() => lazy.runningClient),
     new CfgLanguageSwitch(),
     vscode.workspace.onDidOpenTextDocument((doc) => void onXlCfgDocument(doc)),
     vscode.workspace.onDidSaveTextDocument((doc) => void onXlCfgDocument(doc)),

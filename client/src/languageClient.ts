@@ -43,7 +43,8 @@ export class LazyLanguageClient implements vscode.Disposable {
       synchronize: { configurationSection: 'xlcfg' },
       // This client registers the editor commands (preview, LF, BOM): code lenses name them rather than
       // the server's own commands, which are for other editors.
-      initializationOptions: { clientCommands: true },
+      // workspaceTrusted: the document links may look for files on this machine (host `local`).
+      initializationOptions: { clientCommands: true, workspaceTrusted: vscode.workspace.isTrusted },
       // `xlcfg.trace.server` alone turns the protocol trace on (see traceChannel.ts).
       traceOutputChannel: traceOutputChannel(`${CLIENT_NAME} (trace)`),
     };
