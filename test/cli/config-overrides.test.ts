@@ -35,6 +35,21 @@ for (const release of ORACLE_RELEASES) {
   });
 }
 
+describe('xlcfg effective FILE key=value...', () => {
+  test('prints the editor\'s view; --json its parts; exit 1 when xl refuses', () => {
+    const r = xlcfg(['effective', 'web-hvm.cfg', 'memory=4096', 'disk+=["file:/srv/xen/web-logs.img,xvdc,w"]']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^memory = 4096 {2}# override 1 \(memory=4096\); replaces line 4, line 5$/m);
+    assert.match(r.stdout, /^disk = \[ {2}# line 7, line 8 \+=, override 2 /m);
+    const j = JSON.parse(xlcfg(['effective', 'web-hvm.cfg', '--json', 'memory=4096']).stdout);
+    assert.deepEqual(j.config, effectiveGolden('4.17', 'web-memory')!.config);
+    assert.deepEqual(j.settings.find((s: any) => s.name === 'memory').origins, [{ line: 11, op: '=', override: 1 }]);
+    const bad = xlcfg(['effective', 'web-hvm.cfg', 'name=web two']);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stdout, /^# Line 11 is override 1: name=web two$/m);
+  });
+});
+
 describe('xlcfg argv FILE key=value...', () => {
   test('the overrides reach the device model', () => {
     const r = xlcfg(['argv', 'web-hvm.cfg', '--json', 'memory=3000']);

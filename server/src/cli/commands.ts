@@ -3,7 +3,7 @@
 import { UsageError, type ParsedArgs } from './args';
 import { printJson, readBytes } from './io';
 import { analyzeFile } from './analysis-options';
-import { shellQuote, stringifyDeep, withOverrides, type Analysis } from '../service';
+import { effectiveConfig, plainValue, renderValue, shellQuote, stringifyDeep, withOverrides, type Analysis } from '../service';
 import { check } from './check';
 
 /**
@@ -78,4 +78,16 @@ function argv(args: ParsedArgs): number {
   return dm.outcome === 'error' || dm.outcome === 'crash' ? 1 : 0;
 }
 
-export const COMMANDS: Record<string, (a: ParsedArgs) => number> = { check, config, argv };
+/** `effective FILE [key=value...]`: the editor's effective-config view (what xl uses, where each key comes from). */
+function effective(args: ParsedArgs): number {
+  const files = args.files.filter((f) => !f.includes('='));
+  if (files.length !== 1) throw new UsageError('effective takes exactly one FILE (and key=value overrides)');
+  const r = effectiveConfig(analyzeFile(args, files[0]!), args.files.filter((f) => f.includes('=')));
+  if (args.flags.has('--json')) {
+    printJson({ accepted: r.accepted, exit_status: r.exitStatus, stderr: r.stderr, config: r.config,
+      settings: r.settings.map((s) => ({ name: s.name, text: renderValue(s.value), value: plainValue(s.value), origins: s.origins, replaced: s.replaced, verdicts: s.verdicts })) });
+  } else process.stdout.write(r.text);
+  return r.exitStatus === 0 ? 0 : 1;
+}
+
+export const COMMANDS: Record<string, (a: ParsedArgs) => number> = { check, config, argv, effective };

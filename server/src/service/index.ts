@@ -42,7 +42,7 @@ export { semanticTokens, SEMANTIC_TOKEN_LEGEND, type SemanticTokenOut } from './
 export { definitionAt, highlightsAt, type HighlightOut } from './features/assignments';
 export { EDITOR_COMMANDS } from './features/editor-commands';
 export {
-  effectiveConfig, splitOverrideWords, overrideUsageError, withOverrides, type EffectiveConfig, type EffectiveSetting,
+  effectiveConfig, splitOverrideWords, overrideUsageError, withOverrides, plainValue, renderValue, type EffectiveConfig, type EffectiveSetting,
 } from './features/effective-config';
 export { documentLinks, type DocumentLinkOut } from './features/document-links';
 export { upgradeReport, upgradeReportText, defaultHostFor, type UpgradeReport } from './features/upgrade-report';

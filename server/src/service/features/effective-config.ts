@@ -220,6 +220,11 @@ export function renderValue(v: Value, indent = ''): string {
   return `[\n${v.items.map((i) => `${inner}${renderValue(i, inner)},\n`).join('')}${indent}]`;
 }
 
+/** A value as plain data (`{ type, value }` or `{ type, items }`), for JSON. */
+export function plainValue(v: Value): { type: 'string'; value: string } | { type: 'list'; items: unknown[] } {
+  return v.type === 'string' ? { type: 'string', value: v.value } : { type: 'list', items: v.items.map(plainValue) };
+}
+
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
 
 function quote(s: string): string {
