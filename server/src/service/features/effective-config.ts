@@ -175,7 +175,8 @@ export function effectiveConfig(a: Analysis, overrides: readonly string[] = []):
   } else {
     const xl = b.xl;
     result = {
-      overrides: places, accepted: true, settings: effectiveSettings(b, places),
+      // Above the editor's size limit only the syntax is checked: no view of a 20 MB file.
+      overrides: places, accepted: true, settings: b.semantic ? effectiveSettings(b, places) : [],
       stderr: xl?.stderr ?? [], exitStatus: xl?.exitStatus ?? 0, config: xl?.config ?? null,
     };
   }
@@ -210,20 +211,62 @@ function effectiveSettings(b: Analysis, places: readonly OverridePlace[]): Effec
 
 // ---- the text ----
 
-/** A value as xl.cfg text that libxlutil reads back to the same value. */
+/**
+ * A value as xl.cfg text that libxlutil reads back to the same value: a long list one item per
+ * line (nested lists down to a few levels), anything deeper on one line. Deep nesting (libxlutil
+ * takes lists thousands deep) is walked without recursion.
+ */
 export function renderValue(v: Value, indent = ''): string {
-  if (v.type === 'string') return /^[0-9][0-9a-fx]*$/.test(v.value) ? v.value : quote(v.value);
+  if (v.type === 'string') return atom(v.value);
   if (v.items.length === 0) return '[ ]';
-  const flat = `[ ${v.items.map((i) => renderValue(i)).join(', ')} ]`;
-  if (flat.length <= 72 && !flat.includes('\n') && v.items.every((i) => i.type === 'string')) return flat;
+  const flat = renderFlat(v);
+  if ((flat.length <= 72 && v.items.every((i) => i.type === 'string')) || indent.length >= 16) return flat;
   const inner = `${indent}    `;
   return `[\n${v.items.map((i) => `${inner}${renderValue(i, inner)},\n`).join('')}${indent}]`;
 }
 
-/** A value as plain data (`{ type, value }` or `{ type, items }`), for JSON. */
-export function plainValue(v: Value): { type: 'string'; value: string } | { type: 'list'; items: unknown[] } {
-  return v.type === 'string' ? { type: 'string', value: v.value } : { type: 'list', items: v.items.map(plainValue) };
+function atom(s: string): string {
+  return /^[0-9][0-9a-fx]*$/.test(s) ? s : quote(s);
 }
+
+/** `[ a, [ b, c ] ]` on one line, iteratively. */
+function renderFlat(v: Value): string {
+  const out: string[] = [];
+  const stack: { items: readonly Value[]; i: number }[] = [];
+  const open = (x: Value) => {
+    if (x.type === 'string') out.push(atom(x.value));
+    else if (x.items.length === 0) out.push('[ ]');
+    else { out.push('[ '); stack.push({ items: x.items, i: 0 }); }
+  };
+  open(v);
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.i === top.items.length) { stack.pop(); out.push(' ]'); continue; }
+    if (top.i > 0) out.push(', ');
+    open(top.items[top.i++]!);
+  }
+  return out.join('');
+}
+
+/** A value as plain data (`{ type, value }` or `{ type, items }`), for JSON; iterative. */
+export function plainValue(v: Value): PlainValue {
+  if (v.type === 'string') return { type: 'string', value: v.value };
+  const root: PlainValue = { type: 'list', items: [] };
+  const stack: { from: readonly Value[]; to: PlainValue[]; i: number }[] = [{ from: v.items, to: root.items, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.i === top.from.length) { stack.pop(); continue; }
+    const x = top.from[top.i++]!;
+    if (x.type === 'string') top.to.push({ type: 'string', value: x.value });
+    else {
+      const list: PlainValue = { type: 'list', items: [] };
+      top.to.push(list);
+      stack.push({ from: x.items, to: list.items, i: 0 });
+    }
+  }
+  return root;
+}
+export type PlainValue = { type: 'string'; value: string; items?: undefined } | { type: 'list'; items: PlainValue[]; value?: undefined };
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
 
@@ -268,6 +311,7 @@ function render(b: Analysis, r: Omit<EffectiveConfig, 'text'>): string {
     }
     return out.join('\n') + '\n';
   }
+  if (b.semantic && r.settings.length === 0) out.push('# (no settings)', '');
   for (const s of r.settings) {
     const notes = [originText(s.origins, r.overrides)];
     if (s.replaced.length) notes.push(`replaces ${originText(s.replaced.map((o) => ({ ...o, op: '=' as const })), r.overrides)}`);
@@ -276,10 +320,9 @@ function render(b: Analysis, r: Omit<EffectiveConfig, 'text'>): string {
     const nl = value.indexOf('\n');
     out.push(nl < 0 ? `${s.name} = ${value}  # ${notes.join('; ')}` : `${s.name} = ${value.slice(0, nl)}  # ${notes.join('; ')}${value.slice(nl)}`);
   }
-  if (r.settings.length === 0) out.push('# (no settings)');
-  out.push('');
+  if (r.settings.length) out.push('');
   if (!b.semantic) {
-    out.push('# The file is too large for xlcfg to build the domain config here (use `xlcfg config FILE`).');
+    out.push('# The file is too large for this view (it is checked for its syntax only); `xlcfg effective FILE` shows it.');
     return out.join('\n') + '\n';
   }
   if (r.config) {
