@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ORACLES, ORACLE_RELEASES, type OracleRelease } from '../test/helpers/oracle';
-import { EFFECTIVE_DIR, effectiveCases, effectiveGoldenDir } from '../test/helpers/effective-cases';
+import { effectiveCases, effectiveConfigPath, effectiveGoldenDir } from '../test/helpers/effective-cases';
 
 const args = process.argv.slice(2);
 let releases: readonly OracleRelease[] = ORACLE_RELEASES;
@@ -23,7 +23,7 @@ for (const release of releases) {
   const dir = effectiveGoldenDir(release);
   mkdirSync(dir, { recursive: true });
   for (const c of effectiveCases()) {
-    const r = oracle.xlDryrun(join(EFFECTIVE_DIR, 'corpus', c.config), c.overrides);
+    const r = oracle.xlDryrun(effectiveConfigPath(c), c.overrides);
     // A word without `=` makes xl print the usage of `xl create` (Xen's text, not kept here).
     if (typeof r.stdout === 'string') { r.stdout_is_usage = r.stdout.startsWith('Usage: xl'); delete r.stdout; }
     writeFileSync(join(dir, `${c.name}.dryrun.json`), JSON.stringify(r, null, 1) + '\n');

@@ -4,16 +4,16 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ORACLE_RELEASES } from '../helpers/oracle';
-import { EFFECTIVE_DIR, effectiveCases, effectiveGolden } from '../helpers/effective-cases';
+import { EFFECTIVE_DIR, effectiveCases, effectiveConfigPath, effectiveGolden } from '../helpers/effective-cases';
 import { xlLines } from '../service/model/corpus-compare';
 
 const CLI = resolve(__dirname, '..', '..', 'dist', 'cli.js');
 const CORPUS = join(EFFECTIVE_DIR, 'corpus');
 
-function xlcfg(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: CORPUS, encoding: 'utf8' });
+function xlcfg(args: string[], cwd = CORPUS) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -22,7 +22,8 @@ for (const release of ORACLE_RELEASES) {
     test('equals `xl -N create FILE key=value...` for every effective-config case', () => {
       for (const c of effectiveCases()) {
         const golden = effectiveGolden(release, c.name)!;
-        const r = xlcfg(['config', c.config, '--json', '--xen', release, '--host', 'reference', ...c.overrides]);
+        const file = effectiveConfigPath(c);
+        const r = xlcfg(['config', basename(file), '--json', '--xen', release, '--host', 'reference', ...c.overrides], dirname(file));
         if (golden.stdout_is_usage) {
           assert.equal(r.status, 2, c.name);
           continue;

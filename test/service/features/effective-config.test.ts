@@ -4,13 +4,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename } from 'node:path';
 import { analyze } from '../../../server/src/service';
 import {
   effectiveConfig, splitOverrideWords, withOverrides, overridePlaces, renderValue, overrideUsageError,
 } from '../../../server/src/service/features/effective-config';
 import { ORACLE_RELEASES } from '../../helpers/oracle';
-import { EFFECTIVE_DIR, effectiveCases, effectiveGolden } from '../../helpers/effective-cases';
+import { EFFECTIVE_DIR, effectiveCases, effectiveConfigPath, effectiveGolden } from '../../helpers/effective-cases';
 import { xlLines } from '../model/corpus-compare';
 
 const enc = new TextEncoder();
@@ -24,7 +24,7 @@ for (const release of ORACLE_RELEASES) {
       test(c.name, () => {
         const golden = effectiveGolden(release, c.name);
         assert.ok(golden, `no golden for ${c.name}: npx tsx scripts/gen-effective-goldens.ts`);
-        const a = analyzeText(readFileSync(join(EFFECTIVE_DIR, 'corpus', c.config)), release, c.config);
+        const a = analyzeText(readFileSync(effectiveConfigPath(c)), release, basename(effectiveConfigPath(c)));
         const r = effectiveConfig(a, c.overrides);
         assert.equal(r.exitStatus, golden.exit_status);
         assert.deepEqual(r.config, golden.config);
