@@ -85,7 +85,7 @@ function effective(args: ParsedArgs): number {
   const r = effectiveConfig(analyzeFile(args, files[0]!), args.files.filter((f) => f.includes('=')));
   if (args.flags.has('--json')) {
     printJson({ accepted: r.accepted, exit_status: r.exitStatus, stderr: r.stderr, config: r.config,
-      settings: r.settings.map((s) => ({ name: s.name, text: renderValue(s.value), value: plainValue(s.value), origins: s.origins, replaced: s.replaced, verdicts: s.verdicts })) });
+      settings: r.settings.map((s) => ({ name: s.name, text: renderValue(s.value), value: plainValue(s.value), origins: s.origins, replaced: s.replaced, verdicts: s.verdicts, xl: s.xl })) });
   } else process.stdout.write(r.text);
   return r.exitStatus === 0 ? 0 : 1;
 }

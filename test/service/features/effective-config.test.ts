@@ -105,6 +105,13 @@ describe('effective config: the view', () => {
     assert.equal(r.settings.length, 0);
   });
 
+  test('what xl says of a key is on its line (a += of numbers: xl warns and ignores the value)', () => {
+    const r = effectiveConfig(analyzeText(src), ['memory+="512"']);
+    const memory = r.settings.find((s) => s.name === 'memory')!;
+    assert.deepEqual(memory.xl, ["warning: can't use += with numbers for parameter `memory'"]);
+    assert.match(r.text, /^memory = 2048512 {2}# line 4, override 1 \(memory\+="512"\) \+=; replaces line 3; xl: warning: can't use \+= with numbers/m);
+  });
+
   test('without overrides: the file as xl reads it', () => {
     const a = analyzeText(src);
     const r = effectiveConfig(a);

@@ -49,6 +49,8 @@ export interface EffectiveSetting {
   readonly replaced: readonly Origin[];
   /** What the checks say of the key: xl does not know it, ignores it here, or it is deprecated. */
   readonly verdicts: readonly ('unknown' | 'ignored' | 'deprecated')[];
+  /** What xl prints about these assignments (its warnings, e.g. that it ignores the value). */
+  readonly xl: readonly string[];
 }
 
 export interface EffectiveConfig {
@@ -196,14 +198,17 @@ function effectiveSettings(b: Analysis, places: readonly OverridePlace[]): Effec
     const o = places.find((p) => s.keyStart >= p.start && s.keyStart < p.end);
     return { line, op: s.op, ...(o ? { override: o.index } : {}) };
   };
+  const xlFindings = b.xl?.findings ?? [];
   const out: EffectiveSetting[] = [];
   for (const [name, list] of byName) {
     let base = list.length - 1;
     while (base > 0 && list[base]!.op === '+=') base--;
+    const chain = list.slice(base);
     out.push({
       name, value: list[list.length - 1]!.value,
-      origins: list.slice(base).map(origin), replaced: list.slice(0, base).map(origin),
+      origins: chain.map(origin), replaced: list.slice(0, base).map(origin),
       verdicts: [...(verdicts.get(name) ?? [])].sort(),
+      xl: [...new Set(xlFindings.filter((f) => chain.some((s) => f.start >= s.keyStart && f.start < s.end)).map((f) => f.message))],
     });
   }
   return out;
@@ -299,7 +304,10 @@ function render(b: Analysis, r: Omit<EffectiveConfig, 'text'>): string {
   }
   out.push(`# for: ${commandLine(name, r.overrides)}`);
   out.push('# One line per key, as xl reads it: the last assignment wins, a += chain is joined.');
-  if (r.overrides.length) out.push(`# xl appends the overrides to the file as lines ${r.overrides[0]!.firstLine}..${r.overrides[r.overrides.length - 1]!.lastLine}.`);
+  if (r.overrides.length) {
+    const first = r.overrides[0]!.firstLine, last = r.overrides[r.overrides.length - 1]!.lastLine;
+    out.push(`# xl appends the overrides to the file, as ${first === last ? `line ${first}` : `lines ${first}..${last}`}.`);
+  }
   out.push('');
   if (!r.accepted) {
     out.push(`# xl cannot parse ${r.overrides.length ? 'the file with these overrides' : 'this file'}, so it uses nothing of it:`);
@@ -316,6 +324,7 @@ function render(b: Analysis, r: Omit<EffectiveConfig, 'text'>): string {
     const notes = [originText(s.origins, r.overrides)];
     if (s.replaced.length) notes.push(`replaces ${originText(s.replaced.map((o) => ({ ...o, op: '=' as const })), r.overrides)}`);
     for (const v of s.verdicts) notes.push(VERDICT_TEXT[v]);
+    for (const m of s.xl) notes.push(`xl: ${m}`);
     const value = renderValue(s.value);
     const nl = value.indexOf('\n');
     out.push(nl < 0 ? `${s.name} = ${value}  # ${notes.join('; ')}` : `${s.name} = ${value.slice(0, nl)}  # ${notes.join('; ')}${value.slice(nl)}`);
