@@ -13,6 +13,7 @@ import { convertToLf } from './lineEndings';
 import { showUpgradeReport } from './upgradeReport';
 import { registerTargetStatus } from './targetStatus';
 import { onTrustGranted } from './workspaceTrust';
+import { registerEffectiveConfig } from './effectiveConfig';
 
 /** What differs between the desktop and the browser. */
 export interface ClientPlatform {
@@ -45,6 +46,7 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Cli
     registerDeviceModelPreview(preview),
     registerTargetStatus(),
     onTrustGranted(() => lazy.runningClient),
+    registerEffectiveConfig(() => lazy.ensureStarted()),
     new CfgLanguageSwitch(),
     vscode.workspace.onDidOpenTextDocument((doc) => void onXlCfgDocument(doc)),
     vscode.workspace.onDidSaveTextDocument((doc) => void onXlCfgDocument(doc)),

@@ -6,7 +6,7 @@ import type * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { LANGUAGE_ID } from './xlCfgLanguage';
 import { traceOutputChannel } from './traceChannel';
-import { trustMiddleware } from './workspaceTrust';
+import { isTrusted, trustMiddleware } from './workspaceTrust';
 /** The client id: it also names the trace setting, `xlcfg.trace.server`. */
 const CLIENT_ID = 'xlcfg';
 const CLIENT_NAME = 'xl.cfg language server';
@@ -43,7 +43,8 @@ export class LazyLanguageClient implements vscode.Disposable {
       synchronize: { configurationSection: 'xlcfg' },
       // This client registers the editor commands (preview, LF, BOM): code lenses name them rather than
       // the server's own commands, which are for other editors.
-      initializationOptions: { clientCommands: true },
+      // workspaceTrusted: the document links may look for files on this machine (host `local`).
+      initializationOptions: { clientCommands: true, workspaceTrusted: isTrusted() },
       // `xlcfg.trace.server` alone turns the protocol trace on (see traceChannel.ts).
       traceOutputChannel: traceOutputChannel(`${CLIENT_NAME} (trace)`),
       // Restricted Mode: no `local` host and no man page reach the server (see workspaceTrust.ts).

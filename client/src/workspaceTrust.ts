@@ -12,7 +12,7 @@
 // ever sees the restricted answers. When the user grants trust the server is told to ask again.
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient';
-import { SERVER_COMMANDS } from '../../server/src/protocol';
+import { SERVER_COMMANDS, WORKSPACE_TRUST_NOTIFICATION, type WorkspaceTrustParams } from '../../server/src/protocol';
 
 /** The host that replaces `local` in Restricted Mode: the fixed model, which reads nothing. */
 export const RESTRICTED_HOST = 'reference';
@@ -82,5 +82,8 @@ export function onTrustGranted(client: () => NotifyingClient | undefined, also: 
   return vscode.workspace.onDidGrantWorkspaceTrust(() => {
     also();
     void client()?.sendNotification(DID_CHANGE_CONFIGURATION, { settings: null })?.catch(() => undefined);
+    // Document links may now say whether a file exists (host `local`).
+    const trust: WorkspaceTrustParams = { trusted: true };
+    void client()?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, trust)?.catch(() => undefined);
   });
 }

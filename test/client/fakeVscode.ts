@@ -78,6 +78,9 @@ export const state = {
   /** What window.showQuickPick answers next (undefined: the user pressed Escape). */
   quickPickAnswer: undefined as string | undefined,
   quickPickItems: [] as string[][],
+  /** What window.showInputBox answers next (undefined: Escape), and the options it was shown with. */
+  inputBoxAnswer: undefined as string | undefined,
+  inputBoxes: [] as { title?: string; prompt?: string; value?: string; placeHolder?: string }[],
   outputChannels: [] as { name: string; lines: string[] }[],
   onOpen: new EventEmitter<FakeDocument>(),
   onChange: new EventEmitter<{ document: FakeDocument; contentChanges: unknown[] }>(),
@@ -91,6 +94,7 @@ export const state = {
     this.documents = []; this.visibleEditors = []; this.activeEditor = undefined; this.shown = [];
     this.languageSwitches = []; this.providers.clear(); this.commands.clear(); this.settings.clear(); this.messages = [];
     this.statusItems = []; this.quickPickAnswer = undefined; this.quickPickItems = []; this.trusted = true;
+    this.inputBoxAnswer = undefined; this.inputBoxes = [];
   },
   /** Opens a document the way VS Code does, firing onDidOpenTextDocument. */
   open(doc: FakeDocument): FakeDocument {
@@ -155,6 +159,7 @@ export const window = {
   },
   async showQuickPick(items: string[]) { state.quickPickItems.push(items); return state.quickPickAnswer; },
   async showWarningMessage(m: string) { state.messages.push(m); return undefined; },
+  async showInputBox(o: (typeof state.inputBoxes)[number]) { state.inputBoxes.push(o); return state.inputBoxAnswer; },
 };
 
 export const languages = {

@@ -18,7 +18,10 @@ commands:
         [--host ${HOST_PROFILES.join('|')}] [--xen ${XEN_VERSION_RANGE}] [--paths ${PATHS_PROFILES.join('|')}]
         (defaults from the nearest .xlcfg.json: xenVersion, host, paths, severity; flags win)
   config FILE --json [--stage xl|libxl]   the libxl_domain_config xl builds (xl) or after libxl's defaults
-  argv FILE [--json]                      the device-model command line libxl would run
+        [key=value...]                    with overrides, as \`xl create FILE key=value...\` appends them
+  argv FILE [--json] [key=value...]       the device-model command line libxl would run
+  effective FILE [key=value...] [--json]  what xl uses: one line per key with where it comes from (a line
+                                          of FILE or an override), then the domain config
   upgrade FILE... --from 4.17 --to 4.20   what changes for the guest between two releases (verdicts,
         [--json] [--host H]               xl/libxl lines, qemu argv and env, diagnostics); each side on
                                           the Debian release that ships it unless --host is given

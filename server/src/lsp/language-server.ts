@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   BOM_NOTIFICATION, DEVICE_MODEL_PREVIEW_REQUEST, COMMANDS, SERVER_COMMANDS, type BomParams, type DeviceModelPreviewParams, type DeviceModelPreviewResult,
   type XlcfgSettings, type ServerCommandResult,
+  EFFECTIVE_CONFIG_REQUEST, WORKSPACE_TRUST_NOTIFICATION, type EffectiveConfigParams, type EffectiveConfigResult, type WorkspaceTrustParams,
 } from '../protocol';
 import { readSettings, readInitializationOptions, xlcfgSection, DEFAULT_SETTINGS } from './settings';
 import { AnalysisCache, fileName } from './documents';
@@ -22,6 +23,8 @@ import {
   OLDEST_XEN_VERSION, NEWEST_XEN_VERSION, type HostModel, type PathsProfile, type XenVersion,
 } from '../service';
 import { hoverAt, completionsAt, codeActionsFor } from './features';
+import { effectiveConfigText } from './effective-config';
+import { documentLinksOf } from './document-links';
 import {
   documentSymbolsOf, foldingRangesOf, selectionRangesOf, formattingOf, rangeFormattingOf, semanticTokensOf,
   definitionOf, highlightsOf, SEMANTIC_TOKEN_LEGEND, inlayHintsOf,
@@ -43,6 +46,8 @@ export interface ServerEnvironment {
    * its URI. Absent: the command answers with the text only.
    */
   readonly writeShownFile?: (key: string, name: string, suffix: string, text: string) => string;
+  /** Whether a file exists on this machine (document links, `local` host, trusted workspace); absent: never looked up. */
+  readonly fileExists?: (path: string) => boolean;
   /** Features turned off (tests). */
   readonly disabled?: ReadonlySet<string>;
   /** Tests: the request handler made to throw. */
@@ -68,6 +73,8 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
   let initSettings: XlcfgSettings = DEFAULT_SETTINGS;
   let globalSettings: XlcfgSettings = DEFAULT_SETTINGS;
   const perDocument = new Map<string, Promise<XlcfgSettings>>();
+  /** The editor says the workspace is trusted: document links may then look at this machine's files (host `local`). */
+  let workspaceTrusted = false;
 
   /** Whether the user has been told that `local` means `reference` here. */
   let localNoted = false;
@@ -93,6 +100,7 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
     const init = readInitializationOptions(params.initializationOptions);
     initSettings = globalSettings = init.settings;
     clientCommands = init.clientCommands;
+    workspaceTrusted = init.workspaceTrusted;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -110,6 +118,7 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
         definitionProvider: !disabled.has('definition'),
         documentHighlightProvider: !disabled.has('documentHighlight'),
         inlayHintProvider: !disabled.has('inlayHint'),
+        documentLinkProvider: disabled.has('documentLink') ? undefined : { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       },
       serverInfo: { name: 'xlcfg-language-server', version: '0.1.0' },
@@ -246,6 +255,21 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
     }
   });
 
+  // ---- effective config and document links ----
+  connection.onRequest(EFFECTIVE_CONFIG_REQUEST, async (p: EffectiveConfigParams): Promise<EffectiveConfigResult> => {
+    const a = p && typeof p.uri === 'string' ? await analysisOf(p.uri) : undefined;
+    return { content: a ? effectiveConfigText(a, p.overrides) : '# This document is not open in the xl.cfg language server.\n' };
+  });
+  connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (p: WorkspaceTrustParams) => { workspaceTrusted = p?.trusted === true; });
+  connection.onDocumentLinks(guarded('documentLink', null, async (p: { textDocument: { uri: string } }) => {
+    if (disabled.has('documentLink')) return null;
+    const a = await analysisOf(p.textDocument.uri);
+    if (!a) return null;
+    // Whether a file exists is looked up only on the `local` host, in a workspace the editor trusts.
+    const look = workspaceTrusted && a.options.host === 'local' && env.fileExists;
+    return documentLinksOf(a, p.textDocument.uri, look || undefined);
+  }));
+
   // ---- server commands (editors without the VS Code client) ----
   /** Writes the text to its file and shows it where the editor can; else says where it is. */
   async function show(uri: string, kind: string, suffix: string, content: string): Promise<ServerCommandResult> {
@@ -279,6 +303,11 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
       let content: string;
       try { content = previewText(a); } catch (e) { content = `# xlcfg could not build the preview: ${String(e)}\n`; }
       return show(uri, 'device-model preview', '.argv', content);
+    }
+    if (p.command === SERVER_COMMANDS.effectiveConfig) {
+      const a = await analysisOf(uri);
+      if (!a) return { content: NOT_OPEN };
+      return show(uri, 'effective config', '.effective.txt', effectiveConfigText(a, args[1]));
     }
     if (p.command === SERVER_COMMANDS.upgradeReport) {
       const [, from, to, host] = args;

@@ -68,11 +68,16 @@ export interface InitializationOptions {
    * Otherwise they use the server's commands (workspace/executeCommand).
    */
   clientCommands: boolean;
+  /**
+   * The editor says the workspace is trusted (`workspaceTrusted: true`): on the `local` host, the
+   * document links then say whether the files exist. Off unless given.
+   */
+  workspaceTrusted: boolean;
 }
 
-/** `initializationOptions`: `{ settings: { xlcfg: {...} } }`, `{ xlcfg: {...} }` or `{ settings: {...} }`, plus `clientCommands`. */
+/** `initializationOptions`: `{ settings: { xlcfg: {...} } }`, `{ xlcfg: {...} }` or `{ settings: {...} }`, plus `clientCommands` and `workspaceTrusted`. */
 export function readInitializationOptions(raw: unknown): InitializationOptions {
   const o = isObject(raw) ? raw : {};
   const section = isObject(o.settings) ? xlcfgSection(o.settings) : isObject(o.xlcfg) ? o.xlcfg : undefined;
-  return { settings: readSettings(section), clientCommands: o.clientCommands === true };
+  return { settings: readSettings(section), clientCommands: o.clientCommands === true, workspaceTrusted: o.workspaceTrusted === true };
 }

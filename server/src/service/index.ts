@@ -41,6 +41,10 @@ export { formatEdits, formatRangeEdits, applyByteEdits, type ByteEdit } from './
 export { semanticTokens, SEMANTIC_TOKEN_LEGEND, type SemanticTokenOut } from './features/semantic-tokens';
 export { definitionAt, highlightsAt, type HighlightOut } from './features/assignments';
 export { EDITOR_COMMANDS } from './features/editor-commands';
+export {
+  effectiveConfig, splitOverrideWords, overrideUsageError, withOverrides, plainValue, renderValue, type EffectiveConfig, type EffectiveSetting,
+} from './features/effective-config';
+export { documentLinks, type DocumentLinkOut } from './features/document-links';
 export { upgradeReport, upgradeReportText, defaultHostFor, type UpgradeReport } from './features/upgrade-report';
 export { fixAll, applyEdits, type Action, type Edit } from './features/code-actions';
 export { acrossConfigs, type AcrossFinding, type ConfigInput, type RelatedElsewhere } from './features/across-configs';
