@@ -12,7 +12,7 @@ import type * as TrustModule from '../../client/src/workspaceTrust';
 import type * as StatusModule from '../../client/src/targetStatus';
 import { readSettings } from '../../server/src/lsp/settings';
 import { AnalysisCache } from '../../server/src/lsp/documents';
-import { SERVER_COMMANDS } from '../../server/src/protocol';
+import { WORKSPACE_TRUST_NOTIFICATION, SERVER_COMMANDS } from '../../server/src/protocol';
 
 fake.installFakeVscode();
 /* eslint-disable @typescript-eslint/no-var-requires */
@@ -89,13 +89,16 @@ describe('the pushed settings', () => {
     assert.equal(client.notifications.length, 1);
   });
 
-  test('granting trust makes the server ask for its settings again', () => {
+  test('granting trust makes the server ask for its settings again, and tells it (document links may look at files)', () => {
     const client = new RecordingClient();
     fake.state.trusted = false;
     const d = trust.onTrustGranted(() => client);
     assert.deepEqual(client.notifications, []);
     fake.state.grantTrust();
-    assert.deepEqual(client.notifications, [{ method: 'workspace/didChangeConfiguration', params: { settings: null } }]);
+    assert.deepEqual(client.notifications, [
+      { method: 'workspace/didChangeConfiguration', params: { settings: null } },
+      { method: WORKSPACE_TRUST_NOTIFICATION, params: { trusted: true } },
+    ]);
     d.dispose();
   });
 
