@@ -23,10 +23,33 @@ const common = {
   logLevel: 'warning',
 };
 
-/** Shipped inside the .vsix (client, server) or the npm package (server, CLI). */
+/**
+ * The client and the server both speak LSP through vscode-languageserver-protocol (with vscode-jsonrpc
+ * and vscode-languageserver-types): a third of each bundle. They share one copy of it,
+ * dist/lsp-protocol.js (the package's Node entry, which re-exports its common one), and the .vsix
+ * stays small.
+ */
+const PROTOCOL_OUTFILE = 'dist/lsp-protocol.js';
+const sharedProtocol = {
+  name: 'shared-lsp-protocol',
+  setup(b) {
+    b.onResolve({ filter: /^(vscode-jsonrpc|vscode-languageserver-protocol|vscode-languageserver-types)(\/.*)?$/ }, (args) => {
+      if (!['vscode-languageserver-protocol', 'vscode-languageserver-protocol/node'].includes(args.path)) {
+        return { errors: [{ text: `${args.path} (from ${args.importer}) is not in ${PROTOCOL_OUTFILE}: import it through vscode-languageserver-protocol` }] };
+      }
+      return { path: './lsp-protocol.js', external: true };
+    });
+  },
+};
+
+/** Shipped inside the .vsix (client, server, protocol) or the npm package (server, protocol, CLI). */
 const bundles = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], minify: release },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, minify: release },
+  {
+    stdin: { contents: "module.exports = require('vscode-languageserver-protocol/node');", resolveDir: '.', sourcefile: 'lsp-protocol.js' },
+    outfile: PROTOCOL_OUTFILE, minify: release,
+  },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], minify: release, plugins: [sharedProtocol] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, minify: release, plugins: [sharedProtocol] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

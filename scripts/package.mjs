@@ -38,7 +38,7 @@ mkdirSync(stage, { recursive: true });
 /** The desktop list: the `!` lines of .vscodeignore (exact paths, no patterns). */
 const shipped = readFileSync('.vscodeignore', 'utf8').split('\n')
   .map((l) => l.trim()).filter((l) => l.startsWith('!')).map((l) => l.slice(1));
-const files = target === 'web' ? shipped.filter((f) => f !== 'dist/client.js' && f !== 'dist/server.js').concat(WEB_BUNDLES)
+const files = target === 'web' ? shipped.filter((f) => !['dist/client.js', 'dist/server.js', 'dist/lsp-protocol.js'].includes(f)).concat(WEB_BUNDLES)
   : target === 'universal' ? shipped.concat(WEB_BUNDLES)
   : shipped;
 const staged = [];

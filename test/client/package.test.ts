@@ -55,7 +55,7 @@ describe('packaging (npm run package)', () => {
   test('it ships exactly the bundles, grammars, snippets, language configuration, icon, README, changelog, license and screenshots', { skip: !haveUnzip }, () => {
     const expected = [
       '[Content_Types].xml', 'extension.vsixmanifest',
-      'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js',
+      'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/lsp-protocol.js',
       'extension/syntaxes/xl-cfg.tmLanguage.json', 'extension/syntaxes/xl-cpupool.tmLanguage.json', 'extension/snippets/xl-cfg.json',
       'extension/language-configuration.json', 'extension/client/images/icon.png', 'extension/LICENSE.txt',
       'extension/readme.md', 'extension/changelog.md',
@@ -139,7 +139,7 @@ describe('packaging (npm run package)', () => {
     const web = join(WORK, 'dist/xlcfg-web.vsix');
     const names = unzip(['-Z1', web]).split('\n').filter(Boolean);
     for (const want of ['extension/dist/web/client.js', 'extension/dist/web/server.js', 'extension/syntaxes/xl-cfg.tmLanguage.json']) assert.ok(names.includes(want), `${want} missing`);
-    for (const unwanted of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js']) assert.ok(!names.includes(unwanted), `${unwanted} shipped`);
+    for (const unwanted of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/lsp-protocol.js', 'extension/dist/cli.js']) assert.ok(!names.includes(unwanted), `${unwanted} shipped`);
     const manifest = JSON.parse(unzip(['-p', web, 'extension/package.json']));
     assert.equal(manifest.browser, './dist/web/client.js');
     assert.equal(manifest.main, undefined);

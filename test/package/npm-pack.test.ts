@@ -48,7 +48,7 @@ describe('the npm package (npm pack, installed from the tarball alone)', () => {
 
   test('it holds the two commands, the docs and the license, and nothing else', () => {
     assert.deepEqual(packed, [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/server.js', 'docs/diagnostics.md', 'docs/editors.md', 'package.json',
+      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/lsp-protocol.js', 'dist/server.js', 'docs/diagnostics.md', 'docs/editors.md', 'package.json',
     ]);
   });
 
