@@ -1,7 +1,8 @@
 // The npm package as a user gets it: `npm pack` at the root of (a copy of) the checkout, the
 // tarball installed into an empty project with `npm install --offline` from the file alone (the
 // package has no dependencies: the CLI and the server are bundled), then the two commands it
-// installs, run the way a user runs them: `npx xlcfg check` and `npx xlcfg-language-server --stdio`.
+// installs, run the way a user runs them: `npx xlcfg check` (one file; a folder in the CI formats,
+// clashes across configs, --diff and --fix) and `npx xlcfg-language-server --stdio`.
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
@@ -94,6 +95,26 @@ describe('the npm package (npm pack, installed from the tarball alone)', () => {
     const headline = file.diagnostics.find((d: { code: string }) => d.code === 'dm-restrict-traditional');
     assert.equal(headline?.severity, 'error', json.stdout);
     assert.equal(headline.range.start.line, 4);
+  });
+
+  test('npx xlcfg check on a folder, as a pipeline runs it: SARIF, GitHub annotations, clashes across configs, --fix', { timeout: 120_000 }, () => {
+    const guests = join(PROJECT, 'guests');
+    mkdirSync(guests, { recursive: true });
+    // Two guests with the same name and MAC; one spells a boolean as a word (a fix without a choice).
+    writeFileSync(join(guests, 'web1.cfg'), 'name = "web"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvif = [ "mac=00:16:3e:12:34:56,bridge=xenbr0" ]\n');
+    writeFileSync(join(guests, 'web2.cfg'), 'name = "web"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 512\nvif = [ "mac=00:16:3e:12:34:56,bridge=xenbr0" ]\nacpi = "yes"\n');
+    const sarif = run('npx', ['xlcfg', 'check', 'guests', '--format', 'sarif'], { cwd: PROJECT });
+    const log = JSON.parse(sarif.stdout);
+    assert.equal(log.version, '2.1.0', sarif.all);
+    const rules = log.runs[0].results.map((r: { ruleId: string }) => r.ruleId);
+    for (const code of ['duplicate-guest-name', 'duplicate-mac-address']) assert.ok(rules.includes(code), `${code} in ${rules.join(', ')}`);
+    const gh = run('npx', ['xlcfg', 'check', 'guests', '--format', 'github'], { cwd: PROJECT });
+    assert.match(gh.stdout, /^::warning file=guests\/web2\.cfg,line=1,.*duplicate-guest-name/m, gh.all);
+    const diff = run('npx', ['xlcfg', 'check', 'guests/web2.cfg', '--diff'], { cwd: PROJECT });
+    assert.match(diff.stdout, /^-acpi = "yes"$/m, diff.all);
+    const fixed = run('npx', ['xlcfg', 'check', 'guests/web2.cfg', '--fix', '--exit-zero'], { cwd: PROJECT });
+    assert.equal(fixed.status, 0, fixed.all);
+    assert.doesNotMatch(readFileSync(join(guests, 'web2.cfg'), 'utf8'), /"yes"/);
   });
 
   test('npx xlcfg-language-server --stdio answers initialize, checks a document, and stops on shutdown and exit', { timeout: 60_000 }, async () => {
