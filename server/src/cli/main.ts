@@ -16,16 +16,19 @@ commands:
         [--json] (= --format json)  [--severity-threshold error|warning|information] (what exits 1)
         [--fix] (apply the safe fixes in place)  [--diff] (print them as a unified diff instead)
         [--host ${HOST_PROFILES.join('|')}] [--xen ${XEN_VERSION_RANGE}] [--paths ${PATHS_PROFILES.join('|')}]
-        (defaults from the nearest .xlcfg.json: xenVersion, host, paths, severity; flags win)
+        (defaults from the nearest .xlcfg.json: xenVersion, host, paths, severity, xlConf; flags win)
+        [--xlconf FILE] (xl's global config whose guest defaults apply; a file named xl.conf is
+        checked as one)  [--jobs N] (worker threads; default: one per core, 1 = in this process)
   config FILE --json [--stage xl|libxl]   the libxl_domain_config xl builds (xl) or after libxl's defaults
-  argv FILE [--json]                      the device-model command line libxl would run
+        [--xlconf FILE]
+  argv FILE [--json] [--xlconf FILE]      the device-model command line libxl would run
   upgrade FILE... --from 4.17 --to 4.20   what changes for the guest between two releases (verdicts,
         [--json] [--host H]               xl/libxl lines, qemu argv and env, diagnostics); each side on
                                           the Debian release that ships it unless --host is given
   bench-parse FILE [--runs N]             parse FILE N times in one process and time it
 `;
 
-const KNOWN = new Set(['--from', '--to', '--json', '--exit-zero', '--runs', '--host', '--xen', '--paths', '--stage', '--source', '--help', '--version', '--format', '--severity-threshold', '--fix', '--diff']);
+const KNOWN = new Set(['--from', '--to', '--json', '--exit-zero', '--runs', '--host', '--xen', '--paths', '--stage', '--source', '--help', '--version', '--format', '--severity-threshold', '--fix', '--diff', '--xlconf', '--jobs']);
 
 function main(argv: string[]): number {
   let args: ParsedArgs;

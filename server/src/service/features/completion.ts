@@ -4,6 +4,7 @@ import type { Analysis } from '../analyze';
 import { completionSpot } from './locate';
 import { guestTypeOf } from './hover-context';
 import { keyCompletions, valueCompletions } from './completion-items';
+import { xlConfCompletions } from '../xl-conf/features';
 
 export interface CompletionOut {
   label: string;
@@ -17,6 +18,7 @@ export interface CompletionOut {
 }
 
 export function completions(a: Analysis, offset: number): { items: CompletionOut[]; replaceStart: number } {
+  if (a.isXlConf) return xlConfCompletions(a, offset);
   const spot = completionSpot(a, offset);
   if (spot.kind === 'none') return { items: [], replaceStart: offset };
   const guestType = guestTypeOf(a);
