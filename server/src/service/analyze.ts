@@ -21,7 +21,7 @@ import { recoveredFindings, laterParseErrors, capSeverity } from './checks/recov
 import { recover, type Recovery } from './syntax/recovery';
 import { readDirectives, applyDirectives, type Directives } from './directives';
 import { versionNumber } from './options';
-import { readXlConf, type XlConfReading, type XlGlobals } from './xl-conf/globals';
+import { readXlConf, type XlConfReading, type XlGlobals } from './model/xl-conf';
 
 export interface AnalyzeRequest {
   readonly bytes: Uint8Array;

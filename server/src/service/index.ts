@@ -15,8 +15,8 @@ export {
 
 // One analysis per document and version; its findings.
 export { analyze, Analysis, type AnalyzeRequest, type DocumentKind } from './analyze';
-export { readXlConf, type XlGlobals, type XlConfReading } from './xl-conf/globals';
-export { XL_CONF_KEYS, XL_CONF_NAME, xlConfKey, type XlConfKey } from './xl-conf/keys';
+export { readXlConf, type XlGlobals, type XlConfReading } from './model/xl-conf';
+export { XL_CONF_KEYS, XL_CONF_NAME, xlConfKey, type XlConfKey } from './catalogue/xl-conf-keys';
 export type { Finding, Severity, ByteSpan, RelatedSpan } from './finding';
 
 // The dom0 models, and what a shell needs to build the `local` one.

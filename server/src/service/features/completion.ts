@@ -4,7 +4,7 @@ import type { Analysis } from '../analyze';
 import { completionSpot } from './locate';
 import { guestTypeOf } from './hover-context';
 import { keyCompletions, valueCompletions } from './completion-items';
-import { xlConfCompletions } from '../xl-conf/features';
+import { xlConfCompletions } from './xl-conf';
 
 export interface CompletionOut {
   label: string;

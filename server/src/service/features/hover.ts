@@ -4,7 +4,7 @@ import { locate } from './locate';
 import { hoverContext } from './hover-context';
 import { keyHover, valueHover } from './hover-content';
 import { manPageSection } from './man-page';
-import { xlConfHover } from '../xl-conf/features';
+import { xlConfHover } from './xl-conf';
 
 export interface HoverOut { markdown: string; start: number; end: number }
 

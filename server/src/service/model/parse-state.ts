@@ -10,7 +10,7 @@ import { NO_SPAN, XlExit, XlReport, type Diagnose } from './xl-report';
 import { xlReleaseFacts, type XlReleaseFacts } from './release-facts';
 import { splitStringList } from './xl-strings';
 import type { ByteSpan } from '../finding';
-import type { XlGlobals } from '../xl-conf/globals';
+import type { XlGlobals } from './xl-conf';
 
 export type GuestType = 'hvm' | 'pv' | 'pvh';
 

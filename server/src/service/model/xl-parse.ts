@@ -21,7 +21,7 @@ import {
 import { parsePciAndPassthrough } from './xl-parse-pci';
 import { parseResources } from './xl-parse-resources';
 import { XlExit } from './xl-report';
-import type { XlGlobals } from '../xl-conf/globals';
+import type { XlGlobals } from './xl-conf';
 
 export interface XlModelResult {
   /** libxl_domain_config JSON as `xl -N create` prints it; null when xl exits. */

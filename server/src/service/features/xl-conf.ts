@@ -2,10 +2,10 @@
 // release. The guest-config features route here when the analysis is of kind 'xl.conf'.
 import type { Analysis } from '../analyze';
 import { versionNumber } from '../options';
-import { completionSpot, locate } from '../features/locate';
-import type { CompletionOut } from '../features/completion';
-import type { HoverOut } from '../features/hover';
-import { XL_CONF_KEYS, xlConfKey, type XlConfKey } from './keys';
+import { completionSpot, locate } from './locate';
+import type { CompletionOut } from './completion';
+import type { HoverOut } from './hover';
+import { XL_CONF_KEYS, xlConfKey, type XlConfKey } from '../catalogue/xl-conf-keys';
 
 function keyMarkdown(k: XlConfKey, a: Analysis): string {
   const inRelease = versionNumber(k.since) <= versionNumber(a.options.xenVersion);

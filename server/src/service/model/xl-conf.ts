@@ -6,10 +6,10 @@ import type { Finding } from '../finding';
 import type { XenVersion } from '../options';
 import { versionNumber } from '../options';
 import type { Setting } from '../syntax/settings';
-import { ConfigReader, valueSpan } from '../model/accessors';
-import { XlReport } from '../model/xl-report';
-import { Bitmap, parseCpuRange } from '../model/cpumap';
-import { XL_CONF_KEYS, xlConfKey } from './keys';
+import { ConfigReader, valueSpan } from './accessors';
+import { XlReport } from './xl-report';
+import { Bitmap, parseCpuRange } from './cpumap';
+import { XL_CONF_KEYS, xlConfKey } from '../catalogue/xl-conf-keys';
 
 /** The guest defaults of an xl.conf; a field left out is xl's built-in default. */
 export interface XlGlobals {
