@@ -68,4 +68,4 @@ function argv(args: ParsedArgs): number {
   return dm.outcome === 'error' || dm.outcome === 'crash' ? 1 : 0;
 }
 
-export const COMMANDS: Record<string, (a: ParsedArgs) => number> = { check, config, argv };
+export const COMMANDS: Record<string, (a: ParsedArgs) => number | Promise<number>> = { check, config, argv };

@@ -45,7 +45,7 @@ export { definitionAt, highlightsAt, type HighlightOut } from './features/assign
 export { EDITOR_COMMANDS } from './features/editor-commands';
 export { upgradeReport, upgradeReportText, defaultHostFor, type UpgradeReport } from './features/upgrade-report';
 export { fixAll, applyEdits, type Action, type Edit } from './features/code-actions';
-export { acrossConfigs, type AcrossFinding, type ConfigInput, type RelatedElsewhere } from './features/across-configs';
+export { acrossConfigs, acrossFacts, acrossFromFacts, type AcrossFacts, type AcrossItem, type AcrossFinding, type ConfigInput, type RelatedElsewhere } from './features/across-configs';
 export { parseRepoConfig, REPO_CONFIG_NAME, type RepoConfig, type RepoConfigResult, type SeveritySetting } from './features/repo-config';
 
 // The finding codes, with their meaning, severity and fix (docs/diagnostics.md is made from them).
