@@ -2,7 +2,7 @@
 // (service/); this file keeps documents, settings and the BOM flags, and converts positions.
 // Runs over IPC (started by the VS Code client) or `--stdio` (other editors).
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   type InitializeParams, type InitializeResult, type Diagnostic, type CodeAction, type Hover, type CompletionList,
   type CodeLensParams, type DocumentSymbolParams, type FoldingRangeParams, type SelectionRangeParams, type DocumentFormattingParams,
   type DocumentRangeFormattingParams, type SemanticTokensParams, type DefinitionParams, type DocumentHighlightParams, type InlayHintParams,
@@ -13,7 +13,7 @@ import {
   BOM_NOTIFICATION, DEVICE_MODEL_PREVIEW_REQUEST, COMMANDS, SERVER_COMMANDS, type BomParams, type DeviceModelPreviewParams, type DeviceModelPreviewResult,
   type XlcfgSettings, type ServerCommandResult,
 } from './protocol';
-import { readSettings, readInitializationOptions, xlcfgSection, DEFAULT_SETTINGS } from './lsp/settings';
+import { readSettings, readInitializationOptions, xlcfgSection, DEFAULT_SETTINGS, WORKSPACE_TRUST_NOTIFICATION } from './lsp/settings';
 import { AnalysisCache, fileName } from './lsp/documents';
 import { ShownFiles } from './lsp/shown-files';
 import {
@@ -26,6 +26,7 @@ import {
   definitionOf, highlightsOf, SEMANTIC_TOKEN_LEGEND, inlayHintsOf,
 } from './lsp/editor-features';
 import { localHostModel, localManPage } from './node/environment';
+import { RepoSettings, type EffectiveSettings } from './lsp/repo-settings';
 
 const disabled = new Set((process.env.XLCFG_DISABLE_FEATURES ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 const connection = createConnection(ProposedFeatures.all);
@@ -45,6 +46,9 @@ let clientCommands = false;
 let initSettings: XlcfgSettings = DEFAULT_SETTINGS;
 let globalSettings: XlcfgSettings = DEFAULT_SETTINGS;
 const perDocument = new Map<string, Promise<XlcfgSettings>>();
+/** The repository's `.xlcfg.json` over the editor settings (lsp/repo-settings.ts). */
+const repoSettings = new RepoSettings((m) => { void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: m }).catch(() => undefined); });
+let canWatchFiles = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   canAskConfiguration = !!params.capabilities.workspace?.configuration;
@@ -56,6 +60,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = readInitializationOptions(params.initializationOptions);
   initSettings = globalSettings = init.settings;
   clientCommands = init.clientCommands;
+  repoSettings.trusted = init.workspaceTrusted;
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -81,9 +87,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (canAskConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'xlcfg' }).catch(() => undefined);
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.xlcfg.json' }, { globPattern: '**/*.conf' }] }).catch(() => undefined);
+  }
 });
 
-async function settingsFor(uri: string): Promise<XlcfgSettings> {
+/** The settings a document is analysed with: the editor's, with the repository's `.xlcfg.json` over them. */
+async function settingsFor(uri: string): Promise<EffectiveSettings> {
+  return repoSettings.apply(uri, await editorSettingsFor(uri));
+}
+
+async function editorSettingsFor(uri: string): Promise<XlcfgSettings> {
   if (!canAskConfiguration) return globalSettings;
   let s = perDocument.get(uri);
   if (!s) {
@@ -142,6 +156,17 @@ connection.onDidChangeConfiguration((change) => {
   perDocument.clear();
   const section = xlcfgSection(change.settings);
   if (section !== undefined) globalSettings = readSettings(section, initSettings);
+  for (const d of documents.all()) schedule(d.uri, 0);
+  refreshTokens();
+});
+/** A `.xlcfg.json` or an xl.conf changed on disk: analyse the open documents again. */
+connection.onDidChangeWatchedFiles(() => {
+  for (const d of documents.all()) schedule(d.uri, 0);
+  refreshTokens();
+});
+/** The VS Code client says when the user trusts the workspace: `.xlcfg.json` is read from then on. */
+connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (p: { trusted?: unknown }) => {
+  repoSettings.trusted = p?.trusted === true;
   for (const d of documents.all()) schedule(d.uri, 0);
   refreshTokens();
 });

@@ -68,11 +68,19 @@ export interface InitializationOptions {
    * Otherwise they use the server's commands (workspace/executeCommand).
    */
   clientCommands: boolean;
+  /**
+   * False when the editor says the workspace is not trusted (VS Code's restricted mode): the server
+   * then reads no `.xlcfg.json`. Editors that do not say are trusted.
+   */
+  workspaceTrusted: boolean;
 }
+
+/** Client -> server `{ trusted: boolean }`: the workspace's trust changed (VS Code client). */
+export const WORKSPACE_TRUST_NOTIFICATION = 'xlcfg/workspaceTrust';
 
 /** `initializationOptions`: `{ settings: { xlcfg: {...} } }`, `{ xlcfg: {...} }` or `{ settings: {...} }`, plus `clientCommands`. */
 export function readInitializationOptions(raw: unknown): InitializationOptions {
   const o = isObject(raw) ? raw : {};
   const section = isObject(o.settings) ? xlcfgSection(o.settings) : isObject(o.xlcfg) ? o.xlcfg : undefined;
-  return { settings: readSettings(section), clientCommands: o.clientCommands === true };
+  return { settings: readSettings(section), clientCommands: o.clientCommands === true, workspaceTrusted: o.workspaceTrusted !== false };
 }
