@@ -24,7 +24,7 @@ export function applyGlobalAffinityMasks(st: ParseState): void {
     maps = Array.from({ length: st.maxVcpus }, () => all.toJson());
     if (maps.length) st.b.vcpu_hard_affinity = maps;
   }
-  if (!maps) return;
+  if (!maps?.length) return;
   if (masks) {
     const allowed = new Set(vm.toJson().filter((c) => typed.toJson().includes(c)));
     maps = maps.map((m) => m.filter((c) => allowed.has(c)));
