@@ -3,7 +3,7 @@
 // files (to recognise guest configs among .cfg files) and should not spawn a server for those.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { LANGUAGE_ID } from './xlCfgLanguage';
+import { LANGUAGE_ID, XL_CONF_LANGUAGE_ID } from './xlCfgLanguage';
 import { traceOutputChannel } from './traceChannel';
 /** The client id: it also names the trace setting, `xlcfg.trace.server`. */
 const CLIENT_ID = 'xlcfg';
@@ -38,18 +38,22 @@ export class LazyLanguageClient implements vscode.Disposable {
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ language: LANGUAGE_ID }],
+      documentSelector: [{ language: LANGUAGE_ID }, { language: XL_CONF_LANGUAGE_ID }],
       // Pushes the `xlcfg` section on every change; the server may also pull it per document.
       synchronize: { configurationSection: 'xlcfg' },
       // This client registers the editor commands (preview, LF, BOM): code lenses name them rather than
       // the server's own commands, which are for other editors.
-      initializationOptions: { clientCommands: true },
+      // In restricted mode the server reads no `.xlcfg.json`; it is told when the user grants trust.
+      initializationOptions: { clientCommands: true, workspaceTrusted: vscode.workspace.isTrusted },
       // `xlcfg.trace.server` alone turns the protocol trace on (see traceChannel.ts).
       traceOutputChannel: traceOutputChannel(`${CLIENT_NAME} (trace)`),
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     await client.start();
     this.client = client;
+    this.context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client.sendNotification('xlcfg/workspaceTrust', { trusted: true }).catch(() => undefined);
+    }));
     return client;
   }
 
