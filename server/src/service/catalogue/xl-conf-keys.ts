@@ -87,7 +87,8 @@ export const XL_CONF_KEYS: readonly XlConfKey[] = [
     'The default highest grant-table version a guest whose config sets no `max_grant_version` may use (0 to 2147483647; any other value stops every xl command at start).',
     { guests: 'b_info.max_grant_version' }),
   k('bootloader_restrict', '4.18', 'boolean', '0',
-    'The default of the guests\' `bootloader_restrict`: run the bootloader (pygrub) as an unprivileged user. Not modelled by xlcfg for the guests yet.'),
+    'The default of the guests\' `bootloader_restrict`: run the bootloader (pygrub) as an unprivileged user. A guest\'s own `bootloader_restrict` wins.',
+    { guests: 'b_info.bootloader_restrict' }),
 ];
 
 const BY_NAME = new Map(XL_CONF_KEYS.map((x) => [x.name, x]));

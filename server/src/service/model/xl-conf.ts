@@ -28,6 +28,8 @@ export interface XlGlobals {
   readonly maxGrantVersion?: number;
   /** vm.cpumask, vm.hvm.cpumask, vm.pv.cpumask as written (parsed against the guest's host). */
   readonly cpumask?: { readonly vm?: string; readonly hvm?: string; readonly pv?: string };
+  /** bootloader_restrict (4.18+): the default of the guests' own. */
+  readonly bootloaderRestrict?: boolean;
 }
 
 export interface XlConfReading {
@@ -113,7 +115,10 @@ export function readXlConf(settings: readonly Setting[], xen: XenVersion, source
       report.note('xl does not know this domid_policy value and keeps its default ("xen"); use "xen" or "random"', at(dp.setting, 'xl-conf-invalid'));
     }
   }
-  if (!exitStatus && since('4.18')) cfg.getDefbool('bootloader_restrict');
+  if (!exitStatus && since('4.18')) {
+    const br = cfg.getDefbool('bootloader_restrict');
+    if (br.ok) g.bootloaderRestrict = br.value;
+  }
 
   const findings = [...report.findings];
   const seen = new Set<string>();
