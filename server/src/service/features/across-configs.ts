@@ -110,13 +110,17 @@ export function acrossConfigs(configs: readonly ConfigInput[]): AcrossFinding[] 
 export function acrossFromFacts(facts: readonly AcrossFacts[]): AcrossFinding[] {
   type Held = AcrossItem & { readonly id: string };
   const groups: Record<Kind, Map<string, Held[]>> = { name: new Map(), uuid: new Map(), mac: new Map(), disk: new Map() };
+  const seen = new Set<string>();
   for (const f of facts) {
     for (const item of f.items) {
+      // One occurrence per config and key: the same MAC twice in one guest is a single-file matter.
+      const once = `${item.kind}\0${item.key}\0${f.id}`;
+      if (seen.has(once)) continue;
+      seen.add(once);
       const list = groups[item.kind].get(item.key);
       const o: Held = { ...item, id: f.id };
-      // One occurrence per config and key: the same MAC twice in one guest is a single-file matter.
       if (!list) groups[item.kind].set(item.key, [o]);
-      else if (!list.some((x) => x.id === o.id)) list.push(o);
+      else list.push(o);
     }
   }
   const out: AcrossFinding[] = [];
@@ -130,7 +134,10 @@ export function acrossFromFacts(facts: readonly AcrossFacts[]): AcrossFinding[] 
         // A value shared by thousands of configs (a MAC copied into every template) must not make
         // each finding name all the others: the first few are named and related, then a count.
         const others: Held[] = [];
-        for (const x of list) if (x !== o && others.length < MAX_RELATED) others.push(x);
+        for (const x of list) {
+          if (others.length === MAX_RELATED) break;
+          if (x !== o) others.push(x);
+        }
         const count = list.length - 1;
         const names = others.map((x) => x.id);
         const named = count <= MAX_NAMED ? names.join(', ') : `${names.slice(0, MAX_NAMED).join(', ')} and ${count - MAX_NAMED} more`;
