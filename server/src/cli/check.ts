@@ -26,7 +26,7 @@ function outputFormat(args: ParsedArgs): Format {
   return (f as Format | undefined) ?? (args.flags.has('--json') ? 'json' : 'text');
 }
 
-/** Worker threads for N files: --jobs, else one per core, but none (this process) below 64 files. */
+/** Worker threads for N files: --jobs, else one per core but at most one per 64 files (1 = this process). */
 function jobsFor(args: ParsedArgs, files: number): number {
   const v = args.values.get('--jobs');
   if (v !== undefined) {

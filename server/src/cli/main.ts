@@ -19,7 +19,7 @@ commands:
         [--host ${HOST_PROFILES.join('|')}] [--xen ${XEN_VERSION_RANGE}] [--paths ${PATHS_PROFILES.join('|')}]
         (defaults from the nearest .xlcfg.json: xenVersion, host, paths, severity, xlConf; flags win)
         [--xlconf FILE] (xl's global config whose guest defaults apply; a file named xl.conf is
-        checked as one)  [--jobs N] (worker threads; default: one per core, 1 = in this process)
+        checked as one)  [--jobs N] (worker threads; default: one per core and 64 files; 1 = none)
   config FILE --json [--stage xl|libxl]   the libxl_domain_config xl builds (xl) or after libxl's defaults
         [--xlconf FILE]
   argv FILE [--json] [--xlconf FILE]      the device-model command line libxl would run
