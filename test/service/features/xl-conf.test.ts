@@ -42,3 +42,11 @@ test('hover and completion use xl.conf\'s keys for the target release', () => {
   assert.deepEqual(completions(b, b.bytes.length).items.map((i) => i.insertText), ['"json"', '"sxp"']);
   assert.equal(new Set(XL_CONF_KEYS.map((k) => k.name)).size, XL_CONF_KEYS.length);
 });
+
+test('quick fixes: a misspelt key to the close one, an old name to the current one', async () => {
+  const { codeActionsAt } = await import('../../../server/src/service');
+  const a = conf('vif.default.bridg = "br0"\ndefaultbridge = "br1"\n');
+  const titles = a.findings.flatMap((f) => codeActionsAt(a, 'file:///etc/xen/xl.conf', { start: f.start, end: f.end }).map((x) => x.title));
+  assert.ok(titles.includes('Rename to `vif.default.bridge`'), titles.join(' | '));
+  assert.equal(titles.filter((t) => t === 'Rename to `vif.default.bridge`').length, 2);
+});

@@ -128,8 +128,10 @@ export function readXlConf(settings: readonly Setting[], xen: XenVersion, source
     const key = xlConfKey(s.name);
     const span = { start: s.keyStart, end: s.keyEnd };
     if (!key) {
+      const near = nearest(s.name);
       findings.push({ ...span, code: 'xl-conf-unknown-key', severity: 'warning',
-        message: `xl does not read \`${s.name}' from xl.conf, so it has no effect${nearest(s.name)}`, data: { key: s.name } });
+        message: `xl does not read \`${s.name}' from xl.conf, so it has no effect${near ? ` (did you mean \`${near}'?)` : ''}`,
+        data: { key: s.name, ...(near ? { suggestion: near } : {}) } });
     } else if (!since(key.since)) {
       findings.push({ ...span, code: 'xl-conf-unknown-key', severity: 'warning',
         message: `xl reads \`${s.name}' from xl.conf only from Xen ${key.since} on; the targeted Xen ${xen} ignores it`, data: { key: s.name, since: key.since } });
@@ -138,14 +140,14 @@ export function readXlConf(settings: readonly Setting[], xen: XenVersion, source
   return { globals: g, findings, stderr: report.lines().join('\n'), exitStatus };
 }
 
-/** ` (did you mean X?)` for a close known key. */
-function nearest(name: string): string {
+/** A known key close to `name` (at most two edits away). */
+function nearest(name: string): string | undefined {
   let best: string | undefined, bestD = 3;
   for (const k of XL_CONF_KEYS) {
     const d = distance(name, k.name);
     if (d < bestD) { best = k.name; bestD = d; }
   }
-  return best ? ` (did you mean \`${best}'?)` : '';
+  return best;
 }
 
 function distance(a: string, b: string): number {
