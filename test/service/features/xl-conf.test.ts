@@ -2,7 +2,7 @@
 // and the features of an xl.conf document (its own keys for diagnostics, hover, completion, tokens).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, readXlConf, parse, hover, completions, semanticTokens, previewCodeLens, XL_CONF_KEYS } from '../../../server/src/service';
+import { analyze, readXlConf, parse, hover, completions, semanticTokens, previewCodeLens, codeActionsAt, XL_CONF_KEYS } from '../../../server/src/service';
 
 const enc = (t: string) => new TextEncoder().encode(t);
 const conf = (text: string, xenVersion: '4.10' | '4.12' | '4.17' | '4.20' = '4.17') =>
@@ -43,8 +43,7 @@ test('hover and completion use xl.conf\'s keys for the target release', () => {
   assert.equal(new Set(XL_CONF_KEYS.map((k) => k.name)).size, XL_CONF_KEYS.length);
 });
 
-test('quick fixes: a misspelt key to the close one, an old name to the current one', async () => {
-  const { codeActionsAt } = await import('../../../server/src/service');
+test('quick fixes: a misspelt key to the close one, an old name to the current one', () => {
   const a = conf('vif.default.bridg = "br0"\ndefaultbridge = "br1"\n');
   const titles = a.findings.flatMap((f) => codeActionsAt(a, 'file:///etc/xen/xl.conf', { start: f.start, end: f.end }).map((x) => x.title));
   assert.ok(titles.includes('Rename to `vif.default.bridge`'), titles.join(' | '));
