@@ -8,7 +8,7 @@ import { reportByteOrderMark, saveWithoutBom, type HeadReader } from './byteOrde
 import { CfgLanguageSwitch } from './cfgLanguageSwitch';
 import { DeviceModelPreviewProvider, registerDeviceModelPreview } from './deviceModelPreview';
 import { LazyLanguageClient, type ClientFactory } from './languageClient';
-import { LANGUAGE_ID } from './xlCfgLanguage';
+import { LANGUAGE_ID, XL_CONF_LANGUAGE_ID } from './xlCfgLanguage';
 import { convertToLf } from './lineEndings';
 import { showUpgradeReport } from './upgradeReport';
 import { registerTargetStatus } from './targetStatus';
@@ -32,7 +32,7 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Cli
 
   /** Starts the server for an xl-cfg document and tells it whether the file has a BOM. */
   const onXlCfgDocument = async (doc: vscode.TextDocument): Promise<void> => {
-    if (doc.languageId !== LANGUAGE_ID) return;
+    if (doc.languageId !== LANGUAGE_ID && doc.languageId !== XL_CONF_LANGUAGE_ID) return;
     try {
       const client = await lazy.ensureStarted();
       await reportByteOrderMark(client, doc.uri, platform.readHead);
@@ -56,7 +56,7 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Cli
     vscode.commands.registerCommand(COMMANDS.showUpgradeReport, (arg?: unknown) => showUpgradeReport(arg, () => lazy.ensureStarted())),
   );
 
-  const open = vscode.workspace.textDocuments.filter((d) => d.languageId === LANGUAGE_ID);
+  const open = vscode.workspace.textDocuments.filter((d) => d.languageId === LANGUAGE_ID || d.languageId === XL_CONF_LANGUAGE_ID);
   await Promise.all(open.map(onXlCfgDocument));
 }
 

@@ -4,7 +4,7 @@
 // a Node process on the desktop (nodeLanguageClient.ts), a web worker in a browser (browser-client.ts).
 import type * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { LANGUAGE_ID } from './xlCfgLanguage';
+import { LANGUAGE_ID, XL_CONF_LANGUAGE_ID } from './xlCfgLanguage';
 import { traceOutputChannel } from './traceChannel';
 import { isTrusted, trustMiddleware } from './workspaceTrust';
 /** The client id: it also names the trace setting, `xlcfg.trace.server`. */
@@ -38,12 +38,13 @@ export class LazyLanguageClient implements vscode.Disposable {
 
   private async start(): Promise<BaseLanguageClient> {
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ language: LANGUAGE_ID }],
+      documentSelector: [{ language: LANGUAGE_ID }, { language: XL_CONF_LANGUAGE_ID }],
       // Pushes the `xlcfg` section on every change; the server may also pull it per document.
       synchronize: { configurationSection: 'xlcfg' },
       // This client registers the editor commands (preview, LF, BOM): code lenses name them rather than
       // the server's own commands, which are for other editors.
-      // workspaceTrusted: the document links may look for files on this machine (host `local`).
+      // workspaceTrusted: false in Restricted Mode: the server reads no `.xlcfg.json` and document links
+      // look at no file; it is told when the user grants trust.
       initializationOptions: { clientCommands: true, workspaceTrusted: isTrusted() },
       // `xlcfg.trace.server` alone turns the protocol trace on (see traceChannel.ts).
       traceOutputChannel: traceOutputChannel(`${CLIENT_NAME} (trace)`),

@@ -90,4 +90,4 @@ function effective(args: ParsedArgs): number {
   return r.exitStatus === 0 ? 0 : 1;
 }
 
-export const COMMANDS: Record<string, (a: ParsedArgs) => number> = { check, config, argv, effective };
+export const COMMANDS: Record<string, (a: ParsedArgs) => number | Promise<number>> = { check, config, argv, effective };

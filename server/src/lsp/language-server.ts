@@ -4,7 +4,7 @@
 // comes in as a ServerEnvironment: reading the machine (the `local` host, the man page) and writing
 // the files that server commands show.
 import {
-  ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
+  ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   type InitializeParams, type InitializeResult, type Diagnostic, type CodeAction, type Hover, type CompletionList,
   type CodeLensParams, type DocumentSymbolParams, type FoldingRangeParams, type SelectionRangeParams, type DocumentFormattingParams,
   type DocumentRangeFormattingParams, type SemanticTokensParams, type DefinitionParams, type DocumentHighlightParams, type InlayHintParams,
@@ -16,7 +16,7 @@ import {
   type XlcfgSettings, type ServerCommandResult,
   EFFECTIVE_CONFIG_REQUEST, WORKSPACE_TRUST_NOTIFICATION, type EffectiveConfigParams, type EffectiveConfigResult, type WorkspaceTrustParams,
 } from '../protocol';
-import { readSettings, readInitializationOptions, xlcfgSection, DEFAULT_SETTINGS } from './settings';
+import { readSettings, readInitializationOptions, xlcfgSection, DEFAULT_SETTINGS, type EffectiveSettings, type RepoSettingsSource } from './settings';
 import { AnalysisCache, fileName } from './documents';
 import {
   diagnostics, previewText, previewCodeLens, upgradeReport, upgradeReportText, defaultHostFor, isXenVersion, isHostProfile, HOST_PROFILES,
@@ -48,6 +48,11 @@ export interface ServerEnvironment {
   readonly writeShownFile?: (key: string, name: string, suffix: string, text: string) => string;
   /** Whether a file exists on this machine (document links, `local` host, trusted workspace); absent: never looked up. */
   readonly fileExists?: (path: string) => boolean;
+  /**
+   * The repository's `.xlcfg.json` (and the xl.conf it names) over the editor settings, made with the
+   * way to warn the user; absent: no file is read (a browser).
+   */
+  readonly repoSettings?: (warn: (message: string) => void) => RepoSettingsSource;
   /** Features turned off (tests). */
   readonly disabled?: ReadonlySet<string>;
   /** Tests: the request handler made to throw. */
@@ -73,13 +78,15 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
   let initSettings: XlcfgSettings = DEFAULT_SETTINGS;
   let globalSettings: XlcfgSettings = DEFAULT_SETTINGS;
   const perDocument = new Map<string, Promise<XlcfgSettings>>();
-  /** The editor says the workspace is trusted: document links may then look at this machine's files (host `local`). */
-  let workspaceTrusted = false;
+  /** False when the editor says the workspace is not trusted: no `.xlcfg.json` read, no file looked up for links. */
+  let workspaceTrusted = true;
+  const repoSettings = env.repoSettings?.((m) => { void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: m }).catch(() => undefined); });
+  let canWatchFiles = false;
 
   /** Whether the user has been told that `local` means `reference` here. */
   let localNoted = false;
   /** The settings this environment can honour: without a machine to read, `local` is `reference`. */
-  function usable(s: XlcfgSettings): XlcfgSettings {
+  function usable<S extends XlcfgSettings>(s: S): S {
     if (s.host !== 'local' || env.localHost) return s;
     if (!localNoted) {
       localNoted = true;
@@ -101,6 +108,8 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
     initSettings = globalSettings = init.settings;
     clientCommands = init.clientCommands;
     workspaceTrusted = init.workspaceTrusted;
+    if (repoSettings) repoSettings.trusted = workspaceTrusted;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -127,9 +136,18 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
 
   connection.onInitialized(() => {
     if (canAskConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'xlcfg' }).catch(() => undefined);
+    if (canWatchFiles && repoSettings) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.xlcfg.json' }, { globPattern: '**/*.conf' }] }).catch(() => undefined);
+    }
   });
 
-  async function settingsFor(uri: string): Promise<XlcfgSettings> {
+  /** The settings a document is analysed with: the editor's, with the repository's `.xlcfg.json` over them. */
+  async function settingsFor(uri: string): Promise<EffectiveSettings> {
+    const editor = await editorSettingsFor(uri);
+    return repoSettings ? usable(repoSettings.apply(uri, editor)) : editor;
+  }
+
+  async function editorSettingsFor(uri: string): Promise<XlcfgSettings> {
     if (!canAskConfiguration) return usable(globalSettings);
     let s = perDocument.get(uri);
     if (!s) {
@@ -188,9 +206,14 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
     perDocument.clear();
     const section = xlcfgSection(change.settings);
     if (section !== undefined) globalSettings = readSettings(section, initSettings);
+    reanalyseAll();
+  });
+  /** A `.xlcfg.json` or an xl.conf changed on disk: analyse the open documents again. */
+  connection.onDidChangeWatchedFiles(() => reanalyseAll());
+  function reanalyseAll(): void {
     for (const d of documents.all()) schedule(d.uri, 0);
     refreshTokens();
-  });
+  }
   /** Semantic tokens come from the findings, which follow the settings (and a BOM): ask again. */
   function refreshTokens(): void {
     if (canRefreshTokens && !disabled.has('semanticTokens')) void connection.languages.semanticTokens.refresh().catch(() => undefined);
@@ -260,7 +283,12 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
     const a = p && typeof p.uri === 'string' ? await analysisOf(p.uri) : undefined;
     return { content: a ? effectiveConfigText(a, p.overrides) : '# This document is not open in the xl.cfg language server.\n' };
   });
-  connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (p: WorkspaceTrustParams) => { workspaceTrusted = p?.trusted === true; });
+  /** The VS Code client says when the user trusts the workspace: `.xlcfg.json` is read from then on. */
+  connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (p: WorkspaceTrustParams) => {
+    workspaceTrusted = p?.trusted === true;
+    if (repoSettings) repoSettings.trusted = workspaceTrusted;
+    reanalyseAll();
+  });
   connection.onDocumentLinks(guarded('documentLink', null, async (p: { textDocument: { uri: string } }) => {
     if (disabled.has('documentLink')) return null;
     const a = await analysisOf(p.textDocument.uri);

@@ -9,7 +9,7 @@
 // options < pushed < pulled), so an editor that answers the pull with `{}` or null does not undo
 // settings given at start-up.
 import type { XlcfgSettings } from '../protocol';
-import { DEFAULT_OPTIONS, isHostProfile, isPathsProfile, isXenVersion } from '../service';
+import { DEFAULT_OPTIONS, isHostProfile, isPathsProfile, isXenVersion, type XlGlobals } from '../service';
 
 export const DEFAULT_SETTINGS: XlcfgSettings = {
   xenVersion: DEFAULT_OPTIONS.xenVersion,
@@ -69,8 +69,9 @@ export interface InitializationOptions {
    */
   clientCommands: boolean;
   /**
-   * The editor says the workspace is trusted (`workspaceTrusted: true`): on the `local` host, the
-   * document links then say whether the files exist. Off unless given.
+   * False when the editor says the workspace is not trusted (VS Code's Restricted Mode): the server
+   * then reads no `.xlcfg.json`, and document links never look at the machine's files. Editors that
+   * do not say are trusted (links look only on the `local` host, which is chosen explicitly).
    */
   workspaceTrusted: boolean;
 }
@@ -79,5 +80,15 @@ export interface InitializationOptions {
 export function readInitializationOptions(raw: unknown): InitializationOptions {
   const o = isObject(raw) ? raw : {};
   const section = isObject(o.settings) ? xlcfgSection(o.settings) : isObject(o.xlcfg) ? o.xlcfg : undefined;
-  return { settings: readSettings(section), clientCommands: o.clientCommands === true, workspaceTrusted: o.workspaceTrusted === true };
+  return { settings: readSettings(section), clientCommands: o.clientCommands === true, workspaceTrusted: o.workspaceTrusted !== false };
+}
+
+/** The settings a document is analysed with: the editor's, with the repository's `.xlcfg.json` over them. */
+export type EffectiveSettings = XlcfgSettings & { readonly xlConf?: XlGlobals; readonly repoConfig?: string };
+
+/** Reads the repository's `.xlcfg.json` (and the xl.conf it names) for a document (node/repo-settings.ts). */
+export interface RepoSettingsSource {
+  /** False in an untrusted workspace: nothing is read. */
+  trusted: boolean;
+  apply(uri: string, settings: XlcfgSettings): EffectiveSettings;
 }

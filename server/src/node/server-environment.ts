@@ -5,6 +5,7 @@ import type { ServerEnvironment } from '../lsp/language-server';
 import { localHostModel, localManPage } from './environment';
 import { ShownFiles } from './shown-files';
 import { localFileExists } from './local-files';
+import { RepoSettings } from './repo-settings';
 
 export function nodeServerEnvironment(vars: NodeJS.ProcessEnv = process.env): ServerEnvironment {
   const shownFiles = new ShownFiles();
@@ -14,6 +15,7 @@ export function nodeServerEnvironment(vars: NodeJS.ProcessEnv = process.env): Se
     manPage: localManPage,
     writeShownFile: (key, name, suffix, text) => shownFiles.write(key, name, suffix, text),
     fileExists: localFileExists,
+    repoSettings: (warn) => new RepoSettings(warn),
     disabled: new Set((vars.XLCFG_DISABLE_FEATURES ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
     injectedFault: vars.XLCFG_TEST_FAULT,
   };

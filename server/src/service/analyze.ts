@@ -21,6 +21,7 @@ import { recoveredFindings, laterParseErrors, capSeverity } from './checks/recov
 import { recover, type Recovery } from './syntax/recovery';
 import { readDirectives, applyDirectives, type Directives } from './directives';
 import { versionNumber } from './options';
+import { readXlConf, type XlConfReading, type XlGlobals } from './model/xl-conf';
 
 export interface AnalyzeRequest {
   readonly bytes: Uint8Array;
@@ -36,7 +37,16 @@ export interface AnalyzeRequest {
   readonly semanticLimitBytes?: number;
   /** Severity overrides by finding code ('off' drops the finding). */
   readonly severities?: Readonly<Record<string, Finding['severity'] | 'off'>>;
+  /**
+   * What the document is: a guest config (the default) or xl's own global config, `xl.conf`, which
+   * has keys of its own and builds no guest.
+   */
+  readonly kind?: DocumentKind;
+  /** For a guest config: the defaults of the xl.conf xl would read (readXlConf); none = an empty xl.conf. */
+  readonly xlConf?: XlGlobals;
 }
+
+export type DocumentKind = 'guest' | 'xl.conf';
 
 export class Analysis {
   readonly bytes: Uint8Array;
@@ -45,7 +55,7 @@ export class Analysis {
   readonly host: HostModel;
   readonly parsed: ParsedConfig;
   readonly directives: Directives;
-  private cache: { lines?: LineIndex; xl?: XlModelResult | null; libxl?: DefaultsResult | null; dm?: DeviceModelResult | null; findings?: Finding[]; effective?: ReadonlyMap<string, Setting>; recovered?: Recovered | null } = {};
+  private cache: { lines?: LineIndex; xl?: XlModelResult | null; libxl?: DefaultsResult | null; dm?: DeviceModelResult | null; findings?: Finding[]; effective?: ReadonlyMap<string, Setting>; recovered?: Recovered | null; xlConf?: XlConfReading | null } = {};
 
   constructor(readonly request: AnalyzeRequest) {
     this.bytes = request.bytes;
@@ -92,11 +102,22 @@ export class Analysis {
     return this.bytes.length <= (this.request.semanticLimitBytes ?? Infinity);
   }
 
+  /** True for xl's global config (xl.conf): no guest, keys of its own. */
+  get isXlConf(): boolean { return this.request.kind === 'xl.conf'; }
+
+  /** For an xl.conf: what xl takes from it; null for a guest config or a file that does not parse. */
+  get xlConf(): XlConfReading | null {
+    if (this.cache.xlConf === undefined) {
+      this.cache.xlConf = this.isXlConf && this.parsed.accepted && this.semantic ? readXlConf(this.parsed.settings, this.options.xenVersion, this.options.sourceName) : null;
+    }
+    return this.cache.xlConf;
+  }
+
   get xl(): XlModelResult | null {
     if (this.cache.xl === undefined) {
       const p = this.host.physinfo;
       const hostInfo = p === 'unknown' ? undefined : { nrCpus: p.nrCpus, nrNodes: p.nrNodes };
-      this.cache.xl = this.parsed.accepted && this.semantic ? buildDomainConfig(this.parsed, this.options, hostInfo) : null;
+      this.cache.xl = this.parsed.accepted && this.semantic && !this.isXlConf ? buildDomainConfig(this.parsed, this.options, hostInfo, this.request.xlConf) : null;
     }
     return this.cache.xl;
   }
@@ -132,7 +153,7 @@ export class Analysis {
       const rec = this.parsed.accepted ? null : this.recovered;
       const parseErrors = parseFindings(this);
       const all = [...parseErrors, ...(rec ? laterParseErrors(parseErrors, rec.recovery, this.options.sourceName) : []),
-        ...(this.parsed.accepted && this.semantic ? runChecks(this) : []),
+        ...(this.parsed.accepted && this.semantic ? (this.isXlConf ? this.xlConf?.findings ?? [] : runChecks(this)) : []),
         ...(rec ? recoveredFindings(rec.analysis.findings, rec.recovery) : [])];
       if (!this.semantic) {
         all.push({ code: 'large-file', severity: 'information', start: 0, end: 0,

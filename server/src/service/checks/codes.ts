@@ -150,6 +150,9 @@ const XL: Record<string, Row> = {
   'vtpm-bad-uuid': e('a `vtpm` `uuid=` that is not a UUID'),
   'vtpm-no-backend': e('a `vtpm` without `backend=`'),
   'vtpm-unknown': e('a `vtpm` `key=value` that xl does not know'),
+  'xl-conf-deprecated': w('xl.conf: `vifscript` or `defaultbridge`, old names xl still reads but complains about on every run', 'rename to `vif.default.script` / `vif.default.bridge`'),
+  'xl-conf-invalid': w('xl.conf: a value xl does not understand; it prints a complaint on every run and keeps its default'),
+  'xl-conf-rejects': e('xl.conf: a grant-table limit out of range, which stops every xl command at start'),
 };
 
 const LIBXL: Record<string, Row> = {
@@ -166,6 +169,7 @@ const QEMU: Record<string, Row> = {
 
 const XLCFG: Record<string, Row> = {
   'unknown-key': w('a key that xl does not read, so it has no effect', 'rename to the known key it is closest to'),
+  'xl-conf-unknown-key': w('xl.conf: a key that xl (of the target release) does not read from its global config, so it has no effect', 'rename to the known key it is closest to'),
   'deprecated-key': h('a deprecated key (`builder`, `stdvga`) with a current replacement', 'replace with `type` / `vga`, or remove it'),
   'boolean-as-word': w('a boolean key given a word (`"yes"`, `"off"`): xl reads booleans as numbers only, so the key keeps its default', 'write 1 or 0'),
   'key-not-in-version': w('a key that xl of the target Xen release does not read yet, or no longer'),

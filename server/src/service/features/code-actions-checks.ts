@@ -20,6 +20,14 @@ export function checkFixes(a: Analysis, f: Finding): Action[] {
       if (!s || !setting) return [];
       return [make(`Rename to \`${s}\``, [{ start: setting.keyStart, end: setting.keyEnd, newText: s }], { preferred: true })];
     }
+    case 'xl-conf-unknown-key':
+    case 'xl-conf-deprecated': {
+      // xl.conf: the close known key, or the current name of an old one.
+      const to = f.code === 'xl-conf-deprecated' ? f.data?.replacement : suggestion(f);
+      const setting = typeof f.data?.key === 'string' ? a.effective.get(f.data.key) : undefined;
+      if (typeof to !== 'string' || !setting) return [];
+      return [make(`Rename to \`${to}\``, [{ start: setting.keyStart, end: setting.keyEnd, newText: to }], { preferred: true })];
+    }
     case 'deprecated-key': return deprecatedKey(a, f, make);
     case 'boolean-as-word': {
       const key = f.data?.key as string | undefined;

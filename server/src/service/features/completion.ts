@@ -5,6 +5,7 @@ import { completionSpot } from './locate';
 import { guestTypeOf } from './hover-context';
 import { keyCompletions, valueCompletions } from './completion-items';
 import { specCompletions } from './spec-completion';
+import { xlConfCompletions } from './xl-conf';
 
 export interface CompletionOut {
   label: string;
@@ -18,6 +19,7 @@ export interface CompletionOut {
 }
 
 export function completions(a: Analysis, offset: number): { items: CompletionOut[]; replaceStart: number } {
+  if (a.isXlConf) return xlConfCompletions(a, offset);
   const inSpec = specCompletions(a, offset, guestTypeOf(a));
   if (inSpec) return inSpec;
   const spot = completionSpot(a, offset);

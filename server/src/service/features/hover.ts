@@ -5,10 +5,12 @@ import { hoverContext } from './hover-context';
 import { keyHover, valueHover } from './hover-content';
 import { manPageSection } from './man-page';
 import { specHover } from './spec-hover';
+import { xlConfHover } from './xl-conf';
 
 export interface HoverOut { markdown: string; start: number; end: number }
 
 export function hover(a: Analysis, offset: number, opts: { manPage?: () => string | null } = {}): HoverOut | null {
+  if (a.isXlConf) return xlConfHover(a, offset);
   const at = locate(a, offset);
   if (at.kind === 'none') return null;
   const ctx = hoverContext(a);

@@ -16,7 +16,7 @@ export function parseSeclabels(st: ParseState): void {
     else setString(c, 'ssid_label', sec.value);
   }
   // xl's global run_hotplug_scripts (xl.conf default: 1).
-  c.run_hotplug_scripts = defbool(true);
+  c.run_hotplug_scripts = defbool(st.globals.runHotplugScripts ?? true);
 }
 
 /** strncmp(buf, word, strlen(buf)) == 0: buf is a prefix of word (the empty string matches). */
@@ -93,6 +93,8 @@ export function parseIdentity(st: ParseState): void {
       if (r.ok) setString(u, key, r.value);
     }
   }
+  // xl.conf's blkdev_start.
+  if (st.globals.blkdevStart !== undefined) setString(st.b, 'blkdev_start', st.globals.blkdevStart);
 }
 
 /** libxl_domain_build_info_init_type: the keyed union member with its always-printed structs. */

@@ -201,17 +201,22 @@ function failOnPiece(st: ParseState, key: string, item: Value, err: { message: s
 
 /** max_grant_frames, max_maptrack_frames, max_grant_version: 0..INT_MAX, exit silently otherwise. */
 export function parseGrantLimits(st: ParseState): void {
+  const g = st.globals;
+  const fallback: Record<string, number | undefined> = { max_grant_frames: g.maxGrantFrames, max_maptrack_frames: g.maxMaptrackFrames, max_grant_version: g.maxGrantVersion };
   for (const key of ['max_grant_frames', 'max_maptrack_frames', 'max_grant_version']) {
     const r = st.cfg.getBoundedLong(key, 0n, 0x7fffffffn, true);
     if (r.ok) st.b[key] = Number(r.value);
-    else if (r.errno !== 'ESRCH') {
+    else if (r.errno === 'ESRCH') {
+      // xl.conf's value (xl's own default, -1 / LIBXL_MAX_GRANT_DEFAULT, is not printed).
+      if (fallback[key] !== undefined) st.b[key] = fallback[key];
+    } else {
       st.report.note(`xl exits without a message: \`${key}' must be a number from 0 to 2147483647`, {
         ...st.at(key, 'xl-rejects-silently'), severity: 'error',
       });
       throw new XlExit(1);
     }
   }
-  st.b.claim_mode = defbool(true);
+  st.b.claim_mode = defbool(g.claimMode ?? true);
 }
 
 /** Writes the typed fields kept in the state to b_info. */

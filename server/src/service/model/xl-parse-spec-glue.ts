@@ -7,7 +7,7 @@ import type { SpecContext, SpecResult } from './specs';
 import { XL_ABORTED, XlExit } from './xl-report';
 
 export function specContext(st: ParseState, index: number): SpecContext {
-  return { guestType: st.type, index, options: st.options, sourceName: st.src };
+  return { guestType: st.type, index, options: st.options, sourceName: st.src, ...(st.nicDefaults ? { nicDefaults: st.nicDefaults } : {}) };
 }
 
 /**
