@@ -102,10 +102,15 @@ describe('document links over LSP', () => {
     assert.deepEqual(links.map((l) => l.tooltip), [`Open ${kernel} (found on this host)`, `${missing}: not found on this host`, `${dir}/disk.img: not found on this host`]);
   });
 
+  test('host local, no word on trust (editors without Restricted Mode): looked up', async () => {
+    const links = await linksOf({ initializationOptions: local });
+    assert.equal(links[1].tooltip, `${missing}: not found on this host`);
+  });
+
   test('host local, workspace not trusted: not looked up, until the client says it is trusted', async () => {
-    const untrusted = await linksOf({ initializationOptions: local });
+    const untrusted = await linksOf({ initializationOptions: { ...local, workspaceTrusted: false } });
     assert.deepEqual(untrusted.map((l) => l.tooltip), [`Open ${kernel}`, `Open ${missing}`, `Open ${dir}/disk.img`]);
-    const granted = await linksOf({ initializationOptions: local }, async (c) => {
+    const granted = await linksOf({ initializationOptions: { ...local, workspaceTrusted: false } }, async (c) => {
       await c.conn.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true });
     });
     assert.equal(granted[1].tooltip, `${missing}: not found on this host`);
