@@ -131,7 +131,7 @@ export class Analysis {
     if (!this.cache.findings) {
       const rec = this.parsed.accepted ? null : this.recovered;
       const parseErrors = parseFindings(this);
-      const all = [...parseErrors, ...(rec ? laterParseErrors(parseErrors, rec.recovery, this.options.sourceName) : []),
+      const all = [...parseErrors, ...(rec ? laterParseErrors(parseErrors, rec.recovery) : []),
         ...(this.parsed.accepted && this.semantic ? runChecks(this) : []),
         ...(rec ? recoveredFindings(rec.analysis.findings, rec.recovery) : [])];
       if (!this.semantic) {

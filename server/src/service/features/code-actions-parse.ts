@@ -1,5 +1,5 @@
 // Quick fixes for libxlutil's parse errors, from the `fix` the parse finding carries
-// (checks/parse-explain.ts): quote a bare word, lower-case a key, Python booleans, numbers xl.cfg
+// (syntax/parse-explain.ts): quote a bare word, lower-case a key, Python booleans, numbers xl.cfg
 // cannot write, the missing final newline, CRLF line endings and the BOM; and, with the edits the
 // finding carries (syntax/recovery.ts), close a list or a string, insert a missing `=` or comma,
 // comment out a line that holds a lone word.
