@@ -6,8 +6,6 @@ import type { CheckContext } from './context';
 import { defboolVal, list, isObject } from '../defaults/json';
 import { setting, statementSpan, stringValue } from './spans';
 
-export const DM_RESTRICT_TRADITIONAL_TEXT = 'dm_restrict not supported by qemu-xen-traditional';
-
 /** How qemu-xen-traditional came to be chosen, for the message and the quick fixes. */
 export type TraditionalCause = 'written' | 'stubdomain' | 'default';
 
@@ -24,7 +22,8 @@ export function dmRestrictOn(a: CheckContext): boolean {
 
 function traditionalRefusal(a: CheckContext): Finding | null {
   const dm = a.deviceModel;
-  if (!a.libxl?.resolved || !dm || dm.outcome !== 'error' || !dm.error?.includes(DM_RESTRICT_TRADITIONAL_TEXT)) return null;
+  const failure = dm?.outcome === 'error' ? dm.failure : undefined;
+  if (!a.libxl?.resolved || failure?.reason !== 'dm-restrict-traditional') return null;
   const restrict = setting(a, 'dm_restrict');
   const version = setting(a, 'device_model_version');
   const stub = setting(a, 'device_model_stubdomain_override');
@@ -43,9 +42,9 @@ function traditionalRefusal(a: CheckContext): Finding | null {
   const span = restrict ? statementSpan(restrict) : (version ? statementSpan(version) : { start: 0, end: 0 });
   return {
     ...span, code: 'dm-restrict-traditional', severity: 'error',
-    message: `libxl refuses this when the guest starts (xl create fails): ${DM_RESTRICT_TRADITIONAL_TEXT}.${why}`,
+    message: `libxl refuses this when the guest starts (xl create fails): ${failure.text}.${why}`,
     ...(related.length ? { related } : {}),
-    data: { libxlMessage: DM_RESTRICT_TRADITIONAL_TEXT, cause, type: guestType(a) },
+    data: { libxlMessage: failure.text, cause, type: guestType(a) },
   };
 }
 

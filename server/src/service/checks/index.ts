@@ -12,6 +12,7 @@ import { unknownKeyChecks } from './unknown-keys';
 import { booleanWord, maxmemBelowMemory } from './values';
 import { keyUseChecks } from './key-use';
 import { xenVersionChecks, xlFindingsForTarget } from './xen-version';
+import { findingCode } from './codes';
 
 export type Check = (a: CheckContext) => Finding[];
 
@@ -33,7 +34,7 @@ export function runChecks(a: CheckContext): Finding[] {
   const xl = xlFindingsForTarget(a, a.xl?.findings ?? []).map((f) => booleanWord(a, f));
   const version = guarded(xenVersionChecks, a);
   // In the target release xl itself exits (e.g. qemu-xen-traditional in 4.21+): libxl never runs.
-  const xlExits = version.some((f) => f.severity === 'error' && f.code.startsWith('xl-'));
+  const xlExits = version.some((f) => f.severity === 'error' && findingCode(f.code)?.source === 'xl');
   // Concatenated, not push(...x): a check may return 100k findings (too many call arguments).
   const parts: Finding[][] = [xl];
   if (!xlExits) for (const c of LIBXL_CHECKS) parts.push(guarded(c, a));
