@@ -6,6 +6,7 @@ import type { CheckContext } from './context';
 import { keyAppliesTo, keyStatusIn, lookupKey, type GuestType } from '../catalogue';
 import { isObject } from '../defaults/json';
 import { setting, statementSpan, stringValue } from './spans';
+import { has } from '../util/lists';
 
 /** xl codes that already speak about a key's deprecation or being ignored. */
 const XL_SAYS_IGNORED = new Set(['xl-deprecated', 'xl-ignored', 'xl-device-model-ignored', 'xl-kernel-hvmloader']);
@@ -47,7 +48,7 @@ export function keyUseChecks(a: CheckContext): Finding[] {
 
 /** libxl reads the key for this guest after all when it logs something about it (PV vNUMA is refused). */
 function libxlSpeaksOf(a: CheckContext, key: string): boolean {
-  return (a.libxl?.messages ?? []).some((m) => m.keys.includes(key));
+  return (a.libxl?.messages ?? []).some((m) => has(m.keys, key));
 }
 
 function deprecated(a: CheckContext, name: string, span: { start: number; end: number }, replacedBy?: string, ignored?: boolean): Finding {
