@@ -3,6 +3,7 @@
 // device-model binary, stubdomain images and cpupool (information). Stated as a condition, never guessed.
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
+import type { CheckHandler } from './fix';
 import type { Assumption } from '../defaults';
 import { spanForKeys } from './spans';
 
@@ -41,3 +42,5 @@ function requirement(a: CheckContext, need: Assumption): Finding | null {
     default: return null;
   }
 }
+
+export const handler: CheckHandler = { kind: 'libxl', check: hostRequirementChecks };

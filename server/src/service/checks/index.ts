@@ -2,24 +2,52 @@
 // its defaults and the device-model builder), and ours. Each family lives in its own file.
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
-import { libxlVerdicts } from './libxl-verdicts';
-import { domainBuildChecks } from './domain-build';
-import { dmRestrictChecks } from './dm-restrict';
-import { hostRequirementChecks } from './host-requirements';
-import { traditionalChecks } from './traditional';
-import { qemuRefusalChecks } from './qemu-refusals';
-import { unknownKeyChecks } from './unknown-keys';
-import { booleanWord, maxmemBelowMemory } from './values';
-import { keyUseChecks } from './key-use';
-import { xenVersionChecks, xlFindingsForTarget } from './xen-version';
-import { findingCode } from './codes';
+import type { Check, CheckFinding, CheckHandler, Fix, FixContext, FixFn, Fixes } from './fix';
+import { findingCode, type FindingCode } from './codes';
+import { xenVersionChecks } from './xen-version';
+import * as xlVerdicts from './xl-verdicts';
+import * as libxlVerdicts from './libxl-verdicts';
+import * as domainBuild from './domain-build';
+import * as dmRestrict from './dm-restrict';
+import * as hostRequirements from './host-requirements';
+import * as traditional from './traditional';
+import * as qemuRefusals from './qemu-refusals';
+import * as unknownKeys from './unknown-keys';
+import * as values from './values';
+import * as keyUse from './key-use';
 
-export type Check = (a: CheckContext) => Finding[];
+export type { Check } from './fix';
 
+/**
+ * Every check with its fixes, one line each, in the order their findings are listed (within each
+ * kind): `libxl` checks run unless xl itself exits, `key` checks always.
+ */
+const HANDLERS: readonly CheckHandler[] = [
+  xlVerdicts.handler,
+  libxlVerdicts.handler,
+  domainBuild.handler,
+  dmRestrict.handler,
+  hostRequirements.handler,
+  traditional.handler,
+  qemuRefusals.handler,
+  unknownKeys.handler,
+  values.handler,
+  keyUse.handler,
+];
+
+const checksOf = (kind: 'libxl' | 'key'): readonly Check[] => HANDLERS.flatMap((h) => (h.kind === kind ? [h.check] : []));
 /** Checks of what libxl does once xl has built the config (skipped when xl exits). */
-const LIBXL_CHECKS: readonly Check[] = [libxlVerdicts, domainBuildChecks, dmRestrictChecks, hostRequirementChecks, traditionalChecks, qemuRefusalChecks];
+const LIBXL_CHECKS = checksOf('libxl');
 /** Checks of the keys themselves (xl ignores silently). */
-const KEY_CHECKS: readonly Check[] = [unknownKeyChecks, maxmemBelowMemory, keyUseChecks];
+const KEY_CHECKS = checksOf('key');
+
+const FIXES: Fixes = Object.assign({}, ...HANDLERS.map((h) => h.fixes ?? {}));
+
+/** The fixes of a finding, from the handler of its code (the one place a stored finding meets its data's type). */
+export function fixesOf(a: FixContext, f: Finding): readonly Fix[] {
+  const fix = FIXES[f.code as FindingCode] as FixFn<FindingCode> | undefined;
+  return fix ? fix(a, f as CheckFinding<FindingCode>) : [];
+}
 
 function guarded(check: Check, a: CheckContext): Finding[] {
   try {
@@ -31,7 +59,7 @@ function guarded(check: Check, a: CheckContext): Finding[] {
 }
 
 export function runChecks(a: CheckContext): Finding[] {
-  const xl = xlFindingsForTarget(a, a.xl?.findings ?? []).map((f) => booleanWord(a, f));
+  const xl = xlVerdicts.xlVerdicts(a);
   const version = guarded(xenVersionChecks, a);
   // In the target release xl itself exits (e.g. qemu-xen-traditional in 4.21+): libxl never runs.
   const xlExits = version.some((f) => f.severity === 'error' && findingCode(f.code)?.source === 'xl');

@@ -8,6 +8,18 @@ import type { LibxlMessage } from '../defaults';
 import type { DmLine } from '../devicemodel';
 import { diskItemNaming } from '../syntax/disk-items';
 import { relatedFor, spanForKeys } from './spans';
+import type { CheckHandler } from './fix';
+import { insertLineAfter } from '../syntax/edits';
+
+declare module './codes' {
+  interface FindingData {
+    'libxl-refuses': {
+      readonly libxlMessage: string; readonly libxlFunction: string; readonly keys: readonly string[];
+      /** The refusal a fix can repair (a stubdomain without device_model_version, Xen 4.21+). */
+      readonly fix?: 'stubdomain-qemu-xen';
+    };
+  }
+}
 
 function finding(a: CheckContext, keys: readonly string[], severity: Finding['severity'], code: string, message: string, libxlText: string, fn: string, vdev?: string): Finding {
   const at = spanForKeys(a, keys);
@@ -80,3 +92,14 @@ export function libxlVerdicts(a: CheckContext): Finding[] {
 function fromDm(a: CheckContext, l: DmLine, severity: Finding['severity'], code: string, message: string): Finding {
   return finding(a, l.keys, severity, code, message, l.text, l.function, l.vdev);
 }
+
+export const handler: CheckHandler = {
+  kind: 'libxl', check: libxlVerdicts,
+  fixes: {
+    'libxl-refuses': (a, f) => {
+      const stub = a.effective.get('device_model_stubdomain_override');
+      if (f.data.fix !== 'stubdomain-qemu-xen' || !stub) return [];
+      return [{ title: 'Add device_model_version = "qemu-xen" (a Linux stubdomain)', edits: [insertLineAfter(a, stub, 'device_model_version = "qemu-xen"')], preferred: true }];
+    },
+  },
+};

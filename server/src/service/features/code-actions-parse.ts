@@ -7,7 +7,7 @@ import type { Analysis } from '../analyze';
 import type { Finding } from '../finding';
 import { lookupKey } from '../catalogue';
 import { EDITOR_COMMANDS as COMMANDS } from './editor-commands';
-import { quoted, textOf, type Edit } from './code-actions-edits';
+import { quoted, textOf, type Edit } from '../syntax/edits';
 import type { Action } from './code-actions';
 
 const isWordEnd = (c: number | undefined) =>
