@@ -6,12 +6,21 @@ import type { Finding } from '../finding';
 import type { Edit } from '../syntax/edits';
 import type { CheckContext } from './context';
 import type { DataOf, FindingCode } from './codes';
+import { has } from '../util/lists';
 
 /** What a fix may read: the source's bytes, the settings xl reads, the options (file name). */
 export type FixContext = Pick<CheckContext, 'bytes' | 'effective' | 'options'>;
 
 /** A finding of code C, with the data its check declared for that code. */
 export type CheckFinding<C extends FindingCode> = Omit<Finding, 'code' | 'data'> & { readonly code: C; readonly data: DataOf<C> };
+
+/**
+ * A stored finding as a finding of one of `codes`, with that code's data type; undefined for another
+ * code. The one place a finding that travelled as plain `Finding` meets its data's type.
+ */
+export function findingOf<C extends FindingCode>(f: Finding, ...codes: C[]): CheckFinding<C> | undefined {
+  return has<string>(codes, f.code) ? (f as unknown as CheckFinding<C>) : undefined;
+}
 
 export interface Fix {
   readonly title: string;

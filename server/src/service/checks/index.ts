@@ -2,7 +2,7 @@
 // its defaults and the device-model builder), and ours. Each family lives in its own file.
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
-import type { Check, CheckFinding, CheckHandler, Fix, FixContext, FixFn, Fixes } from './fix';
+import { findingOf, type Check, type CheckHandler, type Fix, type FixContext, type FixFn, type Fixes } from './fix';
 import { findingCode, type FindingCode } from './codes';
 import { xenVersionChecks } from './xen-version';
 import * as xlVerdicts from './xl-verdicts';
@@ -16,7 +16,7 @@ import * as unknownKeys from './unknown-keys';
 import * as values from './values';
 import * as keyUse from './key-use';
 
-export type { Check } from './fix';
+export { findingOf, type Check, type CheckFinding, type Fix, type FixContext } from './fix';
 
 /**
  * Every check with its fixes, one line each, in the order their findings are listed (within each
@@ -45,8 +45,10 @@ const FIXES: Fixes = Object.assign({}, ...HANDLERS.map((h) => h.fixes ?? {}));
 
 /** The fixes of a finding, from the handler of its code (the one place a stored finding meets its data's type). */
 export function fixesOf(a: FixContext, f: Finding): readonly Fix[] {
-  const fix = FIXES[f.code as FindingCode] as FixFn<FindingCode> | undefined;
-  return fix ? fix(a, f as CheckFinding<FindingCode>) : [];
+  const code = f.code as FindingCode;
+  const fix = FIXES[code] as FixFn<FindingCode> | undefined;
+  const typed = findingOf(f, code);
+  return fix && typed ? fix(a, typed) : [];
 }
 
 function guarded(check: Check, a: CheckContext): Finding[] {

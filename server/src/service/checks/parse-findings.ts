@@ -4,7 +4,26 @@ import type { Finding } from '../finding';
 import type { CheckContext } from './context';
 import { parseErrorText, PYTHON_WARNING, PYTHON_WARNING_TEXT } from '../syntax/parse-error';
 import { explainParseError, explainCause } from '../syntax/parse-explain';
-import { diagnoseParseError, atStatementStart } from '../syntax/recovery';
+import { diagnoseParseError, atStatementStart, type ByteEdit } from '../syntax/recovery';
+import type { ParseErrorKind } from '../syntax/parse-error';
+import type { ParseFix } from '../syntax/parse-explain';
+
+/** What a parse error's fixes read (features/code-actions-parse.ts). */
+export interface ParseErrorData {
+  readonly kind: ParseErrorKind;
+  readonly xlLine: number;
+  readonly xlMessage: string;
+  readonly fix?: ParseFix;
+  /** The repair's edits, for the fixes that carry them (syntax/recovery.ts's diagnosis). */
+  readonly edits?: readonly ByteEdit[];
+}
+
+declare module './codes' {
+  interface FindingData {
+    'parse-error': ParseErrorData;
+    'parse-error-later': ParseErrorData;
+  }
+}
 
 /** `+ - . ( ) :`: bytes of Python code that libxlutil cannot lex. */
 const PYTHON_BYTES: ReadonlySet<number> = new Set([0x2b, 0x2d, 0x2e, 0x28, 0x29, 0x3a]);

@@ -4,7 +4,7 @@
 import type { Analysis } from '../analyze';
 import type { Finding } from '../finding';
 import { parseFixes } from './code-actions-parse';
-import { fixesOf } from '../checks';
+import { findingOf, fixesOf } from '../checks';
 import type { Edit } from '../syntax/edits';
 import { splice, utf8Bytes } from '../text/bytes';
 
@@ -25,7 +25,8 @@ export interface Action {
 
 /** The fixes for one finding. */
 export function fixesFor(a: Analysis, f: Finding, uri?: string): Action[] {
-  if (f.code === 'parse-error' || f.code === 'parse-error-later') return parseFixes(a, f, uri);
+  const parse = findingOf(f, 'parse-error', 'parse-error-later');
+  if (parse) return parseFixes(a, parse, uri);
   if (typeof f.data?.recovered === 'number') return recoveredFixes(a, f.data.recovered);
   return fixesOf(a, f).map((x) => ({
     title: x.title, kind: 'quickfix', findingCodes: [f.code], edits: x.edits,
