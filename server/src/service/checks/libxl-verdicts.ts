@@ -58,10 +58,10 @@ function fromDefaults(a: CheckContext, m: LibxlMessage, next?: LibxlMessage): Fi
   if (m.level === 'error' && m.ours && next?.secondary) {
     // libxl itself only prints the follow-up line; our explanation goes with it.
     const text = `${next.text} (${m.text})`;
-    return finding(a, m.keys, 'error', 'libxl-refuses', refusal(text), next.text, next.function);
+    return finding(a, m.keys, 'error', 'libxl-refuses', refusal(text), next.text, next.function, next.vdev ?? m.vdev);
   }
-  if (m.level === 'error') return finding(a, m.keys, 'error', 'libxl-refuses', refusal(m.text, m.ours), m.text, m.function);
-  return finding(a, m.keys, 'warning', 'libxl-warning', `libxl warns when the guest starts: ${m.text}`, m.text, m.function);
+  if (m.level === 'error') return finding(a, m.keys, 'error', 'libxl-refuses', refusal(m.text, m.ours), m.text, m.function, m.vdev);
+  return finding(a, m.keys, 'warning', 'libxl-warning', `libxl warns when the guest starts: ${m.text}`, m.text, m.function, m.vdev);
 }
 
 export function libxlVerdicts(a: CheckContext): Finding[] {

@@ -98,18 +98,18 @@ function diskSetBackend(disk: Json, env: DefaultsEnv): boolean {
 
   if (format === 'empty') {
     if (!int(disk, 'is_cdrom')) {
-      env.log.error('disk-empty-not-cdrom', BACKEND_FN, `Disk vdev=${vdev} is empty but not cdrom`, ['disk']);
+      env.log.diskError('disk-empty-not-cdrom', BACKEND_FN, `Disk vdev=${vdev} is empty but not cdrom`, vdev);
       return false;
     }
     const placeholder = diskBackends419(env) && path?.startsWith(`${env.paths.runDir}/empty-cdrom`);
     if (path && !placeholder) {
-      env.log.error('disk-empty-with-image', BACKEND_FN, `Disk vdev=${vdev} is empty but an image has been provided: ${path}`, ['disk']);
+      env.log.diskError('disk-empty-with-image', BACKEND_FN, `Disk vdev=${vdev} is empty but an image has been provided: ${path}`, vdev);
       return false;
     }
   } else if ((backend === 'unknown' || backend === 'phy' || backend === 'standalone') && local && !script) {
     const k = env.host.pathKind(path ?? '');
     if (k === 'missing') {
-      env.log.error('disk-stat-failed', BACKEND_FN, `Disk vdev=${vdev} failed to stat: ${path ?? '(null)'}: ${strerror('enoent')}`, ['disk']);
+      env.log.diskError('disk-stat-failed', BACKEND_FN, `Disk vdev=${vdev} failed to stat: ${path ?? '(null)'}: ${strerror('enoent')}`, vdev);
       return false;
     }
     if (k === 'unknown') {
@@ -144,7 +144,7 @@ function diskSetBackend(disk: Json, env: DefaultsEnv): boolean {
     ? tryBackend(backend as DiskBackend)
     : tryBackend('phy') ?? tryBackend('qdisk') ?? tryBackend('tap') ?? tryBackend('standalone');
   if (!chosen) {
-    env.log.error('disk-no-backend', BACKEND_FN, `no suitable backend for disk ${vdev}`, ['disk']);
+    env.log.diskError('disk-no-backend', BACKEND_FN, `no suitable backend for disk ${vdev}`, vdev);
     return false;
   }
   disk.backend = chosen;

@@ -50,6 +50,8 @@ export interface LibxlMessage {
    * on an unknown backend domain and only prints the caller's "Unable to set ... defaults").
    */
   explanation?: string;
+  /** The disk (vdev) the message names, when it names one. */
+  vdev?: string;
 }
 
 /**
@@ -76,6 +78,11 @@ export class MessageLog {
 
   error(reason: LibxlReason, fn: string, text: string, keys: string[] = [], explanation?: string): void {
     this.messages.push({ reason, level: 'error', function: fn, text, keys, ...(explanation ? { explanation } : {}) });
+  }
+
+  /** A refusal about one disk (`vdev`), which diagnostics point at. */
+  diskError(reason: LibxlReason, fn: string, text: string, vdev: string): void {
+    this.messages.push({ reason, level: 'error', function: fn, text, keys: ['disk'], vdev });
   }
 
   warn(reason: LibxlReason, fn: string, text: string, keys: string[] = []): void {
