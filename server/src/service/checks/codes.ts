@@ -199,8 +199,10 @@ export type FindingCode = keyof typeof LIBXLUTIL | keyof typeof XL | keyof typeo
  * The `data` each code carries for its fixes, by code. Empty here: the file of the check that makes
  * a code declares its entry next to the check and its fixes (`declare module './codes'`).
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface FindingData {}
+
+/** Compile-time guard: FindingData names only codes that have a row (a typo fails `npx tsc`). */
+export const FINDING_DATA_CODES_HAVE_ROWS: Exclude<keyof FindingData, FindingCode> extends never ? true : never = true;
 
 /** The data of a finding of code C: its declared shape, else free-form. */
 export type DataOf<C extends FindingCode> = C extends keyof FindingData ? FindingData[C] : Readonly<Record<string, unknown>> | undefined;

@@ -1,5 +1,6 @@
 // Every check after a successful parse: xl's own verdicts (from the domain model), libxl's (from
-// its defaults and the device-model builder), and ours. Each family lives in its own file.
+// its defaults and the device-model builder), and ours. Each family lives in its own file with the
+// fixes of its codes (its `handler`), registered by one line in HANDLERS.
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
 import { findingOf, type Check, type CheckHandler, type Fix, type FixContext, type FixFn, type Fixes } from './fix';
