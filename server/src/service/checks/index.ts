@@ -42,7 +42,17 @@ const LIBXL_CHECKS = checksOf('libxl');
 /** Checks of the keys themselves (xl ignores silently). */
 const KEY_CHECKS = checksOf('key');
 
-const FIXES: Fixes = Object.assign({}, ...HANDLERS.map((h) => h.fixes ?? {}));
+/** Every code's fixes; a code has one handler. */
+const FIXES: Fixes = (() => {
+  const all: Record<string, unknown> = {};
+  for (const h of HANDLERS) {
+    for (const [code, fix] of Object.entries(h.fixes ?? {})) {
+      if (code in all) throw new Error(`two handlers fix ${code}`);
+      all[code] = fix;
+    }
+  }
+  return all as Fixes;
+})();
 
 /** The fixes of a finding, from the handler of its code (the one place a stored finding meets its data's type). */
 export function fixesOf(a: FixContext, f: Finding): readonly Fix[] {
