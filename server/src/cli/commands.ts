@@ -66,7 +66,7 @@ function argv(args: ParsedArgs): number {
     printJson({
       outcome: dm.outcome, device_model_version: dm.device_model_version, argv: dm.argv, env: dm.env,
       ...(dm.error ? { error: dm.error } : {}), ...(dm.reason ? { reason: dm.reason } : {}), ...(dm.crash ? { crash: dm.crash } : {}),
-      log: dm.log, label: dm.label, placeholders: dm.placeholders, assumptions: dm.assumptions,
+      log: dm.log, label: dm.label, placeholders: dm.placeholders, assumptions: dm.assumptions.map((x) => x.text),
     });
   } else if (dm.outcome === 'error') process.stderr.write(`libxl: error: ${dm.error}\n`);
   else if (dm.outcome === 'crash') process.stderr.write(`xlcfg: ${dm.crash}\n`);

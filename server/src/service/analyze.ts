@@ -55,7 +55,9 @@ export class Analysis {
   readonly host: HostModel;
   readonly parsed: ParsedConfig;
   readonly directives: Directives;
-  private cache: { lines?: LineIndex; xl?: XlModelResult | null; libxl?: DefaultsResult | null; dm?: DeviceModelResult | null; findings?: Finding[]; effective?: ReadonlyMap<string, Setting>; recovered?: Recovered | null; xlConf?: XlConfReading | null } = {};
+  private cache: { lines?: LineIndex; findings?: Finding[]; effective?: ReadonlyMap<string, Setting>; recovered?: Recovered | null; xlConf?: XlConfReading | null } = {};
+  /** The stages after the parse, each computed once: its result, or what it threw (thrown again, not re-run). */
+  private readonly stages = new Map<'xl' | 'libxl' | 'dm', { readonly value: unknown } | { readonly error: unknown }>();
 
   constructor(readonly request: AnalyzeRequest) {
     this.bytes = request.bytes;
@@ -113,38 +115,47 @@ export class Analysis {
     return this.cache.xlConf;
   }
 
-  get xl(): XlModelResult | null {
-    if (this.cache.xl === undefined) {
-      const p = this.host.physinfo;
-      const hostInfo = p === 'unknown' ? undefined : { nrCpus: p.nrCpus, nrNodes: p.nrNodes };
-      this.cache.xl = this.parsed.accepted && this.semantic && !this.isXlConf ? buildDomainConfig(this.parsed, this.options, hostInfo, this.request.xlConf) : null;
-    }
-    return this.cache.xl;
-  }
+  get xl(): XlModelResult | null { return this.stage('xl', () => this.computeXl()); }
 
   /** libxl's defaults applied to xl's config; null when xl refuses the file. */
-  get libxl(): DefaultsResult | null {
-    if (this.cache.libxl === undefined) {
-      const cfg = this.xl?.config;
-      this.cache.libxl = cfg ? applyLibxlDefaults(cfg, { options: this.options, host: this.host }) : null;
-    }
-    return this.cache.libxl;
-  }
+  get libxl(): DefaultsResult | null { return this.stage('libxl', () => this.computeLibxl()); }
 
   /** The device model libxl would start (or its refusal); null when xl refuses the file. */
-  get deviceModel(): DeviceModelResult | null {
-    if (this.cache.dm === undefined) {
-      const d = this.libxl;
-      if (!d) this.cache.dm = null;
-      else if (!d.resolved) {
-        const cfg = this.xl!.config!;
-        // The same error outcome the devicemodel stage gives for a refusal of the defaults.
-        this.cache.dm = deviceModelFromConfig(cfg, { options: this.options, host: this.host });
-      } else {
-        this.cache.dm = buildDeviceModelArgv(d.resolved, { options: this.options, host: this.host, domid: 1, generated: d.generated });
-      }
+  get deviceModel(): DeviceModelResult | null { return this.stage('dm', () => this.computeDeviceModel()); }
+
+  /**
+   * A stage's result, computed on first use. A stage that throws (a bug of ours) is not run again by
+   * every check that reads it: its error is kept and thrown again (each check then reports it).
+   */
+  private stage<T>(name: 'xl' | 'libxl' | 'dm', compute: () => T): T {
+    let memo = this.stages.get(name);
+    if (!memo) {
+      try { memo = { value: compute() }; } catch (error) { memo = { error }; }
+      this.stages.set(name, memo);
     }
-    return this.cache.dm;
+    if ('error' in memo) throw memo.error;
+    return memo.value as T;
+  }
+
+  protected computeXl(): XlModelResult | null {
+    const p = this.host.physinfo;
+    const hostInfo = p === 'unknown' ? undefined : { nrCpus: p.nrCpus, nrNodes: p.nrNodes };
+    return this.parsed.accepted && this.semantic && !this.isXlConf ? buildDomainConfig(this.parsed, this.options, hostInfo, this.request.xlConf) : null;
+  }
+
+  protected computeLibxl(): DefaultsResult | null {
+    const cfg = this.xl?.config;
+    return cfg ? applyLibxlDefaults(cfg, { options: this.options, host: this.host }) : null;
+  }
+
+  protected computeDeviceModel(): DeviceModelResult | null {
+    const d = this.libxl;
+    if (!d) return null;
+    if (!d.resolved) {
+      // The same error outcome the devicemodel stage gives for a refusal of the defaults.
+      return deviceModelFromConfig(this.xl!.config!, { options: this.options, host: this.host });
+    }
+    return buildDeviceModelArgv(d.resolved, { options: this.options, host: this.host, domid: 1, generated: d.generated });
   }
 
   /** Every diagnostic: parse errors, xl's and libxl's verdicts, our checks; directives applied. */
@@ -152,7 +163,7 @@ export class Analysis {
     if (!this.cache.findings) {
       const rec = this.parsed.accepted ? null : this.recovered;
       const parseErrors = parseFindings(this);
-      const all = [...parseErrors, ...(rec ? laterParseErrors(parseErrors, rec.recovery, this.options.sourceName) : []),
+      const all = [...parseErrors, ...(rec ? laterParseErrors(parseErrors, rec.recovery) : []),
         ...(this.parsed.accepted && this.semantic ? (this.isXlConf ? this.xlConf?.findings ?? [] : runChecks(this)) : []),
         ...(rec ? recoveredFindings(rec.analysis.findings, rec.recovery) : [])];
       if (!this.semantic) {

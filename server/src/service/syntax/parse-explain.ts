@@ -1,10 +1,10 @@
 // Plain-language explanations of libxlutil's parse errors, and which quick fix (if any) applies.
-// xl's own message says *what* failed; this says *why* and what to write instead.
-import type { ParseError } from '../syntax/parse-error';
-import { MSG_HEX, MSG_OCTAL, MSG_BAD_ESCAPE } from '../syntax/escapes';
+// xl's own message says *what* failed; this says *why* and what to write instead. It reads the
+// parser's data (the error's kind, tokens and escape rule) and the user's bytes, never xl's message.
+import type { ParseError } from './parse-error';
 import { latin1 } from '../text/bytes';
 import type { RelatedSpan } from '../finding';
-import type { ByteEdit, Diagnosis } from '../syntax/recovery';
+import type { ByteEdit, Diagnosis } from './recovery';
 
 /** The repair a quick fix can make for a parse error (read back from Finding.data.fix). */
 export type ParseFix =
@@ -45,9 +45,9 @@ export function explainParseError(e: ParseError, src: Uint8Array, atKey: boolean
   const word = latin1(src.subarray(e.start, e.end));
   switch (e.kind) {
     case 'escape':
-      if (e.message === MSG_HEX) return { text: 'libxlutil never decodes `\\x` escapes (a long-standing bug): write the character itself.' };
-      if (e.message === MSG_OCTAL) return { text: 'A backslash followed by a digit is not an octal escape in libxlutil: it needs two more digits and then drops them all. Write the character itself.' };
-      if (e.message === MSG_BAD_ESCAPE) return { text: 'Only \\" \\\' \\\\ \\a \\b \\f \\n \\r \\t \\v are valid escapes in a quoted string.' };
+      if (e.escape === 'hex') return { text: 'libxlutil never decodes `\\x` escapes (a long-standing bug): write the character itself.' };
+      if (e.escape === 'octal') return { text: 'A backslash followed by a digit is not an octal escape in libxlutil: it needs two more digits and then drops them all. Write the character itself.' };
+      if (e.escape === 'bad') return { text: 'Only \\" \\\' \\\\ \\a \\b \\f \\n \\r \\t \\v are valid escapes in a quoted string.' };
       return { text: 'This escape sequence is not valid.' };
     case 'concat': return { text: '`+=` can join a list to a list or a string to a string, not one to the other.' };
     case 'exhausted': return { text: 'Lists nested this deep overflow the parser\'s stack: xl accepts at most 4,996 levels.' };
@@ -81,13 +81,15 @@ export function explainParseError(e: ParseError, src: Uint8Array, atKey: boolean
 }
 
 function explainSyntax(e: ParseError): Explanation {
-  const m = e.message;
-  if (m.startsWith('syntax error, unexpected IDENT, expecting STRING')) return { text: 'Values must be quoted: write the word in quotes.', fix: 'quote-value' };
-  if (/unexpected (NEWLINE|\$end), expecting STRING/.test(m)) return { text: 'The value is missing after `=` (it must be on the same line).' };
-  if (m.includes("expecting += or '='") || m.includes("expecting '='")) return { text: 'A key must be followed by `=` (or `+=`) and its value on the same line.' };
-  if (m.includes("unexpected $end, expecting ']'")) return { text: 'The list is not closed with `]`.' };
-  if (m.includes("expecting ']'")) return { text: 'List items must be separated by commas; an empty item or `,,` is not allowed.' };
-  if (m.includes('expecting $end')) return { text: 'One setting per line: separate settings on the same line with `;`.' };
-  if (m.includes("unexpected '['")) return { text: 'A list must be the value of a key.' };
+  const unexpected = e.unexpected;
+  const expecting = e.expecting ?? [];
+  const first = expecting[0];
+  if (unexpected === 'IDENT' && first === 'STRING') return { text: 'Values must be quoted: write the word in quotes.', fix: 'quote-value' };
+  if ((unexpected === 'NEWLINE' || unexpected === '$end') && first === 'STRING') return { text: 'The value is missing after `=` (it must be on the same line).' };
+  if ((first === '+=' && expecting[1] === "'='") || first === "'='") return { text: 'A key must be followed by `=` (or `+=`) and its value on the same line.' };
+  if (unexpected === '$end' && first === "']'") return { text: 'The list is not closed with `]`.' };
+  if (first === "']'") return { text: 'List items must be separated by commas; an empty item or `,,` is not allowed.' };
+  if (first === '$end') return { text: 'One setting per line: separate settings on the same line with `;`.' };
+  if (unexpected === "'['") return { text: 'A list must be the value of a key.' };
   return { text: 'xl cannot parse the file from here on.' };
 }

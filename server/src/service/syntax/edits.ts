@@ -1,8 +1,12 @@
 // Small text surgery for quick fixes, on byte offsets of the analysed source: removing a whole
 // statement (its line when it stands alone), replacing a value, inserting a line.
-import type { Analysis } from '../analyze';
-import type { Setting } from '../syntax/settings';
+import type { Setting } from './settings';
 import { latin1 } from '../text/bytes';
+
+/** The source the edits apply to. */
+export interface EditSource {
+  readonly bytes: Uint8Array;
+}
 
 export interface Edit {
   readonly start: number;
@@ -14,7 +18,7 @@ const NL = 0x0a;
 const isBlank = (c: number | undefined) => c === 0x20 || c === 0x09;
 
 /** Removes `key = value` (and a trailing comment on its line); the whole line when nothing else is on it. */
-export function removeStatement(a: Analysis, s: Setting): Edit {
+export function removeStatement(a: EditSource, s: Setting): Edit {
   const src = a.bytes;
   let lineStart = s.keyStart;
   while (lineStart > 0 && src[lineStart - 1] !== NL) lineStart--;
@@ -45,7 +49,7 @@ export function replaceValue(s: Setting, text: string): Edit {
 }
 
 /** Inserts a line after the statement's line. */
-export function insertLineAfter(a: Analysis, s: Setting, line: string): Edit {
+export function insertLineAfter(a: EditSource, s: Setting, line: string): Edit {
   let at = s.end;
   while (at < a.bytes.length && a.bytes[at] !== NL) at++;
   if (at >= a.bytes.length) return { start: a.bytes.length, end: a.bytes.length, newText: `\n${line}\n` };
@@ -57,6 +61,6 @@ export function quoted(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-export function textOf(a: Analysis, start: number, end: number): string {
+export function textOf(a: EditSource, start: number, end: number): string {
   return latin1(a.bytes.subarray(start, end));
 }
