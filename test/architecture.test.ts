@@ -2,12 +2,16 @@
 //  1. it imports nothing outside itself (relative paths included) but an allow-list of npm packages;
 //  2. no Node built-ins, no `Buffer`, no `process` or `require`: the same code runs in a browser worker;
 //  3. a stage imports only the stages before it in the pipeline (LAYERS below), never after.
+//  4. the checks (server/src/service/checks/) read the stages' data, never their sentences: no regular
+//     expression and no string search or rewrite (`.includes(`, `.startsWith(`, `.replace(`, ...);
+//     membership in a list of keys or codes goes through util/lists.ts's `has`.
 // The rules are checked on the real tree and, to show they bite, on made-up files that break them.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import ts from 'typescript';
 
 const REPO = resolve(__dirname, '..');
 const SERVICE = join(REPO, 'server', 'src', 'service');
@@ -91,6 +95,36 @@ export function violations(files: readonly SourceFile[]): string[] {
   return out;
 }
 
+/** Methods that search or rewrite text (and RegExp's own): what reading a message back looks like. */
+const TEXT_METHODS = new Set([
+  'includes', 'startsWith', 'endsWith', 'match', 'matchAll', 'replace', 'replaceAll', 'search', 'split',
+  'indexOf', 'lastIndexOf', 'test', 'exec',
+]);
+
+/** Rule 4: regular expressions and text searches in the checks (line: what), by the TypeScript parser. */
+export function textReadingViolations(files: readonly SourceFile[]): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    const rel = relative(SERVICE, f.path).split(sep);
+    if (rel[0] !== 'checks') continue;
+    const where = relative(REPO, f.path).split(sep).join('/');
+    const src = ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest, true);
+    const at = (n: ts.Node) => `${where}:${src.getLineAndCharacterOfPosition(n.getStart(src)).line + 1}`;
+    const visit = (n: ts.Node): void => {
+      if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) out.push(`${at(n)}: a regular expression literal`);
+      if ((ts.isNewExpression(n) || ts.isCallExpression(n)) && ts.isIdentifier(n.expression) && n.expression.text === 'RegExp') {
+        out.push(`${at(n)}: builds a RegExp`);
+      }
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && TEXT_METHODS.has(n.expression.name.text)) {
+        out.push(`${at(n)}: .${n.expression.name.text}( (read the stage's data, not its text; has() for a list)`);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(src);
+  }
+  return out;
+}
+
 function serviceFiles(dir = SERVICE, out: SourceFile[] = []): SourceFile[] {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
@@ -136,12 +170,49 @@ function shellFiles(): SourceFile[] {
   return out;
 }
 
+/**
+ * The LSP wiring (lsp/) and the browser worker's entry run in a browser too: no Node built-ins, no
+ * Node-only entry of vscode-languageserver, no Node globals. Node's part comes in as a ServerEnvironment.
+ */
+export function browserShellViolations(files: readonly SourceFile[]): string[] {
+  const out: string[] = [];
+  const builtins = new Set(builtinModules);
+  for (const f of files) {
+    const where = relative(REPO, f.path).split(sep).join('/');
+    for (const spec of importsOf(f.text)) {
+      if (spec.startsWith('node:') || builtins.has(spec.split('/')[0]!)) out.push(`${where}: imports the Node built-in '${spec}'`);
+      else if (/^vscode-languageserver(-protocol)?\/node$/.test(spec)) out.push(`${where}: imports '${spec}', Node's entry`);
+      else if (spec.startsWith('.') && resolve(dirname(f.path), spec).startsWith(join(REPO, 'server', 'src', 'node'))) out.push(`${where}: imports '${spec}', the Node shell`);
+    }
+    const code = codeOnly(f.text);
+    for (const name of ['Buffer', 'process', 'require', '__dirname']) {
+      if (new RegExp(`\\b${name}\\b`).test(code)) out.push(`${where}: uses ${name}`);
+    }
+  }
+  return out;
+}
+
+function browserShellFiles(): SourceFile[] {
+  const lsp = join(REPO, 'server', 'src', 'lsp');
+  const paths = [...readdirSync(lsp).filter((n) => n.endsWith('.ts')).map((n) => join(lsp, n)), join(REPO, 'server', 'src', 'browser-server.ts')];
+  return paths.map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
+}
+
 describe('architecture of the language-service library', () => {
   const files = serviceFiles();
   test('the service is there', () => assert.ok(files.length > 50, `${files.length} files`));
   test('the service follows the import rules', () => assert.deepEqual(violations(files), []));
 
   const at = (rel: string, text: string): SourceFile => ({ path: join(SERVICE, rel), text });
+  test('the checks read data, not text: no regular expression, no string search (issue 9)', () => {
+    assert.deepEqual(textReadingViolations(files), []);
+    assert.equal(textReadingViolations([at('checks/x.ts', 'const k = /^dm_restrict/.test(line);\n')]).length, 2);
+    assert.equal(textReadingViolations([at('checks/sub/x.ts', "const re = new RegExp('x');\n")]).length, 1);
+    assert.equal(textReadingViolations([at('checks/x.ts', "if (dm.error?.includes('not supported')) f();\n")]).length, 1);
+    assert.equal(textReadingViolations([at('checks/x.ts', "const t = m.text.replace('warning: ', '');\nconst x = c.startsWith('xl-');\n")]).length, 2);
+    assert.deepEqual(textReadingViolations([at('checks/x.ts', "// /regex/ in a comment, '.includes(' in a string\nconst ok = has(m.keys, 'vnc');\n")]), []);
+    assert.deepEqual(textReadingViolations([at('syntax/x.ts', 'const k = /^x/.test(line);\n')]), [], 'only the checks are held to it');
+  });
   test('a stage that imports a later one is caught', () => {
     assert.equal(violations([at('syntax/x.ts', "import { runChecks } from '../checks';\n")]).length, 1);
     assert.equal(violations([at('checks/x.ts', "import type { Analysis } from '../analyze';\n")]).length, 1);
@@ -155,6 +226,17 @@ describe('architecture of the language-service library', () => {
     const shell = (rel: string, text: string): SourceFile => ({ path: join(REPO, 'server', 'src', rel), text });
     assert.equal(shellViolations([shell('lsp/x.ts', "import { hover } from '../service/features/hover';\n")]).length, 1);
     assert.deepEqual(shellViolations([shell('lsp/x.ts', "import { hover } from '../service';\nimport { y } from './y';\n")]), []);
+  });
+  test('the LSP wiring and the browser worker use no Node (they run in a web worker too)', () => {
+    const shells = browserShellFiles();
+    assert.ok(shells.length >= 5, `${shells.length} files`);
+    assert.deepEqual(browserShellViolations(shells), []);
+    const lsp = (text: string): SourceFile => ({ path: join(REPO, 'server', 'src', 'lsp', 'x.ts'), text });
+    assert.equal(browserShellViolations([lsp("import { createConnection } from 'vscode-languageserver/node';\n")]).length, 1);
+    assert.equal(browserShellViolations([lsp("import { tmpdir } from 'node:os';\n")]).length, 1);
+    assert.equal(browserShellViolations([lsp("import { ShownFiles } from '../node/shown-files';\n")]).length, 1);
+    assert.equal(browserShellViolations([lsp('const v = process.env.X;\n')]).length, 1);
+    assert.deepEqual(browserShellViolations([lsp("import { TextDocuments } from 'vscode-languageserver';\n")]), []);
   });
   test('imports from outside, built-ins, npm packages and Node globals are caught', () => {
     assert.equal(violations([at('features/x.ts', "import { COMMANDS } from '../../protocol';\n")]).length, 1);

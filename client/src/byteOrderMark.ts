@@ -1,34 +1,29 @@
 // Tells the server whether an xl-cfg file on disk starts with a UTF-8 BOM (VS Code strips it from
 // the text the server sees, but xl rejects it), and the "save without BOM" command.
 import * as vscode from 'vscode';
-import { promises as fs } from 'node:fs';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { BOM_NOTIFICATION, BomParams } from '../../server/src/protocol';
 import { startsWithUtf8Bom, withoutUtf8Bom } from './bomBytes';
 import { documentFor, uriFromArgument } from './documentArgument';
 
-/** The first bytes of the file behind `uri`; undefined when it cannot be read (new, virtual...). */
-async function readHead(uri: vscode.Uri): Promise<Uint8Array | undefined> {
+/** Reads the first bytes of the file behind `uri`; undefined when it cannot be read (new, virtual...). */
+export type HeadReader = (uri: vscode.Uri) => Promise<Uint8Array | undefined>;
+
+/**
+ * Through VS Code's file system, which serves every scheme (the only way in a browser). It reads
+ * the whole file: the API has no partial read. Node reads three bytes of local files (fileHead.ts).
+ */
+export const readHeadThroughVscode: HeadReader = async (uri) => {
+  if (uri.scheme === 'untitled') return undefined;
   try {
-    if (uri.scheme === 'file') {
-      const handle = await fs.open(uri.fsPath, 'r');
-      try {
-        const buf = new Uint8Array(3);
-        const { bytesRead } = await handle.read(buf, 0, 3, 0);
-        return buf.subarray(0, bytesRead);
-      } finally {
-        await handle.close();
-      }
-    }
-    if (uri.scheme === 'untitled') return undefined;
     return (await vscode.workspace.fs.readFile(uri)).subarray(0, 3);
   } catch {
     return undefined;
   }
-}
+};
 
 /** Reads the file's first bytes and sends `xlcfg/bom` for it. */
-export async function reportByteOrderMark(client: LanguageClient, uri: vscode.Uri): Promise<void> {
+export async function reportByteOrderMark(client: LanguageClient, uri: vscode.Uri, readHead: HeadReader = readHeadThroughVscode): Promise<void> {
   const head = await readHead(uri);
   if (!head) return;
   const params: BomParams = { uri: uri.toString(), hasBom: startsWithUtf8Bom(head) };

@@ -2,7 +2,7 @@
 // filled by the server's `xlcfg/deviceModelPreview` request and refreshed (debounced) while the
 // config is edited or the xlcfg settings change.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import {
   DEVICE_MODEL_PREVIEW_REQUEST, DeviceModelPreviewParams, DeviceModelPreviewResult, PREVIEW_SCHEME,
 } from '../../server/src/protocol';

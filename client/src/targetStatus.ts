@@ -4,11 +4,14 @@
 import * as vscode from 'vscode';
 import { XEN_VERSIONS } from '../../server/src/service/options';
 import { LANGUAGE_ID } from './xlCfgLanguage';
+import { effectiveHost, isTrusted } from './workspaceTrust';
 
 export const CHANGE_TARGET_COMMAND = 'xlcfg.changeTargetRelease';
 
-export function targetText(xenVersion: string, host: string): string {
-  return `Xen ${xenVersion} · ${host} host`;
+/** The status text; in Restricted Mode the host the server really uses (never `local`). */
+export function targetText(xenVersion: string, host: string, trusted = true): string {
+  const used = effectiveHost(host, trusted);
+  return `Xen ${xenVersion} · ${used} host${used !== host ? ' (Restricted Mode)' : ''}`;
 }
 
 export function registerTargetStatus(): vscode.Disposable {
@@ -18,12 +21,13 @@ export function registerTargetStatus(): vscode.Disposable {
   item.command = { title: 'Change', command: CHANGE_TARGET_COMMAND, tooltip: 'Pick the Xen release the configs are checked against' };
   const update = () => {
     const c = vscode.workspace.getConfiguration('xlcfg');
-    item.text = targetText(c.get<string>('xenVersion', '4.17'), c.get<string>('host', 'reference'));
+    item.text = targetText(c.get<string>('xenVersion', '4.17'), c.get<string>('host', 'reference'), isTrusted());
   };
   update();
   return vscode.Disposable.from(
     item,
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('xlcfg')) update(); }),
+    vscode.workspace.onDidGrantWorkspaceTrust(update),
     vscode.commands.registerCommand(CHANGE_TARGET_COMMAND, async () => {
       const c = vscode.workspace.getConfiguration('xlcfg');
       const current = c.get<string>('xenVersion', '4.17');

@@ -2,7 +2,7 @@
 // server build the report (the same as `xlcfg upgrade FILE --from A --to B`) and shows it beside
 // the config as a plain-text document.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { SERVER_COMMANDS, type ServerCommandResult } from '../../server/src/protocol';
 import { XEN_VERSIONS } from '../../server/src/service/options';
 import { LANGUAGE_ID } from './xlCfgLanguage';

@@ -10,6 +10,24 @@ export const DEVICE_MODEL_PREVIEW_REQUEST = 'xlcfg/deviceModelPreview';
 export interface DeviceModelPreviewParams { uri: string }
 export interface DeviceModelPreviewResult { content: string }
 
+/**
+ * client -> server request: the effective config of a document (what xl uses, `xl create CFG
+ * key=value...` overrides applied). `overrides`: the words after CFG, or the text typed after it
+ * (split as a shell would).
+ */
+export const EFFECTIVE_CONFIG_REQUEST = 'xlcfg/effectiveConfig';
+export interface EffectiveConfigParams { uri: string; overrides?: string | string[] }
+export interface EffectiveConfigResult { content: string }
+/** The effective config's virtual documents: `xlcfg-effective:/<config file name>.effective?<query>`. */
+export const EFFECTIVE_SCHEME = 'xlcfg-effective';
+
+/**
+ * client -> server notification: the workspace is trusted (VS Code's workspace trust, granted after
+ * start). Only then, and only on the `local` host, do the document links say whether a file exists.
+ */
+export const WORKSPACE_TRUST_NOTIFICATION = 'xlcfg/workspaceTrust';
+export interface WorkspaceTrustParams { trusted: boolean }
+
 import type { HostProfile, PathsProfile, XenVersion } from './service/options';
 
 /** Client-side commands the server refers to (code lenses, code actions). */
@@ -24,6 +42,8 @@ export const SERVER_COMMANDS = {
   deviceModelPreview: 'xlcfg.server.deviceModelPreview',
   /** args: [uri: string, from: XenVersion, to: XenVersion, host?: HostProfile] -> ServerCommandResult: `xlcfg upgrade` for the open document. */
   upgradeReport: 'xlcfg.server.upgradeReport',
+  /** args: [uri: string, overrides?: string | string[]] -> ServerCommandResult: what xl uses of the config, with `xl create CFG key=value...` overrides. */
+  effectiveConfig: 'xlcfg.server.effectiveConfig',
 } as const;
 /** What a server command answers: the text, and the file:// URI of the copy written for the editor (if any). */
 export interface ServerCommandResult { content: string; uri?: string }

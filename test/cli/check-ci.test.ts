@@ -174,6 +174,17 @@ describe('xlcfg check with .xlcfg.json', () => {
     assert.deepEqual(xlcfg(['check', 'guests/warns.cfg', '--json'], dir).json()[0].diagnostics.filter((d: any) => d.code === 'unknown-key'), []);
   });
 
+  test('xlConf: the xl.conf (relative to the .xlcfg.json) whose defaults the guests get; --xlconf wins', () => {
+    const dir = repo({
+      '.xlcfg.json': JSON.stringify({ xlConf: 'dom0/xl.conf' }),
+      'dom0/xl.conf': 'vif.default.bridge = "xenbr7"\n',
+      'other.conf': 'vif.default.bridge = "xenbr8"\n',
+      'guests/g.cfg': GUEST('g', 'vif = [ "mac=00:16:3e:00:00:01" ]\n'),
+    });
+    assert.equal(xlcfg(['config', 'guests/g.cfg', '--json'], dir).json().nics[0].bridge, 'xenbr7');
+    assert.equal(xlcfg(['config', 'guests/g.cfg', '--json', '--xlconf', 'other.conf'], dir).json().nics[0].bridge, 'xenbr8');
+  });
+
   test('not above the repository top (.git)', () => {
     const outer = repo({ '.xlcfg.json': JSON.stringify({ severity: { 'unknown-key': 'error' } }) });
     mkdirSync(join(outer, 'inner', '.git'), { recursive: true });

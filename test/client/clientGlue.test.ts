@@ -11,6 +11,7 @@ import type * as PreviewModule from '../../client/src/deviceModelPreview';
 import type * as SwitchModule from '../../client/src/cfgLanguageSwitch';
 import type * as LineEndingsModule from '../../client/src/lineEndings';
 import type * as BomModule from '../../client/src/byteOrderMark';
+import type * as FileHeadModule from '../../client/src/fileHead';
 import { BOM_NOTIFICATION, DEVICE_MODEL_PREVIEW_REQUEST, PREVIEW_SCHEME } from '../../server/src/protocol';
 
 fake.installFakeVscode();
@@ -19,6 +20,7 @@ const preview: typeof PreviewModule = require('../../client/src/deviceModelPrevi
 const cfgSwitch: typeof SwitchModule = require('../../client/src/cfgLanguageSwitch');
 const lineEndings: typeof LineEndingsModule = require('../../client/src/lineEndings');
 const bom: typeof BomModule = require('../../client/src/byteOrderMark');
+const fileHead: typeof FileHeadModule = require('../../client/src/fileHead');
 
 /** Records requests and notifications like a LanguageClient would send them. */
 class RecordingClient {
@@ -198,6 +200,16 @@ describe('byte-order mark', () => {
       { method: BOM_NOTIFICATION, params: { uri: fake.Uri.file(withBom).toString(), hasBom: true } },
       { method: BOM_NOTIFICATION, params: { uri: fake.Uri.file(without).toString(), hasBom: false } },
     ]);
+  });
+
+  test('the desktop reads three bytes of a local file with Node, the same verdict as through VS Code', async () => {
+    const client = new RecordingClient();
+    const withBom = join(dir, 'bom-node.cfg');
+    writeFileSync(withBom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(GUEST)]));
+    assert.deepEqual([...(await fileHead.readHeadWithNode(fake.Uri.file(withBom) as any))!], [0xef, 0xbb, 0xbf]);
+    assert.equal(await fileHead.readHeadWithNode(fake.Uri.file(join(dir, 'missing.cfg')) as any), undefined);
+    await bom.reportByteOrderMark(asClient(client), fake.Uri.file(withBom) as any, fileHead.readHeadWithNode);
+    assert.deepEqual(client.notifications, [{ method: BOM_NOTIFICATION, params: { uri: fake.Uri.file(withBom).toString(), hasBom: true } }]);
   });
 
   test('saveWithoutBom saves pending edits, rewrites the file without the BOM, and says so', async () => {

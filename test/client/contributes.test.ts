@@ -47,8 +47,8 @@ function languageFor(path: string, firstLine = ''): string | undefined {
 const opensAsXlCfg = (path: string, firstLine = '') => languageFor(path, firstLine) === 'xl-cfg';
 
 describe('language contribution', () => {
-  test('language ids: xl-cfg for guests, xl-cpupool for cpupool configs', () => {
-    assert.deepEqual(pkg.contributes.languages.map((l: any) => l.id), ['xl-cfg', 'xl-cpupool']);
+  test('language ids: xl-cfg for guests, xl-conf for xl\'s global config, xl-cpupool for cpupool configs', () => {
+    assert.deepEqual(pkg.contributes.languages.map((l: any) => l.id), ['xl-cfg', 'xl-conf', 'xl-cpupool']);
   });
 
   test('language id, aliases, configuration, grammar and snippets', () => {
@@ -71,12 +71,14 @@ describe('language contribution', () => {
     ]) assert.equal(opensAsXlCfg(p), true, p);
   });
 
-  test("xl's own config, cpupool configs and other files are not claimed", () => {
+  test("xl's own config, cpupool configs and other files are not claimed as guest configs", () => {
     for (const p of [
       '/etc/xen/xl.conf', '/etc/xen/xlcpupool.cfg', '/etc/xen/cpupool', '/etc/xen/xlcpupool', '/etc/xen/README',
       '/etc/xen/scripts/vif-bridge', '/etc/xenfoo/a.cfg', '/etc/default/xen.cfg', '/srv/app/setup.cfg', '/etc/xen/web.cfg.bak',
     ]) assert.equal(opensAsXlCfg(p), false, p);
-    assert.equal(languageFor('/etc/xen/xl.conf'), 'properties');
+    assert.equal(languageFor('/etc/xen/xl.conf'), 'xl-conf', 'xl.conf has a language of its own');
+    const grammar = pkg.contributes.grammars.find((g: any) => g.language === 'xl-conf');
+    assert.deepEqual(JSON.parse(readFileSync(join(ROOT, grammar.path), 'utf8')).patterns, [{ include: 'source.xl-cfg' }]);
     assert.equal(languageFor('/srv/app/setup.cfg'), 'properties');
   });
 

@@ -78,15 +78,23 @@ export const state = {
   /** What window.showQuickPick answers next (undefined: the user pressed Escape). */
   quickPickAnswer: undefined as string | undefined,
   quickPickItems: [] as string[][],
+  /** What window.showInputBox answers next (undefined: Escape), and the options it was shown with. */
+  inputBoxAnswer: undefined as string | undefined,
+  inputBoxes: [] as { title?: string; prompt?: string; value?: string; placeHolder?: string }[],
   outputChannels: [] as { name: string; lines: string[] }[],
   onOpen: new EventEmitter<FakeDocument>(),
   onChange: new EventEmitter<{ document: FakeDocument; contentChanges: unknown[] }>(),
   onSave: new EventEmitter<FakeDocument>(),
   onConfig: new EventEmitter<{ affectsConfiguration(section: string): boolean }>(),
+  /** workspace.isTrusted; `grantTrust()` trusts the workspace as the user would. */
+  trusted: true,
+  onGrantTrust: new EventEmitter<void>(),
+  grantTrust(): void { this.trusted = true; this.onGrantTrust.fire(); },
   reset(): void {
     this.documents = []; this.visibleEditors = []; this.activeEditor = undefined; this.shown = [];
     this.languageSwitches = []; this.providers.clear(); this.commands.clear(); this.settings.clear(); this.messages = [];
-    this.statusItems = []; this.quickPickAnswer = undefined; this.quickPickItems = [];
+    this.statusItems = []; this.quickPickAnswer = undefined; this.quickPickItems = []; this.trusted = true;
+    this.inputBoxAnswer = undefined; this.inputBoxes = [];
   },
   /** Opens a document the way VS Code does, firing onDidOpenTextDocument. */
   open(doc: FakeDocument): FakeDocument {
@@ -104,6 +112,8 @@ export const workspace = {
   onDidChangeTextDocument: state.onChange.event,
   onDidSaveTextDocument: state.onSave.event,
   onDidChangeConfiguration: state.onConfig.event,
+  get isTrusted() { return state.trusted; },
+  onDidGrantWorkspaceTrust: state.onGrantTrust.event,
   registerTextDocumentContentProvider(scheme: string, p: { provideTextDocumentContent(uri: Uri, token: unknown): Promise<string> }) {
     state.providers.set(scheme, p);
     return new Disposable(() => state.providers.delete(scheme));
@@ -149,6 +159,7 @@ export const window = {
   },
   async showQuickPick(items: string[]) { state.quickPickItems.push(items); return state.quickPickAnswer; },
   async showWarningMessage(m: string) { state.messages.push(m); return undefined; },
+  async showInputBox(o: (typeof state.inputBoxes)[number]) { state.inputBoxes.push(o); return state.inputBoxAnswer; },
 };
 
 export const languages = {

@@ -3,7 +3,8 @@
 //   1. checks the Debian packages they need; where one is missing prints one loud SKIPPED line and
 //      exits 0, or fails when XLCFG_REQUIRE_E2E=1 (CI);
 //   2. builds the extension (dist/) and the mocha suite (out/e2e/);
-//   3. runs the suite in a real extension host (lib/run-suite.mjs), then the UI smoke test;
+//   3. runs the suite in a real extension host (lib/run-suite.mjs), then the UI smoke test and the
+//      web extension's smoke test (web-smoke.mjs);
 //   4. prints the closing 'N passed, N failed' and exits non-zero on any failure or time-out.
 //
 // Knobs: EXT_TEST_HOST=electron|code-server, VSCODE_EXECUTABLE, CODE_SERVER_VERSION, CODE_SERVER_DIR,
@@ -58,7 +59,8 @@ fs.rmSync(shotsDir, { recursive: true, force: true }); // no screenshots of an e
 fs.mkdirSync(shotsDir, { recursive: true });
 const breakFeatures = process.env.XLCFG_E2E_BREAK || '';
 // What the extension host (and so the language server) gets in its environment.
-const hostEnv = { EXT_TEST_REPORT: path.join(runDir, 'suite-report.txt') };
+// XLCFG_E2E_OUT: where the suite writes startup.json (the start-up figures, issue 15).
+const hostEnv = { EXT_TEST_REPORT: path.join(runDir, 'suite-report.txt'), XLCFG_E2E_OUT: shotsDir };
 if (breakFeatures) {
   hostEnv.XLCFG_DISABLE_FEATURES = breakFeatures;
   log(`XLCFG_E2E_BREAK: the server runs with XLCFG_DISABLE_FEATURES=${breakFeatures}; failures are expected`);
@@ -89,24 +91,31 @@ try {
   failed += suite.failed;
   if (suite.code !== 0 && suite.failed === 0) failed += 1; // the host failed without a test failing
   code ||= suite.code;
+  const startup = path.join(shotsDir, 'startup.json');
+  if (fs.existsSync(startup)) {
+    const f = JSON.parse(fs.readFileSync(startup, 'utf8'));
+    log(`start-up: cold open to first diagnostics ${f.cold_open_to_diagnostics_ms} ms, warm median ` +
+      `${f.warm_open_to_diagnostics_median_ms} ms (samples ${f.samples.join(', ')}; ${path.relative(REPO, startup)})`);
+  }
 
-  if (process.env.XLCFG_E2E_UI !== '0') {
-    log(`UI smoke test (${seconds()} s)`);
-    const ui = spawnSync(process.execPath, [path.join(REPO, 'test/e2e/ui-smoke.mjs')], {
+  // The UI smoke test, then the web extension in code-server's web worker extension host.
+  for (const [name, script] of process.env.XLCFG_E2E_UI !== '0' ? [['ui-smoke', 'ui-smoke.mjs'], ['web-smoke', 'web-smoke.mjs']] : []) {
+    log(`${name} (${seconds()} s)`);
+    const ui = spawnSync(process.execPath, [path.join(REPO, 'test/e2e', script)], {
       cwd: REPO,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, XLCFG_E2E_SHOTS: shotsDir, XLCFG_E2E_NO_BUILD: '1' },
       timeout: 240_000,
     });
-    process.stdout.write((ui.stdout || '').replace(/^(\d+ passed, \d+ failed.*)$/m, 'ui-smoke: $1'));
+    process.stdout.write((ui.stdout || '').replace(/^(\d+ passed, \d+ failed.*)$/m, `${name}: $1`));
     const m = /^(\d+) passed, (\d+) failed/m.exec(ui.stdout || '');
     if (m) {
       passed += Number(m[1]);
       failed += Number(m[2]);
     }
     if (!m || (ui.status !== 0 && Number(m[2]) === 0)) {
-      console.error(`ui-smoke ended with ${ui.status ?? ui.signal}${ui.error ? ` (${ui.error.message})` : ''}`);
+      console.error(`${name} ended with ${ui.status ?? ui.signal}${ui.error ? ` (${ui.error.message})` : ''}`);
       failed += 1;
     }
     if (ui.status !== 0) code ||= 1;

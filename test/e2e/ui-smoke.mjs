@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // UI smoke test: what a person sees. Packages the extension as a .vsix, installs it into a fresh
 // code-server, opens the workbench in headless Chromium and uses it with mouse and keyboard: the
-// error squiggle, the dm_restrict hover, Ctrl+. and a quick fix, the device-model preview tab.
-// Screenshots go to $XLCFG_E2E_SHOTS (default test-output/e2e). Prints 'N passed, N failed'.
+// error squiggle, the dm_restrict hover, Ctrl+. and a quick fix, the device-model preview tab, the
+// squiggles of a file with a missing `]` (recovery), the dm_restrict hover of a stub-domain guest
+// (its top), inlay hints, the Outline view, Format Document (before and after) and the language
+// status item. Screenshots go to $XLCFG_E2E_SHOTS (default test-output/e2e). Prints 'N passed, N failed'.
+// XLCFG_E2E_DOCS=1 also writes the README's pictures to docs/images/ (headline, quickfix, preview,
+// inlay-hints), cut to the editor so that each stays small.
 // XLCFG_E2E_BREAK=<features> starts the server with those features off (the test must then fail).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,15 +47,80 @@ async function shot(name) {
   await page.screenshot({ path: path.join(SHOTS, name) });
 }
 
-/** Opens a workspace file through Quick Open (Ctrl+P), as a keyboard user would. */
+const DOCS_IMAGES = path.join(REPO, 'docs', 'images');
+/** The editor area right of the side bar (x 348 in a 1400-pixel window), top part: the README pictures. */
+const editorClip = (height) => ({ x: 348, y: 0, width: 1052, height });
+
+/**
+ * A picture for the README: saved as docs-NAME in the screenshots, and to docs/images/NAME when
+ * XLCFG_E2E_DOCS=1 (so that an ordinary run does not rewrite the committed files).
+ */
+async function docShot(name, clip) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(SHOTS, `docs-${name}`), clip });
+  if (process.env.XLCFG_E2E_DOCS === '1') {
+    fs.mkdirSync(DOCS_IMAGES, { recursive: true });
+    fs.copyFileSync(path.join(SHOTS, `docs-${name}`), path.join(DOCS_IMAGES, name));
+  }
+}
+
+function assert(ok, message) {
+  if (!ok) throw new Error(message);
+}
+
+/** Monaco renders blanks as no-break spaces: text as a reader sees it. */
+const plain = (text) => text.replace(/\u00a0/g, ' ');
+
+/** Polls `probe` until it returns something truthy; fails with `what` after STEP_MS. */
+async function until(what, probe) {
+  const end = Date.now() + STEP_MS;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/** Runs a command from the command palette (F1), picked by its exact title. */
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Moves the mouse onto the text of a line, `dx` pixels in. */
+async function pointAt(locator, dx = 30) {
+  const box = await locator.boundingBox();
+  await page.mouse.move(box.x + dx, box.y + box.height / 2);
+}
+
+async function calm() {
+  await page.keyboard.press('Escape');
+  await page.mouse.move(5, 5);
+}
+
+/** A pattern that matches exactly `text`. */
+const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/**
+ * Opens a workspace file through Quick Open (Ctrl+P), as a keyboard user would. Picks the row whose
+ * name is exactly `file` (the history may also list the preview `file.argv`).
+ */
 async function quickOpen(file) {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(file);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor();
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.filter({ has: page.locator('.label-name', { hasText: exactly(file) }) }).first().waitFor();
+  const names = await rows.locator('.label-name').allInnerTexts();
+  const index = names.findIndex((n) => n.trim() === file);
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: file }).waitFor();
+  await page.locator('.tabs-container .tab.active .label-name', { hasText: exactly(file) }).waitFor();
 }
 
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xlcfg-ui-'));
@@ -62,7 +131,7 @@ try {
   if (!process.env.XLCFG_E2E_NO_BUILD) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' });
   fs.mkdirSync(path.dirname(VSIX), { recursive: true });
   log('packaging the extension and installing it into code-server');
-  execFileSync(path.join(REPO, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', VSIX],
+  execFileSync(process.execPath, [path.join(REPO, 'scripts/package.mjs'), '--target', 'desktop', '--no-build', '-o', VSIX],
     { cwd: EXTENSION_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
   const extensionsDir = path.join(runDir, 'extensions');
   installVsix(VSIX, extensionsDir);
@@ -101,6 +170,7 @@ try {
     await hover.waitFor();
     await hover.locator('text=xen-qemuuser-range-base').first().waitFor();
     await shot('hover.png');
+    await docShot('headline.png', editorClip(480));
     await page.keyboard.press('Escape');
     await page.mouse.move(5, 5);
   });
@@ -115,6 +185,7 @@ try {
     await focused.waitFor();
     results.push(`     (fix applied: ${(await focused.innerText()).trim().split('\n')[0]})`);
     await shot('quickfix.png');
+    await docShot('quickfix.png', editorClip(320));
     await page.keyboard.press('Enter');
     await editor.locator('.squiggly-error').first().waitFor({ state: 'detached' });
     await shot('quickfix-applied.png');
@@ -132,6 +203,132 @@ try {
     await page.locator('.monaco-editor .view-line', { hasText: 'xen-qemu-system-i386' }).first().waitFor();
     await page.locator('.monaco-editor .view-line', { hasText: '-xen-domid-restrict' }).first().waitFor();
     await shot('preview.png');
+    // For the README: without the side bar, so that both editors get room.
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+    await docShot('preview.png', { x: 48, y: 0, width: 1352, height: 400 });
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor();
+    // The next steps start from an empty editor area (the fixed config is saved: no prompt).
+    await runCommand('File: Save All Files');
+    await runCommand('View: Close All Editors');
+    await page.locator('.editor-group-container .tabs-container .tab').first().waitFor({ state: 'detached' });
+  });
+
+  await step('recovery: a missing `]` shows the parse error on the next setting and the mistakes above it', async () => {
+    await quickOpen('recovery.xl');
+    await line(/^vif/).waitFor();
+    await editor.locator('.squiggly-error').first().waitFor({ timeout: 40_000 });
+    // The misspelt key and "yes" for acpi, found on the repaired text: warnings.
+    await editor.locator('.squiggly-warning').nth(1).waitFor();
+    await pointAt(line(/^vif/), 8);
+    const hover = page.locator('.monaco-hover', { hasText: /is not closed/ }).first();
+    await hover.waitFor();
+    assert(/expecting '\]'/.test(await hover.innerText()), "the hover does not quote xl's parse error");
+    await shot('recovery.png');
+    await calm();
+    await pointAt(line(/^memroy/), 8);
+    const repaired = page.locator('.monaco-hover', { hasText: /found on the text with the syntax error repaired/ }).first();
+    await repaired.waitFor();
+    assert(/memory/.test(await repaired.innerText()), 'the warning on memroy does not suggest memory');
+    await shot('recovery-warning.png');
+    await calm();
+  });
+
+  await step('the dm_restrict hover of a stub-domain guest opens with this guest and what to do', async () => {
+    await quickOpen('stubdom-restrict.xl');
+    await line(/^dm_restrict/).waitFor();
+    await editor.locator('.squiggly-error').first().waitFor({ timeout: 40_000 });
+    await pointAt(line(/^dm_restrict/));
+    const hover = page.locator('.monaco-hover', { hasText: 'This guest' }).first();
+    await hover.waitFor();
+    const text = plain(await hover.innerText());
+    const at = (what) => { const i = text.indexOf(what); assert(i >= 0, `the hover lacks '${what}'`); return i; };
+    assert(at('This guest') < at('Use device_model_version') && at('Use device_model_version') < at('What it is'),
+      'this guest and the action do not come before the meaning');
+    assert(at('What it is') < at('Limitations'), 'the meaning does not come before the limitations');
+    // The top of the widget is on screen: its first heading lies inside the widget and the viewport.
+    const box = await hover.boundingBox();
+    const heading = await hover.locator('h4', { hasText: 'This guest' }).first().boundingBox();
+    assert(box.y >= 0 && heading.y >= box.y && heading.y + heading.height <= box.y + box.height && heading.y < 850,
+      `the 'This guest' heading is not visible (widget ${JSON.stringify(box)}, heading ${JSON.stringify(heading)})`);
+    await shot('hover-order.png');
+    await calm();
+  });
+
+  await step('inlay hints show the device_model_version libxl picks for a stub domain', async () => {
+    await quickOpen('inlay.xl');
+    const stub = line(/^device_model_stubdomain_override/);
+    await stub.waitFor();
+    // The whole hint: VS Code would shorten one longer than editor.inlayHints.maximumLength (43).
+    const text = await until('the implied device_model_version hint', async () => {
+      const t = plain(await stub.innerText());
+      return /device_model_stubdomain_override = 1\s+device_model_version="qemu-xen-traditional"/.test(t) && t;
+    });
+    results.push(`     (stub-domain line as shown: ${text.trim()})`);
+    await shot('inlay-hints.png');
+    // For the README: with the hint's tooltip.
+    await pointAt(stub, (await stub.boundingBox()).width - 200);
+    const tip = page.locator('.monaco-hover', { hasText: 'libxl chooses this version' }).first();
+    await tip.waitFor();
+    await docShot('inlay-hints.png', editorClip(300));
+    await calm();
+  });
+
+  await step('the Outline view lists the settings under the groups of xl.cfg(5)', async () => {
+    await quickOpen('hardened.xl');
+    await line(/^dm_restrict/).waitFor();
+    await runCommand('Explorer: Focus on Outline View');
+    // Fold the folder tree so that the Outline gets the side bar's height (its rows are virtual).
+    const folders = page.locator('.pane-header', { hasText: 'workspace' }).first();
+    if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+    const row = (text) => page.locator('.monaco-list-row', { hasText: text });
+    for (const group of ['Domain and life cycle', 'Device model', 'CPUs and memory', 'Devices', 'Graphics and consoles']) {
+      await row(group).first().waitFor();
+    }
+    await row('dm_restrict').first().waitFor();
+    await shot('outline.png');
+  });
+
+  await step('Format Document fixes the spacing and keeps the comments', async () => {
+    await quickOpen('format.xl');
+    await line(/^name="fmt"/).waitFor();
+    await shot('format-before.png');
+    await runCommand('Format Document');
+    const view = editor.locator('.view-lines');
+    const formatted = await until('the formatted text', async () => {
+      const t = plain(await view.innerText());
+      return /^name = "fmt"$/m.test(t) && t;
+    });
+    for (const want of [/^type = "hvm" # the guest type$/m, /^# CPUs$/m, /^# a guest written without care for spacing/m,
+      /^disk = \['phy:\/dev\/vg0\/fmt,xvda,w', 'phy:\/dev\/vg0\/fmt-data,xvdb,w'\]$/m, /^vcpus = 2$/m]) {
+      assert(want.test(formatted), `after formatting, no line matches ${want}:\n${formatted}`);
+    }
+    await shot('format-after.png');
+  });
+
+  await step('the language status item shows the target Xen release and host', async () => {
+    await quickOpen('hardened.xl');
+    await line(/^dm_restrict/).waitFor();
+    const item = page.locator('#status\\.languageStatus');
+    await item.waitFor().catch(async (e) => {
+      const ids = await page.locator('.statusbar-item').evaluateAll((els) => els.map((el) => el.id).filter(Boolean));
+      throw new Error(`${e.message.split('\n')[0]}; status bar items: ${ids.join(', ')}`);
+    });
+    await item.hover();
+    const hover = page.locator('.hover-language-status, .workbench-hover, .monaco-hover', { hasText: 'the checks assume' }).first();
+    await hover.waitFor();
+    const text = plain(await hover.innerText());
+    assert(/Xen 4\.17 · reference host/.test(text), `the status item says: ${text}`);
+    assert(/release and dom0 the checks assume/.test(text), `no detail in: ${text}`);
+    await shot('language-status.png');
+    // Its Change link lists the releases to pick from.
+    await hover.locator('a, .monaco-link', { hasText: 'Change' }).first().click();
+    const pick = page.locator('.quick-input-widget', { hasText: 'Xen release the configs are checked against' });
+    await pick.waitFor();
+    await pick.locator('.monaco-list-row', { hasText: '4.17 (current)' }).first().waitFor();
+    await shot('language-status-pick.png');
+    await page.keyboard.press('Escape');
   });
 } catch (e) {
   code = 1;

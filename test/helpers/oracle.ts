@@ -47,7 +47,8 @@ export interface Oracle {
   /** Why not, when available() is false. */
   missingReason(): string;
   xluParse(file: string): any;
-  xlDryrun(file: string): any;
+  /** `xl -N create FILE EXTRA...`: extra words (`key=value` overrides) after the file, as typed. */
+  xlDryrun(file: string, extra?: readonly string[]): any;
   dmArgv(file: string, o?: DmArgvOptions): any;
   /**
    * Many configs at once: one process and one mount namespace per batch (tools/batch.py; 4.20: in
@@ -171,7 +172,7 @@ function oracle417(): Oracle {
   let state: 'unknown' | 'ready' | 'missing' = 'unknown';
   let reason = 'apt-get install -y xen-utils-4.17 libxen-dev gcc make python3';
   const env = () => ({ ...process.env, ORACLE_BUILD: BUILD_DIR, LC_ALL: 'C' });
-  const run = (cmd: string, args: string[], file: string) => parseJson(cmd, spawnSync(cmd, [...args, basename(file)],
+  const run = (cmd: string, args: string[], file: string, after: readonly string[] = []) => parseJson(cmd, spawnSync(cmd, [...args, basename(file), ...after],
     { cwd: dirname(file), env: env(), encoding: 'utf8', maxBuffer: 1 << 30 }));
   const self: Oracle = {
     release: '4.17',
@@ -197,7 +198,7 @@ function oracle417(): Oracle {
     },
     missingReason: () => reason,
     xluParse: (file) => run(join(BUILD_DIR, 'xlu-parse'), ['--source', basename(file)], file),
-    xlDryrun: (file) => run(join(ORACLE_DIR, 'tools/xl-dryrun/xl-dryrun'), [], file),
+    xlDryrun: (file, extra = []) => run(join(ORACLE_DIR, 'tools/xl-dryrun/xl-dryrun'), [], file, extra),
     dmArgv: (file, o = {}) => run(join(ORACLE_DIR, 'tools/dm-argv/dm-argv'), dmArgs(o), file),
     batch: (configs, tools = ALL_TOOLS, o = {}) => runBatchSync(batchRun(tools, o), configs, tools),
     batchAsync: (configs, tools = ALL_TOOLS, o = {}) => runBatchAsync(batchRun(tools, o), configs, tools),
@@ -223,13 +224,13 @@ function oracle420(): Oracle {
   let reason = `no Debian 13 root at ${ROOT_420}: make -C test/oracle-4.20 root (debootstrap + apt, 1-2 min, about 630 MB; root, apt-get install debootstrap)`;
   const env = () => ({ ...process.env, ROOT: ROOT_420, ORACLE_DIR: IN_ROOT_DIR, LC_ALL: 'C' });
   /** Copies the config into the root (same base name) and runs CMD there from its folder. */
-  const run = (cmd: string, args: string[], file: string) => {
+  const run = (cmd: string, args: string[], file: string, after: readonly string[] = []) => {
     const base = join(ROOT_420, 'tmp', 'xlcfg-oracle');
     mkdirSync(base, { recursive: true });
     const dir = mkdtempSync(join(base, 'q-'));
     try {
       copyFileSync(file, join(dir, basename(file)));
-      const r = spawnSync(join(ORACLE_420_DIR, 'run-tool.sh'), [dir.slice(ROOT_420.length), cmd, ...args, basename(file)],
+      const r = spawnSync(join(ORACLE_420_DIR, 'run-tool.sh'), [dir.slice(ROOT_420.length), cmd, ...args, basename(file), ...after],
         { env: env(), encoding: 'utf8', maxBuffer: 1 << 30 });
       return parseJson(cmd, r);
     } finally {
@@ -254,7 +255,7 @@ function oracle420(): Oracle {
     },
     missingReason: () => reason,
     xluParse: (file) => run(`${IN_ROOT_DIR}/build/xlu-parse`, ['--source', basename(file)], file),
-    xlDryrun: (file) => run(`${IN_ROOT_DIR}/tools/xl-dryrun/xl-dryrun`, [], file),
+    xlDryrun: (file, extra = []) => run(`${IN_ROOT_DIR}/tools/xl-dryrun/xl-dryrun`, [], file, extra),
     dmArgv: (file, o = {}) => run(`${IN_ROOT_DIR}/tools/dm-argv/dm-argv`, dmArgs(o), file),
     batch: (configs, tools = ALL_TOOLS, o = {}) => runBatchSync(batchRun(tools, o), configs, tools),
     batchAsync: (configs, tools = ALL_TOOLS, o = {}) => runBatchAsync(batchRun(tools, o), configs, tools),

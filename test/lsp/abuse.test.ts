@@ -98,6 +98,8 @@ describe('the server under abuse', { timeout: 900_000 }, () => {
         ['textDocument/definition', { ...doc, position: p }],
         ['textDocument/documentHighlight', { ...doc, position: p }],
         ['xlcfg/deviceModelPreview', { uri }],
+        ['textDocument/documentLink', doc],
+        ['xlcfg/effectiveConfig', { uri, overrides: 'memory=1024 disk+=["/x.img,raw,xvdz,w"]' }],
       ];
     };
     const ask = async (method: string, params: unknown) => {

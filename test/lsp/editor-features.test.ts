@@ -28,7 +28,7 @@ describe('editor features over LSP', () => {
     assert.equal(capabilities.definitionProvider, true);
     assert.equal(capabilities.documentHighlightProvider, true);
     assert.deepEqual(capabilities.semanticTokensProvider, {
-      legend: { tokenTypes: ['property'], tokenModifiers: ['unknown', 'deprecated', 'ignored'] }, full: true,
+      legend: { tokenTypes: ['property', 'parameter', 'enumMember'], tokenModifiers: ['unknown', 'deprecated', 'ignored'] }, full: true,
     });
   });
 
@@ -135,6 +135,22 @@ describe('editor features over LSP', () => {
     const t = await c.request('textDocument/semanticTokens/full', doc(uri));
     // vga (line 3, ignored = bit 2), stdvga (line 4, deprecated = bit 1), memroy (line 5, col 2, unknown = bit 0)
     assert.deepEqual(t.data, [3, 0, 3, 0, 4, 1, 0, 6, 0, 2, 1, 2, 6, 0, 1]);
+  });
+
+  test('semanticTokens/full: the fields, flags and known values inside spec strings', async () => {
+    const uri = 'file:///t/spec-tokens.cfg';
+    await c.open(uri, 'name = "g"\ndisk = [ "format=raw, vdev=xvda, access=rw, target=/x" ]\nvif = [ "bridge=br0,trusted", "mac=00:16:3e:00:00:01,type=ioemu" ]\n');
+    await c.diagnostics(uri, () => true);
+    const t = await c.request('textDocument/semanticTokens/full', doc(uri));
+    const tokens: [number, number, number, number][] = [];
+    for (let i = 0, line = 0, col = 0; i < t.data.length; i += 5) {
+      line += t.data[i]; col = t.data[i] === 0 ? col + t.data[i + 1] : t.data[i + 1];
+      tokens.push([line, col, t.data[i + 2], t.data[i + 3]]);
+    }
+    // disk: format (param), raw (enum), vdev (param), access (param), rw (enum), target (param)
+    assert.deepEqual(tokens.filter(([l]) => l === 1), [[1, 10, 6, 1], [1, 17, 3, 2], [1, 22, 4, 1], [1, 33, 6, 1], [1, 40, 2, 2], [1, 44, 6, 1]]);
+    // vif: bridge, trusted (flag); mac, type, ioemu (enum)
+    assert.deepEqual(tokens.filter(([l]) => l === 2), [[2, 9, 6, 1], [2, 20, 7, 1], [2, 31, 3, 1], [2, 53, 4, 1], [2, 58, 5, 2]]);
   });
 
   test('definition: from a `+=` to the assignment it extends, from an overridden one to the one xl reads', async () => {

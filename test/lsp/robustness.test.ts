@@ -77,6 +77,7 @@ describe('a failing request handler answers empty and logs once', () => {
   for (const [name, method, empty] of [
     ['hover', 'textDocument/hover', null], ['codeLens', 'textDocument/codeLens', []],
     ['semanticTokens', 'textDocument/semanticTokens/full', { data: [] }], ['documentSymbol', 'textDocument/documentSymbol', null],
+    ['documentLink', 'textDocument/documentLink', null],
   ] as const) {
     test(name, async () => {
       const c = await startServer({ configuration: null, env: { XLCFG_TEST_FAULT: name } });

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
-const GRAMMARS = ['-g', 'syntaxes/xl-cfg.tmLanguage.json', '-g', 'syntaxes/xl-cpupool.tmLanguage.json'];
+const GRAMMARS = ['-g', 'syntaxes/xl-cfg.tmLanguage.json', '-g', 'syntaxes/xl-cpupool.tmLanguage.json', '-g', 'syntaxes/xl-conf.tmLanguage.json'];
 
 describe('TextMate grammar (vscode-tmgrammar-test)', () => {
   const cases = readdirSync(join(ROOT, 'test/syntaxes')).filter((f) => f.endsWith('.test.xl')).sort();

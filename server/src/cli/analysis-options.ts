@@ -6,7 +6,9 @@ import {
 } from '../service';
 import { repoConfigFor } from './repo-config';
 import { localHostModel } from '../node/environment';
-import { readBytes } from './io';
+import { readBytes, FileError } from './io';
+import { basename } from 'node:path';
+import { XL_CONF_NAME, parse, readXlConf, type XlGlobals, type XenVersion } from '../service';
 
 /** `a, b or c`. */
 function oneOf(values: readonly string[]): string {
@@ -24,12 +26,40 @@ export function analysisOptions(args: ParsedArgs, sourceName: string, repo?: Rep
   return { xenVersion: xen, host, paths, sourceName };
 }
 
+/** A file named xl.conf is xl's global config, not a guest's. */
+export const isXlConfFile = (file: string): boolean => basename(file) === XL_CONF_NAME;
+
+const globalsCache = new Map<string, XlGlobals>();
+
+/**
+ * The guest defaults of the xl.conf that applies to `file`: `--xlconf FILE`, else the `xlConf` of
+ * the nearest `.xlcfg.json` (relative to it), else none (an empty xl.conf, as Debian ships it).
+ * xl stops at start when its xl.conf does not parse or sets a grant limit out of range: so do we.
+ */
+export function xlConfGlobals(args: ParsedArgs, file: string, xen: XenVersion): XlGlobals | undefined {
+  const path = args.values.get('--xlconf') ?? repoConfigFor(file)?.xlConfPath;
+  if (path === undefined) return undefined;
+  const key = `${xen}\0${path}`;
+  const known = globalsCache.get(key);
+  if (known) return known;
+  const parsed = parse(readBytes(path));
+  if (!parsed.accepted) throw new FileError(`${path}: xl cannot parse it, so every xl command fails:\n${parsed.messages(path).map((m) => `  ${m}`).join('\n')}`);
+  const r = readXlConf(parsed.settings, xen, path);
+  if (r.exitStatus) throw new FileError(`${path}: xl stops at start with it:\n${r.findings.filter((f) => f.severity === 'error').map((f) => `  ${f.message}`).join('\n')}`);
+  globalsCache.set(key, r.globals);
+  return r.globals;
+}
+
 /** Analyses `file` (or `bytes`, its new content) with the options and severities that apply to it. */
 export function analyzeFile(args: ParsedArgs, file: string, bytes?: Uint8Array): Analysis {
   const repo = repoConfigFor(file)?.config;
   const options = analysisOptions(args, file, repo);
+  const xlConf = isXlConfFile(file);
+  const globals = xlConf ? undefined : xlConfGlobals(args, file, options.xenVersion);
   return analyze({
     bytes: bytes ?? readBytes(file), options, localHost: options.host === 'local' ? localHostModel(options.paths, options.xenVersion) : undefined,
     ...(repo?.severity ? { severities: repo.severity } : {}),
+    ...(xlConf ? { kind: 'xl.conf' as const } : {}),
+    ...(globals ? { xlConf: globals } : {}),
   });
 }

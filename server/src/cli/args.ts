@@ -10,7 +10,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value (`--runs 5` or `--runs=5`). */
-const WITH_VALUE = new Set(['--from', '--to', '--runs', '--host', '--xen', '--stage', '--paths', '--source', '--format', '--severity-threshold']);
+const WITH_VALUE = new Set(['--from', '--to', '--runs', '--host', '--xen', '--stage', '--paths', '--source', '--format', '--severity-threshold', '--xlconf', '--jobs']);
 
 export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): ParsedArgs {
   const files: string[] = [];

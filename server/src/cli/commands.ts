@@ -1,16 +1,27 @@
 // The analysis commands: check (every diagnostic, in check.ts), config (xl's / libxl's domain config), argv (the
 // device-model command line).
 import { UsageError, type ParsedArgs } from './args';
-import { printJson, needOneFile } from './io';
+import { printJson, readBytes } from './io';
 import { analyzeFile } from './analysis-options';
-import { shellQuote, stringifyDeep } from '../service';
+import { effectiveConfig, plainValue, renderValue, shellQuote, stringifyDeep, withOverrides, type Analysis } from '../service';
 import { check } from './check';
 
+/**
+ * `COMMAND FILE [key=value...]`: as `xl create CFG key=value...`, every word with `=` is a config line
+ * xl appends after the file (the last assignment wins); the file is the one word without `=`.
+ */
+function analyzeWithOverrides(args: ParsedArgs, command: string): { file: string; a: Analysis } {
+  const files = args.files.filter((f) => !f.includes('='));
+  const overrides = args.files.filter((f) => f.includes('='));
+  if (files.length !== 1) throw new UsageError(`${command} takes exactly one FILE (and key=value overrides)`);
+  const file = files[0]!;
+  return { file, a: analyzeFile(args, file, overrides.length ? withOverrides(readBytes(file), overrides) : undefined) };
+}
+
 function config(args: ParsedArgs): number {
-  const file = needOneFile(args.files, 'config');
   const stage = args.values.get('--stage') ?? 'xl';
   if (stage !== 'xl' && stage !== 'libxl') throw new UsageError('--stage must be xl or libxl');
-  const a = analyzeFile(args, file);
+  const { file, a } = analyzeWithOverrides(args, 'config');
   let out: unknown = null;
   let status = 0;
   if (!a.parsed.accepted) {
@@ -34,8 +45,7 @@ function config(args: ParsedArgs): number {
 }
 
 function argv(args: ParsedArgs): number {
-  const file = needOneFile(args.files, 'argv');
-  const a = analyzeFile(args, file);
+  const { file, a } = analyzeWithOverrides(args, 'argv');
   const json = args.flags.has('--json');
   if (!a.parsed.accepted || !a.xl?.config) {
     const lines = !a.parsed.accepted ? [...a.parsed.messages(file), 'Failed to parse config: Invalid argument'] : (a.xl?.stderr ?? []);
@@ -56,7 +66,7 @@ function argv(args: ParsedArgs): number {
     printJson({
       outcome: dm.outcome, device_model_version: dm.device_model_version, argv: dm.argv, env: dm.env,
       ...(dm.error ? { error: dm.error } : {}), ...(dm.reason ? { reason: dm.reason } : {}), ...(dm.crash ? { crash: dm.crash } : {}),
-      log: dm.log, label: dm.label, placeholders: dm.placeholders, assumptions: dm.assumptions,
+      log: dm.log, label: dm.label, placeholders: dm.placeholders, assumptions: dm.assumptions.map((x) => x.text),
     });
   } else if (dm.outcome === 'error') process.stderr.write(`libxl: error: ${dm.error}\n`);
   else if (dm.outcome === 'crash') process.stderr.write(`xlcfg: ${dm.crash}\n`);
@@ -68,4 +78,16 @@ function argv(args: ParsedArgs): number {
   return dm.outcome === 'error' || dm.outcome === 'crash' ? 1 : 0;
 }
 
-export const COMMANDS: Record<string, (a: ParsedArgs) => number> = { check, config, argv };
+/** `effective FILE [key=value...]`: the editor's effective-config view (what xl uses, where each key comes from). */
+function effective(args: ParsedArgs): number {
+  const files = args.files.filter((f) => !f.includes('='));
+  if (files.length !== 1) throw new UsageError('effective takes exactly one FILE (and key=value overrides)');
+  const r = effectiveConfig(analyzeFile(args, files[0]!), args.files.filter((f) => f.includes('=')));
+  if (args.flags.has('--json')) {
+    printJson({ accepted: r.accepted, exit_status: r.exitStatus, stderr: r.stderr, config: r.config,
+      settings: r.settings.map((s) => ({ name: s.name, text: renderValue(s.value), value: plainValue(s.value), origins: s.origins, replaced: s.replaced, verdicts: s.verdicts, xl: s.xl })) });
+  } else process.stdout.write(r.text);
+  return r.exitStatus === 0 ? 0 : 1;
+}
+
+export const COMMANDS: Record<string, (a: ParsedArgs) => number | Promise<number>> = { check, config, argv, effective };

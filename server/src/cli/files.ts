@@ -1,5 +1,5 @@
 // The files `xlcfg check` is given: a file as is, a directory for the guest configs in it (*.cfg, *.xl,
-// *.xlcfg, xlexample.*), and a glob (`*`, `?`, `**`) expanded here with node's fs, as a shell would
+// *.xlcfg, xlexample.*) and an xl.conf (xl's global config, checked with its own keys), and a glob (`*`, `?`, `**`) expanded here with node's fs, as a shell would
 // (for shells that do not, and for quoted patterns in CI). `*` and `?` do not match `/` nor a leading
 // dot; `**` matches any number of folders. Every list is sorted, each file once.
 import { readdirSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { UsageError } from './args';
 
 export const CONFIG_NAME = /\.(cfg|xl|xlcfg)$/;
 
-const isConfigName = (name: string) => CONFIG_NAME.test(name) || name.startsWith('xlexample.');
+const isConfigName = (name: string) => CONFIG_NAME.test(name) || name.startsWith('xlexample.') || name === 'xl.conf';
 const hasGlob = (s: string) => /[*?]/.test(s);
 
 function kind(path: string): 'dir' | 'file' | 'none' {

@@ -9,6 +9,8 @@ import { FileError } from './io';
 export interface FoundRepoConfig {
   readonly path: string;
   readonly config: RepoConfig;
+  /** Its `xlConf`, resolved against the folder of the `.xlcfg.json`. */
+  readonly xlConfPath?: string;
 }
 
 const byDir = new Map<string, FoundRepoConfig | null>();
@@ -46,7 +48,7 @@ function load(path: string): FoundRepoConfig {
   }
   const r = parseRepoConfig(text);
   if (!r.ok) throw new FileError(`${path}: invalid xlcfg configuration:\n${r.errors.map((e) => `  ${e}`).join('\n')}`);
-  const found = { path, config: r.config };
+  const found = { path, config: r.config, ...(r.config.xlConf !== undefined ? { xlConfPath: resolve(dirname(path), r.config.xlConf) } : {}) };
   byPath.set(path, found);
   return found;
 }

@@ -1,7 +1,8 @@
 // One analysis per document version and settings: every request reads the same immutable analysis.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis, type HostModel, type XenVersion } from '../service';
+import { analyze, XL_CONF_NAME, type Analysis, type HostModel, type XenVersion } from '../service';
 import type { XlcfgSettings } from '../protocol';
+import type { EffectiveSettings } from './settings';
 
 /** Above this size the editor gets the syntax check only (see analyze.ts). */
 export const SEMANTIC_LIMIT_BYTES = 1 << 20;
@@ -15,7 +16,7 @@ export class AnalysisCache {
 
   constructor(private readonly localHost: (paths: XlcfgSettings['paths'], version: XenVersion) => HostModel | undefined) {}
 
-  get(doc: TextDocument, settings: XlcfgSettings): Analysis {
+  get(doc: TextDocument, settings: EffectiveSettings): Analysis {
     const bom = this.bomUris.has(doc.uri);
     const key = `${doc.version}|${bom}|${JSON.stringify(settings)}`;
     const hit = this.entries.get(doc.uri);
@@ -26,7 +27,7 @@ export class AnalysisCache {
   }
 
   /** An analysis of the document under other settings (e.g. another release), not cached. */
-  analyzeOnce(doc: TextDocument, settings: XlcfgSettings): Analysis {
+  analyzeOnce(doc: TextDocument, settings: EffectiveSettings): Analysis {
     const bom = this.bomUris.has(doc.uri);
     let bytes = encoder.encode(doc.getText());
     if (bom && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
@@ -40,10 +41,17 @@ export class AnalysisCache {
       hiddenPrefix: bom ? 3 : 0,
       severities: settings.severity,
       semanticLimitBytes: SEMANTIC_LIMIT_BYTES,
+      // xl's global config has keys of its own; a guest gets the defaults of the repository's xl.conf.
+      ...(isXlConfDocument(doc) ? { kind: 'xl.conf' as const } : settings.xlConf ? { xlConf: settings.xlConf } : {}),
     });
   }
 
   forget(uri: string): void { this.entries.delete(uri); }
+}
+
+/** xl's global config: language `xl-conf`, or a file named xl.conf. */
+export function isXlConfDocument(doc: TextDocument): boolean {
+  return doc.languageId === 'xl-conf' || fileName(doc.uri) === XL_CONF_NAME;
 }
 
 export function fileName(uri: string): string {

@@ -4,8 +4,8 @@
 import type {
   Position, Range as LspRange, DocumentSymbol, SymbolInformation, FoldingRange, SelectionRange, TextEdit,
   SemanticTokens, Location, DocumentHighlight, FormattingOptions, InlayHint,
-} from 'vscode-languageserver/node';
-import { InlayHintKind } from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
+import { InlayHintKind } from 'vscode-languageserver';
 import {
   inlayHints, documentSymbols, foldingRanges, selectionRanges, formatEdits, formatRangeEdits, semanticTokens,
   SEMANTIC_TOKEN_LEGEND, definitionAt, highlightsAt, type Analysis, type SymbolOut, type ByteEdit,
@@ -99,6 +99,6 @@ export function inlayHintsOf(a: Analysis, range: LspRange): InlayHint[] {
   const from = a.lines.offsetAt(range.start);
   const to = a.lines.offsetAt(range.end);
   return inlayHints(a).filter((h) => h.offset >= from && h.offset <= to).map((h) => ({
-    position: a.lines.positionAt(h.offset), label: h.label, tooltip: h.tooltip, kind: InlayHintKind.Type, paddingLeft: false,
+    position: a.lines.positionAt(h.offset), label: h.label, tooltip: h.tooltip, kind: InlayHintKind.Type, paddingLeft: true,
   }));
 }

@@ -1,5 +1,5 @@
 // LSP adapters over the service's pure features: positions in, LSP-shaped objects out.
-import type { Position, Range as LspRange, CodeActionContext } from 'vscode-languageserver/node';
+import type { Position, Range as LspRange, CodeActionContext } from 'vscode-languageserver';
 import { hover, completions, codeActionsAt, type Analysis } from '../service';
 
 export function hoverAt(a: Analysis, pos: Position, opts: { manPage?: () => string | null }) {

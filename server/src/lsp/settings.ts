@@ -9,7 +9,7 @@
 // options < pushed < pulled), so an editor that answers the pull with `{}` or null does not undo
 // settings given at start-up.
 import type { XlcfgSettings } from '../protocol';
-import { DEFAULT_OPTIONS, isHostProfile, isPathsProfile, isXenVersion } from '../service';
+import { DEFAULT_OPTIONS, isHostProfile, isPathsProfile, isXenVersion, type XlGlobals } from '../service';
 
 export const DEFAULT_SETTINGS: XlcfgSettings = {
   xenVersion: DEFAULT_OPTIONS.xenVersion,
@@ -68,11 +68,27 @@ export interface InitializationOptions {
    * Otherwise they use the server's commands (workspace/executeCommand).
    */
   clientCommands: boolean;
+  /**
+   * False when the editor says the workspace is not trusted (VS Code's Restricted Mode): the server
+   * then reads no `.xlcfg.json`, and document links never look at the machine's files. Editors that
+   * do not say are trusted (links look only on the `local` host, which is chosen explicitly).
+   */
+  workspaceTrusted: boolean;
 }
 
-/** `initializationOptions`: `{ settings: { xlcfg: {...} } }`, `{ xlcfg: {...} }` or `{ settings: {...} }`, plus `clientCommands`. */
+/** `initializationOptions`: `{ settings: { xlcfg: {...} } }`, `{ xlcfg: {...} }` or `{ settings: {...} }`, plus `clientCommands` and `workspaceTrusted`. */
 export function readInitializationOptions(raw: unknown): InitializationOptions {
   const o = isObject(raw) ? raw : {};
   const section = isObject(o.settings) ? xlcfgSection(o.settings) : isObject(o.xlcfg) ? o.xlcfg : undefined;
-  return { settings: readSettings(section), clientCommands: o.clientCommands === true };
+  return { settings: readSettings(section), clientCommands: o.clientCommands === true, workspaceTrusted: o.workspaceTrusted !== false };
+}
+
+/** The settings a document is analysed with: the editor's, with the repository's `.xlcfg.json` over them. */
+export type EffectiveSettings = XlcfgSettings & { readonly xlConf?: XlGlobals; readonly repoConfig?: string };
+
+/** Reads the repository's `.xlcfg.json` (and the xl.conf it names) for a document (node/repo-settings.ts). */
+export interface RepoSettingsSource {
+  /** False in an untrusted workspace: nothing is read. */
+  trusted: boolean;
+  apply(uri: string, settings: XlcfgSettings): EffectiveSettings;
 }

@@ -21,6 +21,7 @@ import { recoveredFindings, laterParseErrors, capSeverity } from './checks/recov
 import { recover, type Recovery } from './syntax/recovery';
 import { readDirectives, applyDirectives, type Directives } from './directives';
 import { versionNumber } from './options';
+import { readXlConf, type XlConfReading, type XlGlobals } from './model/xl-conf';
 
 export interface AnalyzeRequest {
   readonly bytes: Uint8Array;
@@ -36,7 +37,16 @@ export interface AnalyzeRequest {
   readonly semanticLimitBytes?: number;
   /** Severity overrides by finding code ('off' drops the finding). */
   readonly severities?: Readonly<Record<string, Finding['severity'] | 'off'>>;
+  /**
+   * What the document is: a guest config (the default) or xl's own global config, `xl.conf`, which
+   * has keys of its own and builds no guest.
+   */
+  readonly kind?: DocumentKind;
+  /** For a guest config: the defaults of the xl.conf xl would read (readXlConf); none = an empty xl.conf. */
+  readonly xlConf?: XlGlobals;
 }
+
+export type DocumentKind = 'guest' | 'xl.conf';
 
 export class Analysis {
   readonly bytes: Uint8Array;
@@ -45,7 +55,9 @@ export class Analysis {
   readonly host: HostModel;
   readonly parsed: ParsedConfig;
   readonly directives: Directives;
-  private cache: { lines?: LineIndex; xl?: XlModelResult | null; libxl?: DefaultsResult | null; dm?: DeviceModelResult | null; findings?: Finding[]; effective?: ReadonlyMap<string, Setting>; recovered?: Recovered | null } = {};
+  private cache: { lines?: LineIndex; findings?: Finding[]; effective?: ReadonlyMap<string, Setting>; recovered?: Recovered | null; xlConf?: XlConfReading | null } = {};
+  /** The stages after the parse, each computed once: its result, or what it threw (thrown again, not re-run). */
+  private readonly stages = new Map<'xl' | 'libxl' | 'dm', { readonly value: unknown } | { readonly error: unknown }>();
 
   constructor(readonly request: AnalyzeRequest) {
     this.bytes = request.bytes;
@@ -92,38 +104,58 @@ export class Analysis {
     return this.bytes.length <= (this.request.semanticLimitBytes ?? Infinity);
   }
 
-  get xl(): XlModelResult | null {
-    if (this.cache.xl === undefined) {
-      const p = this.host.physinfo;
-      const hostInfo = p === 'unknown' ? undefined : { nrCpus: p.nrCpus, nrNodes: p.nrNodes };
-      this.cache.xl = this.parsed.accepted && this.semantic ? buildDomainConfig(this.parsed, this.options, hostInfo) : null;
+  /** True for xl's global config (xl.conf): no guest, keys of its own. */
+  get isXlConf(): boolean { return this.request.kind === 'xl.conf'; }
+
+  /** For an xl.conf: what xl takes from it; null for a guest config or a file that does not parse. */
+  get xlConf(): XlConfReading | null {
+    if (this.cache.xlConf === undefined) {
+      this.cache.xlConf = this.isXlConf && this.parsed.accepted && this.semantic ? readXlConf(this.parsed.settings, this.options.xenVersion, this.options.sourceName) : null;
     }
-    return this.cache.xl;
+    return this.cache.xlConf;
   }
+
+  get xl(): XlModelResult | null { return this.stage('xl', () => this.computeXl()); }
 
   /** libxl's defaults applied to xl's config; null when xl refuses the file. */
-  get libxl(): DefaultsResult | null {
-    if (this.cache.libxl === undefined) {
-      const cfg = this.xl?.config;
-      this.cache.libxl = cfg ? applyLibxlDefaults(cfg, { options: this.options, host: this.host }) : null;
-    }
-    return this.cache.libxl;
-  }
+  get libxl(): DefaultsResult | null { return this.stage('libxl', () => this.computeLibxl()); }
 
   /** The device model libxl would start (or its refusal); null when xl refuses the file. */
-  get deviceModel(): DeviceModelResult | null {
-    if (this.cache.dm === undefined) {
-      const d = this.libxl;
-      if (!d) this.cache.dm = null;
-      else if (!d.resolved) {
-        const cfg = this.xl!.config!;
-        // The same error outcome the devicemodel stage gives for a refusal of the defaults.
-        this.cache.dm = deviceModelFromConfig(cfg, { options: this.options, host: this.host });
-      } else {
-        this.cache.dm = buildDeviceModelArgv(d.resolved, { options: this.options, host: this.host, domid: 1, generated: d.generated });
-      }
+  get deviceModel(): DeviceModelResult | null { return this.stage('dm', () => this.computeDeviceModel()); }
+
+  /**
+   * A stage's result, computed on first use. A stage that throws (a bug of ours) is not run again by
+   * every check that reads it: its error is kept and thrown again (each check then reports it).
+   */
+  private stage<T>(name: 'xl' | 'libxl' | 'dm', compute: () => T): T {
+    let memo = this.stages.get(name);
+    if (!memo) {
+      try { memo = { value: compute() }; } catch (error) { memo = { error }; }
+      this.stages.set(name, memo);
     }
-    return this.cache.dm;
+    if ('error' in memo) throw memo.error;
+    return memo.value as T;
+  }
+
+  protected computeXl(): XlModelResult | null {
+    const p = this.host.physinfo;
+    const hostInfo = p === 'unknown' ? undefined : { nrCpus: p.nrCpus, nrNodes: p.nrNodes };
+    return this.parsed.accepted && this.semantic && !this.isXlConf ? buildDomainConfig(this.parsed, this.options, hostInfo, this.request.xlConf) : null;
+  }
+
+  protected computeLibxl(): DefaultsResult | null {
+    const cfg = this.xl?.config;
+    return cfg ? applyLibxlDefaults(cfg, { options: this.options, host: this.host }) : null;
+  }
+
+  protected computeDeviceModel(): DeviceModelResult | null {
+    const d = this.libxl;
+    if (!d) return null;
+    if (!d.resolved) {
+      // The same error outcome the devicemodel stage gives for a refusal of the defaults.
+      return deviceModelFromConfig(this.xl!.config!, { options: this.options, host: this.host });
+    }
+    return buildDeviceModelArgv(d.resolved, { options: this.options, host: this.host, domid: 1, generated: d.generated });
   }
 
   /** Every diagnostic: parse errors, xl's and libxl's verdicts, our checks; directives applied. */
@@ -131,8 +163,8 @@ export class Analysis {
     if (!this.cache.findings) {
       const rec = this.parsed.accepted ? null : this.recovered;
       const parseErrors = parseFindings(this);
-      const all = [...parseErrors, ...(rec ? laterParseErrors(parseErrors, rec.recovery, this.options.sourceName) : []),
-        ...(this.parsed.accepted && this.semantic ? runChecks(this) : []),
+      const all = [...parseErrors, ...(rec ? laterParseErrors(parseErrors, rec.recovery) : []),
+        ...(this.parsed.accepted && this.semantic ? (this.isXlConf ? this.xlConf?.findings ?? [] : runChecks(this)) : []),
         ...(rec ? recoveredFindings(rec.analysis.findings, rec.recovery) : [])];
       if (!this.semantic) {
         all.push({ code: 'large-file', severity: 'information', start: 0, end: 0,

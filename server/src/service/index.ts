@@ -14,7 +14,9 @@ export {
 } from './options';
 
 // One analysis per document and version; its findings.
-export { analyze, Analysis, type AnalyzeRequest } from './analyze';
+export { analyze, Analysis, type AnalyzeRequest, type DocumentKind } from './analyze';
+export { readXlConf, type XlGlobals, type XlConfReading } from './model/xl-conf';
+export { XL_CONF_KEYS, XL_CONF_NAME, xlConfKey, type XlConfKey } from './catalogue/xl-conf-keys';
 export type { Finding, Severity, ByteSpan, RelatedSpan } from './finding';
 
 // The dom0 models, and what a shell needs to build the `local` one.
@@ -41,9 +43,13 @@ export { formatEdits, formatRangeEdits, applyByteEdits, type ByteEdit } from './
 export { semanticTokens, SEMANTIC_TOKEN_LEGEND, type SemanticTokenOut } from './features/semantic-tokens';
 export { definitionAt, highlightsAt, type HighlightOut } from './features/assignments';
 export { EDITOR_COMMANDS } from './features/editor-commands';
+export {
+  effectiveConfig, splitOverrideWords, overrideUsageError, withOverrides, plainValue, renderValue, type EffectiveConfig, type EffectiveSetting,
+} from './features/effective-config';
+export { documentLinks, type DocumentLinkOut } from './features/document-links';
 export { upgradeReport, upgradeReportText, defaultHostFor, type UpgradeReport } from './features/upgrade-report';
 export { fixAll, applyEdits, type Action, type Edit } from './features/code-actions';
-export { acrossConfigs, type AcrossFinding, type ConfigInput, type RelatedElsewhere } from './features/across-configs';
+export { acrossConfigs, acrossFacts, acrossFromFacts, type AcrossFacts, type AcrossItem, type AcrossFinding, type ConfigInput, type RelatedElsewhere } from './features/across-configs';
 export { parseRepoConfig, REPO_CONFIG_NAME, type RepoConfig, type RepoConfigResult, type SeveritySetting } from './features/repo-config';
 
 // The finding codes, with their meaning, severity and fix (docs/diagnostics.md is made from them).

@@ -53,6 +53,33 @@ export async function openFile(relative: string): Promise<vscode.TextDocument> {
   return doc;
 }
 
+/**
+ * Opens a workspace file and measures the time from the open request to the first diagnostics
+ * VS Code shows for it (the file must yield at least one finding). Listens to the diagnostics
+ * event, so the figure is not rounded to a polling interval.
+ */
+export async function openToDiagnosticsMs(relative: string, ms = answerMs): Promise<{ doc: vscode.TextDocument; elapsedMs: number }> {
+  const uri = workspaceUri(relative);
+  let listener: vscode.Disposable | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const shown = new Promise<number>((resolve, reject) => {
+    listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString()) && vscode.languages.getDiagnostics(uri).length) resolve(performance.now());
+    });
+    timer = setTimeout(() => reject(new Error(`no diagnostics for ${relative} within ${ms} ms`)), ms);
+  });
+  const t0 = performance.now();
+  try {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const t1 = vscode.languages.getDiagnostics(uri).length ? performance.now() : await shown;
+    return { doc, elapsedMs: Math.round((t1 - t0) * 10) / 10 };
+  } finally {
+    listener?.dispose();
+    clearTimeout(timer);
+  }
+}
+
 /** Writes raw bytes (a BOM, CRLF line ends) to a workspace file. */
 export async function writeFile(relative: string, bytes: string | Uint8Array): Promise<vscode.Uri> {
   const uri = workspaceUri(relative);

@@ -64,7 +64,7 @@ describe('hosts', () => {
   test('an unknown dom0: the command is built and what libxl will check is listed', () => {
     const r = buildDeviceModelArgv(hvm({ dm_restrict: 'True' }), ctx(UNKNOWN_HOST, options({ host: 'local' })));
     assert.equal(r.outcome, 'spawn');
-    assert.ok(r.assumptions.some((a) => a.includes('xen-qemuuser-range-base')));
+    assert.ok(r.assumptions.some((a) => a.text.includes('xen-qemuuser-range-base')));
     assert.equal(r.argv.at(-2), '-runas');
     assert.ok(r.placeholders.includes(r.argv.length - 1), 'the uid is a placeholder');
   });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/service/analyze';
-import { acrossConfigs, normalizeTarget } from '../../../server/src/service/features/across-configs';
+import { acrossConfigs, acrossFacts, acrossFromFacts, normalizeTarget } from '../../../server/src/service/features/across-configs';
 
 const cfg = (id: string, text: string) => {
   const bytes = new TextEncoder().encode(text);
@@ -64,4 +64,15 @@ test("a config's `# xlcfg-disable-next-line` and severities apply to its own fin
   const loud = { id: 'l.cfg', analysis: analyze({ bytes: new TextEncoder().encode(base('g')), options: { host: 'reference' }, severities: { 'duplicate-guest-name': 'error' } }) };
   const off = { id: 'o.cfg', analysis: analyze({ bytes: new TextEncoder().encode(base('g')), options: { host: 'reference' }, severities: { 'duplicate-guest-name': 'off' } }) };
   assert.deepEqual(acrossConfigs([quiet, loud, off]).map((f) => [f.id, f.severity, f.related.map((r) => r.id)]), [['l.cfg', 'error', ['q.cfg', 'o.cfg']]]);
+});
+
+test('a value in many configs: each finding names the first five others and a count, and relates twenty', () => {
+  const many = Array.from({ length: 40 }, (_, i) => cfg(`${String(i).padStart(2, '0')}.cfg`, base(`g${i}`, 'vif = [ "mac=00:16:3e:12:34:56" ]\n')));
+  const facts = many.map((c) => acrossFacts(c.id, c.analysis));
+  const out = acrossFromFacts(facts);
+  assert.equal(out.length, 40);
+  assert.match(out[0]!.message, /also in 39 other configs \(01\.cfg, 02\.cfg, 03\.cfg, 04\.cfg, 05\.cfg and 34 more\)/);
+  assert.equal(out[0]!.related.length, 20);
+  assert.equal(out[0]!.data.otherCount, 39);
+  assert.deepEqual(JSON.parse(JSON.stringify(facts)), facts, 'the facts are plain data (a worker thread sends them)');
 });

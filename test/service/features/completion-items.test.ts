@@ -1,8 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { keyCompletions, valueCompletions, type CompletionItemData } from '../../../server/src/service/features/completion-items';
-import { DEFAULT_OPTIONS, type XenVersion } from '../../../server/src/service/options';
-import { lookupKey } from '../../../server/src/service/catalogue';
+import { firstSentence, keyCompletions, valueCompletions, type CompletionItemData } from '../../../server/src/service/features/completion-items';
+import { DEFAULT_OPTIONS, XEN_VERSIONS, type XenVersion } from '../../../server/src/service/options';
+import { ALL_KEYS, lookupKey } from '../../../server/src/service/catalogue';
 import { requireOracle, tempConfig, xluParse } from '../../helpers/oracle';
 
 const opts = (xenVersion: XenVersion = '4.17') => ({ ...DEFAULT_OPTIONS, xenVersion });
@@ -134,5 +134,78 @@ describe('completions produce text xl parses', () => {
     }
     const parsed = xluParse(tempConfig('values.cfg', lines.join('\n') + '\n'));
     assert.equal(parsed.accepted, true, JSON.stringify(parsed.messages));
+  });
+});
+
+describe('completion details are whole phrases (issue 12, point 4)', () => {
+  /** Every item of every key and value, for every target release, guest type and quote. */
+  function everyItem(): { where: string; item: CompletionItemData }[] {
+    const out: { where: string; item: CompletionItemData }[] = [];
+    for (const xenVersion of XEN_VERSIONS) {
+      for (const guestType of [undefined, 'pv', 'pvh', 'hvm'] as const) {
+        for (const item of keyCompletions({ options: opts(xenVersion), guestType, alreadySet: [] })) out.push({ where: `${xenVersion} key ${item.label}`, item });
+        for (const quote of [null, '"'] as const) {
+          for (const entry of ALL_KEYS) {
+            for (const item of valueCompletions(entry.name, { options: opts(xenVersion), guestType, quote })) {
+              out.push({ where: `${xenVersion} ${entry.name} = ${item.label}`, item });
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A value item whose detail is taken from the catalogue's text (not on/off, not a size). */
+  const fromText = (item: CompletionItemData) =>
+    item.kind === 'value' && item.detail !== '' && !/^(on|off)( \(default\))?$|^[\d.]+ [KMG]iB$/.test(item.detail);
+
+  const balanced = (t: string) => {
+    let depth = 0;
+    for (const c of t.replace(/`[^`]*`/g, '')) {
+      if (c === '(' || c === '[') depth++;
+      if (c === ')' || c === ']') depth--;
+      if (depth < 0) return false;
+    }
+    return depth === 0 && (t.match(/`/g) ?? []).length % 2 === 0;
+  };
+
+  test('no detail stops inside a sentence, a bracket or a code span', () => {
+    const bad: string[] = [];
+    const items = everyItem();
+    assert.ok(items.length > 1000, `only ${items.length} items`);
+    for (const { where, item } of items) {
+      const d = item.detail;
+      const why: string[] = [];
+      if (d.includes('…') || d.endsWith('...')) why.push('an ellipsis');
+      if (!balanced(d)) why.push('an unclosed bracket or code span');
+      if (/(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf)\.$/i.test(d)) why.push('an abbreviation at the end');
+      if (fromText(item) && d !== item.documentation) {
+        // A shortened text: it must stop at the end of a sentence, and the rest must start a new one.
+        const rest = item.documentation.slice(d.length);
+        if (!/[.!?]$/.test(d)) why.push('no full stop at the cut');
+        if (!/^\s+[A-Z`"(0-9]/.test(rest)) why.push(`the rest does not start a sentence: '${rest.slice(0, 20)}'`);
+      }
+      if (/\s$|^\s/.test(d)) why.push('blanks at an end');
+      if (why.length) bad.push(`${where}: '${d}' (${why.join(', ')})`);
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  test('the documentation keeps the whole text the detail is taken from', () => {
+    for (const { where, item } of everyItem()) {
+      if (!fromText(item)) continue;
+      assert.ok(item.documentation.startsWith(item.detail), `${where}: '${item.detail}' is not the start of '${item.documentation}'`);
+      assert.ok(balanced(item.documentation), `${where}: '${item.documentation}'`);
+    }
+  });
+
+  test('firstSentence: cuts after a sentence, never after an abbreviation or inside brackets', () => {
+    assert.equal(firstSentence('One thing. Another thing.'), 'One thing.');
+    assert.equal(firstSentence('Reset it (for guests, e.g. kexec). Then more.'), 'Reset it (for guests, e.g. kexec).');
+    assert.equal(firstSentence('Change states at run time, i.e. hotplug (4.15+).'), 'Change states at run time, i.e. hotplug (4.15+).');
+    assert.equal(firstSentence('Uses `a. b` as is. Next.'), 'Uses `a. b` as is.');
+    assert.equal(firstSentence('Version 4.17 only'), 'Version 4.17 only');
+    assert.equal(firstSentence(''), '');
   });
 });

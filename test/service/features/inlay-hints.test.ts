@@ -11,8 +11,8 @@ const hints = (src: string, xenVersion: '4.17' | '4.20' | '4.21' = '4.17') =>
 describe('inlay hints', () => {
   test('a stub domain implies qemu-xen-traditional (4.17 and 4.20)', () => {
     const src = 'name = "t"\ntype = "hvm"\nmemory = 1024\ndevice_model_stubdomain_override = 1\n';
-    assert.deepEqual(hints(src), [[4, 'device_model_version = "qemu-xen-traditional"']]);
-    assert.deepEqual(hints(src, '4.20'), [[4, 'device_model_version = "qemu-xen-traditional"']]);
+    assert.deepEqual(hints(src), [[4, 'device_model_version="qemu-xen-traditional"']]);
+    assert.deepEqual(hints(src, '4.20'), [[4, 'device_model_version="qemu-xen-traditional"']]);
   });
   test('dm_restrict: the user qemu runs as, with -runas (4.17) or -run-with (4.20)', () => {
     const src = 'name = "t"\ntype = "hvm"\nmemory = 1024\ndevice_model_version = "qemu-xen"\ndm_restrict = 1\n';
@@ -30,5 +30,17 @@ describe('inlay hints', () => {
   });
   test('a file libxlutil refuses gets none', () => {
     assert.deepEqual(hints('name = "t"\nmemory = \n'), []);
+  });
+});
+
+describe('inlay hint labels fit in VS Code', () => {
+  test('no label is longer than editor.inlayHints.maximumLength (43), so none is cut', () => {
+    const configs = [
+      'name = "t"\ntype = "hvm"\nmemory = 1024\ndevice_model_stubdomain_override = 1\n',
+      'name = "t"\ntype = "hvm"\nmemory = 1024\ndm_restrict = 1\n',
+      'name = "t"\ntype = "hvm"\nmemory = 1024\ndevice_model_version = "qemu-xen"\ndm_restrict = 1\n',
+      'name = "t"\ntype = "pv"\nkernel = "/k"\nextra = "console=hvc0 root=/dev/xvda1 ro quiet splash"\nextra += " loglevel=7 earlyprintk=xen"\n',
+    ];
+    for (const xen of ['4.17', '4.20'] as const) for (const src of configs) for (const [, label] of hints(src, xen)) assert.ok(String(label).length <= 43, `${label} (${String(label).length})`);
   });
 });

@@ -16,7 +16,7 @@ describe('semantic tokens', () => {
   const words = (t: string, a = an(t)) => semanticTokens(a).map((k) => `${t.slice(k.start, k.end)}:${k.modifiers.join('+')}`);
 
   test('a small legend', () => {
-    assert.deepEqual(SEMANTIC_TOKEN_LEGEND.tokenTypes, ['property']);
+    assert.deepEqual(SEMANTIC_TOKEN_LEGEND.tokenTypes, ['property', 'parameter', 'enumMember']);
     assert.deepEqual(SEMANTIC_TOKEN_LEGEND.tokenModifiers, ['unknown', 'deprecated', 'ignored']);
   });
 

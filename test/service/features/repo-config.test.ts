@@ -24,3 +24,8 @@ test('every problem is named', () => {
   assert.match((parseRepoConfig('{ "host": ') as { errors: readonly string[] }).errors[0]!, /^not valid JSON/);
   assert.match((parseRepoConfig('{ "severity": [] }') as { errors: readonly string[] }).errors[0]!, /"severity" must be an object/);
 });
+
+test('xlConf: the path of an xl.conf, a non-empty string', () => {
+  assert.deepEqual(parseRepoConfig('{ "xlConf": "dom0/xl.conf" }'), { ok: true, config: { xlConf: 'dom0/xl.conf' } });
+  assert.match((parseRepoConfig('{ "xlConf": "" }') as { errors: readonly string[] }).errors[0]!, /"xlConf" must be the path of an xl\.conf/);
+});

@@ -15,7 +15,7 @@ export { matchEnumValue, valuesIn } from './value-gates';
 export { sinceText } from './key-status';
 export { editDistance } from './suggest';
 export { XEN_RELEASES, xenRelease, manPageUrl } from './xen-releases';
-export { SPEC_FIELD_GATES, specFieldGate } from './spec-field-gates';
+export { SPEC_FIELD_GATES, specFieldGate, specValueGate } from './spec-field-gates';
 
 function withText(facts: KeyFacts): KeyEntry {
   const text = KEY_TEXTS[facts.name];
@@ -72,4 +72,5 @@ export function valueAllowedIn(key: string, value: string, version: XenVersion |
 export { VALUE_TEXTS, valueText } from './value-texts';
 export { dmRestrictNotes, traditionalStatus, type DmRestrictNotes, type TraditionalStatus } from './dm-restrict-notes';
 export { SPEC_FIELDS, specFields, type SpecField } from './spec-fields';
+export { SPEC_FIELD_DOCS, SPEC_PART_KEYS, SERIAL_VALUES, VSND_LEVELS, VSND_LEVEL_FIELDS, VSND_SHARED_FIELDS, specFieldDoc, type SpecFieldDoc } from './spec-docs';
 export { KEY_MESSAGES, type XlMessage } from './key-messages';

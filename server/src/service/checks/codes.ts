@@ -30,13 +30,13 @@ const h = (meaning: string, fix?: string): Row => ({ severity: 'hint', meaning, 
 
 const PARSE_FIX = 'by cause: close an unclosed list or string, insert a missing `=` or comma, quote a bare word, comment out a lone word, lower-case a key, 1/0 for True/False, quote or round a number, add the last newline, convert CRLF to LF, save without BOM';
 
-const LIBXLUTIL: Record<string, Row> = {
+const LIBXLUTIL = {
   'parse-error': e('libxlutil cannot parse the file (a lexical or syntax error), so xl refuses it; the message adds what to change', PARSE_FIX),
   'parse-error-later': e('a further parse error that xl only reports once the ones before it are fixed', PARSE_FIX),
   'parse-python': w('the file looks like the Python configs of the old xm toolstack, which xl no longer reads'),
-};
+} satisfies Record<string, Row>;
 
-const XL: Record<string, Row> = {
+const XL = {
   'xl-rejects': e('xl refuses a value while it reads the config and exits (the message is xl\'s line)'),
   'xl-rejects-silently': e('xl exits on this value without printing why; the message says what it wanted'),
   'xl-crashes': e('xl dies on this input (a crash or an abort, reproduced with the oracle) instead of refusing it'),
@@ -150,22 +150,26 @@ const XL: Record<string, Row> = {
   'vtpm-bad-uuid': e('a `vtpm` `uuid=` that is not a UUID'),
   'vtpm-no-backend': e('a `vtpm` without `backend=`'),
   'vtpm-unknown': e('a `vtpm` `key=value` that xl does not know'),
-};
+  'xl-conf-deprecated': w('xl.conf: `vifscript` or `defaultbridge`, old names xl still reads but complains about on every run', 'rename to `vif.default.script` / `vif.default.bridge`'),
+  'xl-conf-invalid': w('xl.conf: a value xl does not understand; it prints a complaint on every run and keeps its default'),
+  'xl-conf-rejects': e('xl.conf: a grant-table limit out of range, which stops every xl command at start'),
+} satisfies Record<string, Row>;
 
-const LIBXL: Record<string, Row> = {
+const LIBXL = {
   'libxl-refuses': e('libxl refuses the config when the guest starts (its defaults or the device-model command line); the message quotes libxl', 'for a stubdomain without `device_model_version` (Xen 4.21+): add `device_model_version = "qemu-xen"`'),
   'libxl-build-refuses': e('libxl refuses the config while it builds the domain (the TSC mode native_paravirt from Xen 4.12, viridian groups without `base`); the message quotes libxl'),
   'libxl-crashes': e('libxl aborts when it starts the guest instead of refusing the config'),
   'libxl-warning': w('libxl prints a warning when the guest starts and goes on'),
   'dm-restrict-traditional': e('`dm_restrict` with qemu-xen-traditional (written, or implied by a stubdomain), which libxl refuses when the guest starts', 'use qemu-xen, remove `dm_restrict`, or drop the stubdomain override (by cause)'),
-};
+} satisfies Record<string, Row>;
 
-const QEMU: Record<string, Row> = {
+const QEMU = {
   'qemu-refuses-option': e('libxl accepts the config, but the QEMU of the chosen host refuses an option of the command line libxl gives it'),
-};
+} satisfies Record<string, Row>;
 
-const XLCFG: Record<string, Row> = {
+const XLCFG = {
   'unknown-key': w('a key that xl does not read, so it has no effect', 'rename to the known key it is closest to'),
+  'xl-conf-unknown-key': w('xl.conf: a key that xl (of the target release) does not read from its global config, so it has no effect', 'rename to the known key it is closest to'),
   'deprecated-key': h('a deprecated key (`builder`, `stdvga`) with a current replacement', 'replace with `type` / `vga`, or remove it'),
   'boolean-as-word': w('a boolean key given a word (`"yes"`, `"off"`): xl reads booleans as numbers only, so the key keeps its default', 'write 1 or 0'),
   'key-not-in-version': w('a key that xl of the target Xen release does not read yet, or no longer'),
@@ -190,7 +194,22 @@ const XLCFG: Record<string, Row> = {
   'duplicate-guest-uuid': w('across configs (`xlcfg check DIR`): two configs set the same `uuid`, so the two guests cannot run at the same time'),
   'duplicate-mac-address': w('across configs (`xlcfg check DIR`): two configs give a vif the same MAC address, which breaks the network of both when both run'),
   'shared-writable-disk': w('across configs (`xlcfg check DIR`): two guests write the same disk target (device or image), so its data is lost when both run'),
-};
+} satisfies Record<string, Row>;
+
+/** Every finding code, as a type: `Finding<C>` and the fixes are checked against it. */
+export type FindingCode = keyof typeof LIBXLUTIL | keyof typeof XL | keyof typeof LIBXL | keyof typeof QEMU | keyof typeof XLCFG;
+
+/**
+ * The `data` each code carries for its fixes, by code. Empty here: the file of the check that makes
+ * a code declares its entry next to the check and its fixes (`declare module './codes'`).
+ */
+export interface FindingData {}
+
+/** Compile-time guard: FindingData names only codes that have a row (a typo fails `npx tsc`). */
+export const FINDING_DATA_CODES_HAVE_ROWS: Exclude<keyof FindingData, FindingCode> extends never ? true : never = true;
+
+/** The data of a finding of code C: its declared shape, else free-form. */
+export type DataOf<C extends FindingCode> = C extends keyof FindingData ? FindingData[C] : Readonly<Record<string, unknown>> | undefined;
 
 const rows = (source: FindingSource, t: Record<string, Row>): FindingCodeInfo[] =>
   Object.entries(t).map(([code, r]) => ({ code, source, ...r }));

@@ -5,8 +5,14 @@ import type { Finding, RelatedSpan } from '../finding';
 import type { CheckContext } from './context';
 import { defboolVal, list, isObject } from '../defaults/json';
 import { setting, statementSpan, stringValue } from './spans';
+import type { CheckFinding, CheckHandler, Fix, FixContext } from './fix';
+import { insertLineAfter, removeStatement, replaceValue } from '../syntax/edits';
 
-export const DM_RESTRICT_TRADITIONAL_TEXT = 'dm_restrict not supported by qemu-xen-traditional';
+declare module './codes' {
+  interface FindingData {
+    'dm-restrict-traditional': { readonly libxlMessage: string; readonly cause: TraditionalCause; readonly type: string };
+  }
+}
 
 /** How qemu-xen-traditional came to be chosen, for the message and the quick fixes. */
 export type TraditionalCause = 'written' | 'stubdomain' | 'default';
@@ -22,9 +28,10 @@ export function dmRestrictOn(a: CheckContext): boolean {
   return !!b && defboolVal(b, 'dm_restrict');
 }
 
-function traditionalRefusal(a: CheckContext): Finding | null {
+function traditionalRefusal(a: CheckContext): CheckFinding<'dm-restrict-traditional'> | null {
   const dm = a.deviceModel;
-  if (!a.libxl?.resolved || !dm || dm.outcome !== 'error' || !dm.error?.includes(DM_RESTRICT_TRADITIONAL_TEXT)) return null;
+  const failure = dm?.outcome === 'error' ? dm.failure : undefined;
+  if (!a.libxl?.resolved || failure?.reason !== 'dm-restrict-traditional') return null;
   const restrict = setting(a, 'dm_restrict');
   const version = setting(a, 'device_model_version');
   const stub = setting(a, 'device_model_stubdomain_override');
@@ -43,9 +50,9 @@ function traditionalRefusal(a: CheckContext): Finding | null {
   const span = restrict ? statementSpan(restrict) : (version ? statementSpan(version) : { start: 0, end: 0 });
   return {
     ...span, code: 'dm-restrict-traditional', severity: 'error',
-    message: `libxl refuses this when the guest starts (xl create fails): ${DM_RESTRICT_TRADITIONAL_TEXT}.${why}`,
+    message: `libxl refuses this when the guest starts (xl create fails): ${failure.text}.${why}`,
     ...(related.length ? { related } : {}),
-    data: { libxlMessage: DM_RESTRICT_TRADITIONAL_TEXT, cause, type: guestType(a) },
+    data: { libxlMessage: failure.text, cause, type: guestType(a) },
   };
 }
 
@@ -96,3 +103,29 @@ export function dmRestrictChecks(a: CheckContext): Finding[] {
   const refusal = traditionalRefusal(a);
   return refusal ? [refusal] : weakRestriction(a);
 }
+
+/** The fixes of the refusal, by how qemu-xen-traditional came to be chosen. */
+function traditionalFixes(a: FixContext, f: CheckFinding<'dm-restrict-traditional'>): Fix[] {
+  const restrict = a.effective.get('dm_restrict');
+  const version = a.effective.get('device_model_version');
+  const stub = a.effective.get('device_model_stubdomain_override');
+  const out: Fix[] = [];
+  if (f.data.cause === 'written' && version) {
+    out.push({ title: 'Use qemu-xen: device_model_version = "qemu-xen"', edits: [replaceValue(version, '"qemu-xen"')], preferred: true });
+    if (restrict) out.push({ title: 'Remove dm_restrict (keep qemu-xen-traditional, unrestricted)', edits: [removeStatement(a, restrict)] });
+    return out;
+  }
+  if (f.data.cause === 'stubdomain' && stub) {
+    if (restrict) out.push({ title: 'Remove dm_restrict (the stubdomain already confines qemu)', edits: [removeStatement(a, restrict)], preferred: true });
+    out.push({ title: 'Drop device_model_stubdomain_override (qemu-xen in dom0, restricted)', edits: [removeStatement(a, stub)] });
+    out.push({
+      title: 'Use a qemu-xen stubdomain (needs the Linux stubdomain images; dm_restrict has no documented effect there)',
+      edits: [insertLineAfter(a, stub, 'device_model_version = "qemu-xen"')],
+    });
+    return out;
+  }
+  if (restrict) out.push({ title: 'Remove dm_restrict', edits: [removeStatement(a, restrict)], preferred: true });
+  return out;
+}
+
+export const handler: CheckHandler = { kind: 'libxl', check: dmRestrictChecks, fixes: { 'dm-restrict-traditional': traditionalFixes } };

@@ -4,6 +4,7 @@
 // The oracles never build a domain, so no golden shows these lines: the facts come from the source.
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
+import type { CheckHandler } from './fix';
 import { relatedFor, spanForKeys } from './spans';
 
 export const LIBXL_BUILD_REFUSES = 'libxl-build-refuses';
@@ -21,3 +22,5 @@ export function domainBuildChecks(a: CheckContext): Finding[] {
     } satisfies Finding;
   });
 }
+
+export const handler: CheckHandler = { kind: 'libxl', check: domainBuildChecks };

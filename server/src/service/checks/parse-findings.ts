@@ -2,17 +2,38 @@
 // some newline errors one line early; we point at the token itself), and data for quick fixes.
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
-import { formatParseError, PYTHON_WARNING } from '../syntax/parse-error';
-import { explainParseError, explainCause } from './parse-explain';
-import { diagnoseParseError, atStatementStart } from '../syntax/recovery';
-import { latin1 } from '../text/bytes';
+import { parseErrorText, PYTHON_WARNING, PYTHON_WARNING_TEXT } from '../syntax/parse-error';
+import { explainParseError, explainCause } from '../syntax/parse-explain';
+import { diagnoseParseError, atStatementStart, type ByteEdit } from '../syntax/recovery';
+import type { ParseErrorKind } from '../syntax/parse-error';
+import type { ParseFix } from '../syntax/parse-explain';
+
+/** What a parse error's fixes read (features/code-actions-parse.ts). */
+export interface ParseErrorData {
+  readonly kind: ParseErrorKind;
+  readonly xlLine: number;
+  readonly xlMessage: string;
+  readonly fix?: ParseFix;
+  /** The repair's edits, for the fixes that carry them (syntax/recovery.ts's diagnosis). */
+  readonly edits?: readonly ByteEdit[];
+}
+
+declare module './codes' {
+  interface FindingData {
+    'parse-error': ParseErrorData;
+    'parse-error-later': ParseErrorData;
+  }
+}
+
+/** `+ - . ( ) :`: bytes of Python code that libxlutil cannot lex. */
+const PYTHON_BYTES: ReadonlySet<number> = new Set([0x2b, 0x2d, 0x2e, 0x28, 0x29, 0x3a]);
 
 export function parseFindings(a: CheckContext): Finding[] {
   const p = a.parsed;
   const src = a.bytes;
   const out: Finding[] = [];
   for (const e of p.errors) {
-    const xlText = formatParseError(e, a.options.sourceName).replace(/^[^\n]*?:\d+: (?=config parsing error)/, '');
+    const xlText = parseErrorText(e);
     const atKey = atStatementStart(src, e.start);
     const cause = e.kind === 'syntax' || e.kind === 'lexical' ? diagnoseParseError(p, e) : null;
     const ex = cause ? explainCause(cause) : explainParseError(e, src, atKey);
@@ -28,11 +49,11 @@ export function parseFindings(a: CheckContext): Finding[] {
     });
   }
   if (!p.accepted && p.likelyPython) {
-    const culprit = p.errors.find((e) => e.kind === 'lexical' && /^[+\-.():]/.test(latin1(src.subarray(e.start, e.start + 1))));
+    const culprit = p.errors.find((e) => e.kind === 'lexical' && PYTHON_BYTES.has(src[e.start]!));
     const start = culprit?.start ?? 0;
     out.push({
       code: 'parse-python', severity: 'warning', start, end: culprit ? culprit.end : 0,
-      message: `${PYTHON_WARNING[0]!.replace('warning: ', '')} Arbitrary Python is no longer supported (xl's warning).`,
+      message: `${PYTHON_WARNING_TEXT} Arbitrary Python is no longer supported (xl's warning).`,
     });
   }
   return out;

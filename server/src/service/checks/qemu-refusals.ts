@@ -4,6 +4,7 @@
 // The facts are the qemu/ stage's, learned from the real binaries (test/fixtures/qemu/).
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
+import type { CheckHandler } from './fix';
 import { versionNumber } from '../options';
 import { xenPaths } from '../host/paths';
 import { qemuModelForVersion, qemuRefusals, type QemuModel, type QemuRefusal } from '../qemu';
@@ -95,3 +96,5 @@ export function qemuRefusalChecks(a: CheckContext): Finding[] {
   }
   return out;
 }
+
+export const handler: CheckHandler = { kind: 'libxl', check: qemuRefusalChecks };

@@ -4,8 +4,8 @@
 // that it was found on the repaired text, and points into the original text.
 import type { Finding, Severity } from '../finding';
 import type { Recovery } from '../syntax/recovery';
-import { formatParseError } from '../syntax/parse-error';
-import { explainCause } from './parse-explain';
+import { parseErrorText } from '../syntax/parse-error';
+import { explainCause } from '../syntax/parse-explain';
 
 export const RECOVERED_SUFFIX = ' (found on the text with the syntax error repaired)';
 
@@ -38,9 +38,9 @@ export function recoveredFindings(inner: readonly Finding[], r: Recovery): Findi
  * (e.g. a second unclosed list, swallowed by the parser's recovery from the first): xl reports each
  * once the errors before it are fixed. Only those whose cause is clear, with their fix.
  */
-export function laterParseErrors(reported: readonly Finding[], r: Recovery, sourceName: string): Finding[] {
+export function laterParseErrors(reported: readonly Finding[], r: Recovery): Finding[] {
   const out: Finding[] = [];
-  const at = new Set(reported.filter((f) => f.code.startsWith('parse-error')).map((f) => f.start));
+  const at = new Set(reported.filter((f) => f.code === 'parse-error' || f.code === 'parse-error-later').map((f) => f.start));
   r.steps.forEach((step) => {
     const i = step.round;
     if (!step.diagnosis) return;
@@ -50,7 +50,7 @@ export function laterParseErrors(reported: readonly Finding[], r: Recovery, sour
     at.add(start);
     const end = Math.max(start, r.roundToOriginal(i, e.end));
     const ex = explainCause(step.diagnosis);
-    const xlText = formatParseError(e, sourceName).replace(/^[^\n]*?:\d+: (?=config parsing error)/, '');
+    const xlText = parseErrorText(e);
     const edits = ex.edits && !ex.edits.some((x) => r.roundTouchesRepair(i, x.start, x.end))
       ? ex.edits.map((x) => ({ start: r.roundToOriginal(i, x.start), end: r.roundToOriginal(i, x.end), newText: x.newText })) : undefined;
     const s = ex.start !== undefined ? r.roundToOriginal(i, ex.start) : start;

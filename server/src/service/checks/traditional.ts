@@ -3,6 +3,7 @@
 // libxl's and reported by libxl-verdicts.ts / dm-restrict.ts.
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
+import type { CheckHandler } from './fix';
 import { versionNumber } from '../options';
 import { spanForKeys } from './spans';
 
@@ -23,3 +24,5 @@ export function traditionalChecks(a: CheckContext): Finding[] {
     data: { stubdomain: inStub },
   }];
 }
+
+export const handler: CheckHandler = { kind: 'libxl', check: traditionalChecks };

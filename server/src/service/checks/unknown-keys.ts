@@ -5,6 +5,13 @@ import type { Finding } from '../finding';
 import type { CheckContext } from './context';
 import { lookupKey } from '../catalogue';
 import { didYouMean } from './did-you-mean';
+import type { CheckHandler } from './fix';
+
+declare module './codes' {
+  interface FindingData {
+    'unknown-key': { readonly key: string; readonly suggestion?: string };
+  }
+}
 
 /** Keys from other toolstacks (xm/xend, libvirt habits) that xl ignores, with what to write instead. */
 const FOREIGN_KEYS: ReadonlyMap<string, string> = new Map(Object.entries({
@@ -32,3 +39,14 @@ export function unknownKeyChecks(a: CheckContext): Finding[] {
   });
   return out;
 }
+
+export const handler: CheckHandler = {
+  kind: 'key', check: unknownKeyChecks,
+  fixes: {
+    'unknown-key': (a, f) => {
+      const s = a.effective.get(f.data.key);
+      const to = f.data.suggestion;
+      return s && to ? [{ title: `Rename to \`${to}\``, edits: [{ start: s.keyStart, end: s.keyEnd, newText: to }], preferred: true }] : [];
+    },
+  },
+};

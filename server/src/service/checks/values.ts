@@ -5,6 +5,15 @@ import type { CheckContext } from './context';
 import { lookupKey } from '../catalogue';
 import { isObject } from '../defaults/json';
 import { setting, statementSpan, stringValue } from './spans';
+import type { CheckFinding, CheckHandler } from './fix';
+import { replaceValue } from '../syntax/edits';
+
+declare module './codes' {
+  interface FindingData {
+    /** xl-not-a-number's data, plus the key, the 1/0 to write and xl's message. */
+    'boolean-as-word': Readonly<Record<string, unknown>> & { readonly key: string; readonly replacement: '1' | '0'; readonly xlMessage: string };
+  }
+}
 
 const TRUE_WORDS = new Set(['yes', 'true', 'on', 'y', 'enable', 'enabled']);
 const FALSE_WORDS = new Set(['no', 'false', 'off', 'n', 'disable', 'disabled']);
@@ -12,18 +21,18 @@ const FALSE_WORDS = new Set(['no', 'false', 'off', 'n', 'disable', 'disabled']);
 /** A boolean key given a word: xl's "not a valid number" warning, explained, with the 1/0 to write. */
 export function booleanWord(a: CheckContext, f: Finding): Finding {
   if (f.code !== 'xl-not-a-number') return f;
-  const key = (f.data?.key as string | undefined) ?? keyAt(a, f.start);
+  const key = (typeof f.data?.key === 'string' ? f.data.key : undefined) ?? keyAt(a, f.start);
   const entry = key ? lookupKey(key) : undefined;
   const s = key ? setting(a, key) : undefined;
   const word = stringValue(s)?.toLowerCase();
-  if (!entry || entry.kind !== 'boolean' || !s || word === undefined) return f;
-  const replacement = TRUE_WORDS.has(word) ? '1' : FALSE_WORDS.has(word) ? '0' : undefined;
+  if (!key || !entry || entry.kind !== 'boolean' || !s || word === undefined) return f;
+  const replacement: '1' | '0' | undefined = TRUE_WORDS.has(word) ? '1' : FALSE_WORDS.has(word) ? '0' : undefined;
   if (!replacement) return f;
   return {
     ...f, code: 'boolean-as-word', severity: 'warning',
     message: `${f.message} — xl reads booleans as numbers only, so \`${key}\` keeps its default; write ${replacement}.`,
     data: { ...(f.data ?? {}), key, replacement, xlMessage: f.message },
-  };
+  } satisfies CheckFinding<'boolean-as-word'>;
 }
 
 /** name by the start of its written value, built once per analysis. */
@@ -53,3 +62,13 @@ export function maxmemBelowMemory(a: CheckContext): Finding[] {
     related: [{ ...statementSpan(memory), message: 'memory is set here' }],
   }];
 }
+
+export const handler: CheckHandler = {
+  kind: 'key', check: maxmemBelowMemory,
+  fixes: {
+    'boolean-as-word': (a, f) => {
+      const s = a.effective.get(f.data.key);
+      return s ? [{ title: `Write ${f.data.replacement}`, edits: [replaceValue(s, f.data.replacement)], preferred: true, safe: true }] : [];
+    },
+  },
+};

@@ -5,6 +5,7 @@ import type { Finding } from '../finding';
 import type { CheckContext } from './context';
 import { keyStatusIn, lookupKey, sinceText, valueAllowedIn } from '../catalogue';
 import { statementSpan, writtenSpan } from './spans';
+import { has } from '../util/lists';
 import { guestTypeOf } from './key-use';
 
 const MODEL_VERSION = '4.17';
@@ -40,7 +41,7 @@ export function xenVersionChecks(a: CheckContext): Finding[] {
       continue;
     }
     // libxl's own refusal of this key when it builds the domain is the error (domain-build.ts)
-    if (a.libxl?.resolved && a.libxl.buildRefusals.some((m) => m.keys.includes(name))) continue;
+    if (a.libxl?.resolved && a.libxl.buildRefusals.some((m) => has(m.keys, name))) continue;
     const when = v.reason === 'not-yet' ? `it exists from Xen ${v.since}` : `it was dropped after Xen ${v.until}`;
     out.push({
       ...writtenSpan(s), code: 'value-not-in-version', severity: 'warning',

@@ -48,7 +48,7 @@ export function buildInfoSetDefault(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env
   const hvm = type === 'hvm' ? child(bInfo, 'type.hvm') : undefined;
   if (hvm && !hvmFirmwareSetDefault(bInfo, hvm, env)) return false;
   if (hvm && stubdomain && !linuxStubdomains(env) && deviceModelVersion(bInfo) !== 'qemu_xen_traditional') {
-    env.log.error(FN, 'device model stubdomains require "qemu-xen-traditional"',
+    env.log.error('stubdomain-needs-traditional', FN, 'device model stubdomains require "qemu-xen-traditional"',
       ['device_model_stubdomain_override', 'device_model_version']);
     return false;
   }
@@ -58,7 +58,7 @@ export function buildInfoSetDefault(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env
   if (!Array.isArray(bInfo.avail_vcpus) || bInfo.avail_vcpus.length === 0) bInfo.avail_vcpus = [0];
   else if (bitmapBytes(bInfo.avail_vcpus) > HVM_MAX_VCPUS) {
     // libxl compares the bitmap's size in bytes with a vCPU count: more than 1024 vCPUs fail.
-    env.log.error(FN, 'avail_vcpus bitmap contains too many VCPUS', ['vcpus', 'maxvcpus']);
+    env.log.error('avail-vcpus-too-many', FN, 'avail_vcpus bitmap contains too many VCPUS', ['vcpus', 'maxvcpus']);
     return false;
   }
   // libxl works with vcpu_hard_affinity only: the legacy cpumap is copied to every vcpu.
@@ -137,29 +137,29 @@ function hvmFirmwareSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolea
     if (dmv === 'qemu_xen_traditional' && !env.atLeast('4.21')) hvm.bios = 'rombios';
     else if (dmv === 'qemu_xen') hvm.bios = 'seabios';
     else {
-      env.log.error(FN, 'unknown device model version', ['device_model_version', 'device_model_stubdomain_override']);
+      env.log.error('unknown-dm-version', FN, 'unknown device model version', ['device_model_version', 'device_model_stubdomain_override']);
       return false;
     }
   }
   const bios = str(hvm, 'bios');
   if (dmv === 'qemu_xen_traditional' && !env.atLeast('4.21')) {
     if (bios !== 'rombios') {
-      env.log.error(FN, 'qemu-xen-traditional requires bios=rombios.', ['bios', 'device_model_version']);
+      env.log.error('traditional-needs-rombios', FN, 'qemu-xen-traditional requires bios=rombios.', ['bios', 'device_model_version']);
       return false;
     }
   } else if (dmv === 'qemu_xen') {
     if (bios === 'rombios') {
-      env.log.error(FN, 'qemu-xen does not support bios=rombios.', ['bios', 'device_model_version']);
+      env.log.error('qemu-xen-no-rombios', FN, 'qemu-xen does not support bios=rombios.', ['bios', 'device_model_version']);
       return false;
     }
   } else {
     // libxl calls abort() here: the toolstack process dies.
-    env.log.ours(FN, 'libxl aborts: no usable device model version for an HVM guest ' +
+    env.log.ours('no-usable-dm-version', FN, 'libxl aborts: no usable device model version for an HVM guest ' +
       '(set device_model_version="qemu-xen")', ['device_model_version', 'bios']);
     return false;
   }
   if (str(bInfo, 'kernel') === undefined && (str(bInfo, 'ramdisk') !== undefined || str(bInfo, 'cmdline') !== undefined)) {
-    env.log.error(FN, 'direct boot parameters specified but kernel missing', ['ramdisk', 'cmdline', 'extra', 'root', 'kernel']);
+    env.log.error('direct-boot-without-kernel', FN, 'direct boot parameters specified but kernel missing', ['ramdisk', 'cmdline', 'extra', 'root', 'kernel']);
     return false;
   }
   return true;
@@ -196,13 +196,13 @@ function hvmSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolean {
   defboolDefault(spice, 'enable', false);
   if (!defboolVal(spice, 'enable') && int(spice, 'usbredirection') > 0) {
     delete spice.usbredirection;
-    env.log.warn(FN, 'spice disabled, disabling usbredirection', ['spiceusbredirection', 'spice']);
+    env.log.warn('spice-disabled-usbredirection', FN, 'spice disabled, disabling usbredirection', ['spiceusbredirection', 'spice']);
   }
   if (!int(hvm, 'usbversion') && int(spice, 'usbredirection') > 0) hvm.usbversion = 2;
   const usbdevices = Array.isArray(hvm.usbdevice_list) && hvm.usbdevice_list.length > 0;
   if ((int(hvm, 'usbversion') || int(spice, 'usbredirection')) &&
       (defboolVal(hvm, 'usb') || usbdevices || str(hvm, 'usbdevice'))) {
-    env.log.error(FN, 'usbversion and/or usbredirection cannot be enabled with usb and/or usbdevice parameters.',
+    env.log.error('usbversion-with-usb', FN, 'usbversion and/or usbredirection cannot be enabled with usb and/or usbdevice parameters.',
       ['usbversion', 'spiceusbredirection', 'usb', 'usbdevice']);
     return false;
   }
@@ -243,17 +243,17 @@ function videoRamSetDefault(bInfo: Json, kind: string, env: DefaultsEnv): boolea
     switch (kind) {
       case 'none': use(0); return true;
       case 'qxl':
-        env.log.error(FN, 'qemu upstream required for qxl vga', ['vga', 'device_model_version']);
+        env.log.error('qxl-needs-qemu-xen', FN, 'qemu upstream required for qxl vga', ['vga', 'device_model_version']);
         return false;
       case 'std':
         if (use(8 * 1024) < 8 * 1024) {
-          env.log.error(FN, 'videoram must be at least 8 MB for STDVGA on QEMU_XEN_TRADITIONAL', keys);
+          env.log.error('videoram-too-small', FN, 'videoram must be at least 8 MB for STDVGA on QEMU_XEN_TRADITIONAL', keys);
           return false;
         }
         return true;
       default:
         if (use(4 * 1024) !== 4 * 1024) {
-          env.log.warn(FN, 'ignoring videoram other than 4 MB for CIRRUS on QEMU_XEN_TRADITIONAL', keys);
+          env.log.warn('videoram-ignored', FN, 'ignoring videoram other than 4 MB for CIRRUS on QEMU_XEN_TRADITIONAL', keys);
         }
         return true;
     }
@@ -263,19 +263,19 @@ function videoRamSetDefault(bInfo: Json, kind: string, env: DefaultsEnv): boolea
     case 'qxl':
       if (set === undefined) bInfo.video_memkb = 128 * 1024;
       else if (set < 128 * 1024) {
-        env.log.error(FN, '128 Mib videoram is the minimum for qxl default', keys);
+        env.log.error('videoram-too-small', FN, '128 Mib videoram is the minimum for qxl default', keys);
         return false;
       }
       return true;
     case 'std':
       if (use(16 * 1024) < 16 * 1024) {
-        env.log.error(FN, 'videoram must be at least 16 MB for STDVGA on QEMU_XEN', keys);
+        env.log.error('videoram-too-small', FN, 'videoram must be at least 16 MB for STDVGA on QEMU_XEN', keys);
         return false;
       }
       return true;
     default:
       if (use(8 * 1024) < 8 * 1024) {
-        env.log.error(FN, 'videoram must be at least 8 MB for CIRRUS on QEMU_XEN', keys);
+        env.log.error('videoram-too-small', FN, 'videoram must be at least 8 MB for CIRRUS on QEMU_XEN', keys);
         return false;
       }
       return true;
@@ -289,7 +289,7 @@ function grantVersionSetDefault(bInfo: Json, physinfo: HostPhysinfo, env: Defaul
     return true;
   }
   if (v & ~GRANT_VERSION_MASK) {
-    env.log.error(FN, `max grant version ${v} out of range`, ['max_grant_version']);
+    env.log.error('max-grant-version-range', FN, `max grant version ${v} out of range`, ['max_grant_version']);
     return false;
   }
   return true;

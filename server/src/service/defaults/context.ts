@@ -5,7 +5,7 @@ import { versionNumber } from '../options';
 import type { HostModel, HostPhysinfo, PathAccess } from '../host/host-model';
 import { REFERENCE_PHYSINFO } from '../host/profiles';
 import { absPath, xenPaths, type XenPaths } from '../host/paths';
-import { MessageLog } from './messages';
+import { MessageLog, type Assumption } from './messages';
 
 export interface DefaultsContext {
   readonly options: AnalysisOptions;
@@ -25,7 +25,7 @@ export class DefaultsEnv {
   readonly host: HostModel;
   readonly log = new MessageLog();
   /** What we had to assume because the host model does not know (for checks to phrase). */
-  readonly assumptions: string[] = [];
+  readonly assumptions: Assumption[] = [];
   readonly generated: GeneratedValue[] = [];
   /** The guest's domid as libxl would allocate it on the reference host (the oracle uses 1). */
   readonly domid = 1;
@@ -68,12 +68,12 @@ export class DefaultsEnv {
   physinfo(): HostPhysinfo {
     const p = this.host.physinfo;
     if (p !== 'unknown') return p;
-    this.assume('the dom0 hardware is unknown: assuming HAP, an IOMMU shared with HAP and grant table v2');
+    this.assume({ reason: 'physinfo', text: 'the dom0 hardware is unknown: assuming HAP, an IOMMU shared with HAP and grant table v2' });
     return { ...REFERENCE_PHYSINFO, capVpmu: true };
   }
 
-  assume(text: string): void {
-    if (!this.assumptions.includes(text)) this.assumptions.push(text);
+  assume(a: Assumption): void {
+    if (!this.assumptions.some((x) => x.text === a.text)) this.assumptions.push(a);
   }
 
   /**

@@ -9,14 +9,14 @@ const SECINITSID_DOMU = 12;
 export function createInfoSetDefault(cInfo: Json, physinfo: HostPhysinfo, env: DefaultsEnv): boolean {
   const type = str(cInfo, 'type');
   if (!type || type === 'invalid') {
-    env.log.error(FN, 'domain type unspecified', ['type']);
+    env.log.error('type-unspecified', FN, 'domain type unspecified', ['type']);
     return false;
   }
   if (type !== 'pv') {
     if (physinfo.capHap) defboolDefault(cInfo, 'hap', true);
     else if (physinfo.capShadow) defboolDefault(cInfo, 'hap', false);
     else {
-      env.log.error(FN, 'neither hap nor shadow paging available', ['hap']);
+      env.log.error('no-paging', FN, 'neither hap nor shadow paging available', ['hap']);
       return false;
     }
     defboolDefault(cInfo, 'oos', true);

@@ -23,7 +23,7 @@ export function copyDeprecatedFields(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, en
   for (const field of DEPRECATED[type]) {
     if (!isSet(union[field])) continue;
     if (isSet(bInfo[field])) {
-      env.log.error('libxl__domain_build_info_setdefault', 'Unable to copy deprecated fields', [field]);
+      env.log.error('deprecated-field-conflict', 'libxl__domain_build_info_setdefault', 'Unable to copy deprecated fields', [field]);
       return false;
     }
     bInfo[field] = union[field];

@@ -58,10 +58,10 @@ export function resolveDeviceModelVersion(type: 'hvm' | 'pv' | 'pvh', bInfo: Jso
     bInfo.device_model_version = 'qemu_xen';
     const dm = deviceModelPath(bInfo, env.paths);
     const access = dm === null ? 'efault' : env.binaryAccess(dm);
-    if (access === 'unknown') env.assume(`libxl will check that ${dm} is executable on the dom0`);
+    if (access === 'unknown') env.assume({ reason: 'dm-binary-checked', path: dm ?? '', text: `libxl will check that ${dm} is executable on the dom0` });
     if (access !== 'ok' && access !== 'unknown') {
       const why = access === 'efault' ? 'Bad address' : strerror(access);
-      env.log.info(BUILD_INFO_SETDEFAULT, `qemu-xen is unavailable: ${why}`, ['device_model_version', 'device_model_override']);
+      env.log.info('qemu-xen-unavailable', BUILD_INFO_SETDEFAULT, `qemu-xen is unavailable: ${why}`, ['device_model_version', 'device_model_override']);
       delete bInfo.device_model_version;
     }
     return true;
@@ -78,16 +78,16 @@ export function resolveDeviceModelVersion(type: 'hvm' | 'pv' | 'pvh', bInfo: Jso
   const dm = deviceModelPath(bInfo, env.paths);
   const access = dm === null ? 'ok' : env.binaryAccess(dm);
   if (access === 'unknown') {
-    env.assume(`libxl will use qemu-xen only if ${dm} exists on the dom0 (otherwise qemu-xen-traditional)`);
+    env.assume({ reason: 'qemu-xen-probe', text: `libxl will use qemu-xen only if ${dm} exists on the dom0 (otherwise qemu-xen-traditional)` });
     return true;
   }
   if (access === 'enoent') {
-    env.log.info(BUILD_INFO_SETDEFAULT,
+    env.log.info('qemu-xen-unavailable-traditional', BUILD_INFO_SETDEFAULT,
       `qemu-xen is unavailable, using qemu-xen-traditional instead: ${strerror(access)}`,
       ['device_model_version', 'device_model_override']);
     bInfo.device_model_version = 'qemu_xen_traditional';
   } else if (access === 'eacces') {
-    env.log.error(BUILD_INFO_SETDEFAULT, `qemu-xen access error: ${strerror(access)}`, ['device_model_override']);
+    env.log.error('qemu-xen-access-error', BUILD_INFO_SETDEFAULT, `qemu-xen access error: ${strerror(access)}`, ['device_model_override']);
     return false;
   }
   return true;

@@ -22,7 +22,7 @@ function resolveBackend(dev: Json, what: 'disk' | 'nic' | 'vfb', env: DefaultsEn
   if (/^\d+$/.test(name)) { setDomid(dev, Number(name)); return true; }
   const domid = name === env.guestName ? env.domid : env.host.lookupDomain(name);
   if (domid === 'unknown') {
-    env.assume(`the backend domain "${name}" must be running when the guest starts`);
+    env.assume({ reason: 'backend-domain', text: `the backend domain "${name}" must be running when the guest starts` });
     return true;
   }
   if (domid === null) {
@@ -51,12 +51,12 @@ export function diskSetDefault(disk: Json, type: 'hvm' | 'pv' | 'pvh', env: Defa
   const transport = str(disk, 'transport');
   const transportSet = transport !== undefined && transport !== 'unknown';
   if (disk.specification === 'xen' && transportSet) {
-    env.log.error(DISK_FN, 'Transport is only supported for specification virtio', ['disk']);
+    env.log.error('disk-transport-not-virtio', DISK_FN, 'Transport is only supported for specification virtio', ['disk']);
     return false;
   }
   if (disk.specification === 'virtio') {
     if (transportSet && transport !== 'mmio') {
-      env.log.error(DISK_FN, 'Unsupported transport for specification virtio', ['disk']);
+      env.log.error('disk-transport-unsupported', DISK_FN, 'Unsupported transport for specification virtio', ['disk']);
       return false;
     }
     disk.transport = 'mmio';
@@ -67,7 +67,7 @@ export function diskSetDefault(disk: Json, type: 'hvm' | 'pv' | 'pvh', env: Defa
     if (cdrom && type === 'hvm') {
       if (backend === undefined || backend === 'unknown') disk.backend = 'qdisk';
       else if (backend !== 'qdisk' && backend !== 'phy') {
-        env.log.error(DISK_FN, 'Backend for CD devices on HVM guests must be Qdisk or Phy', ['disk']);
+        env.log.error('cdrom-backend', DISK_FN, 'Backend for CD devices on HVM guests must be Qdisk or Phy', ['disk']);
         return false;
       }
     }
@@ -77,7 +77,7 @@ export function diskSetDefault(disk: Json, type: 'hvm' | 'pv' | 'pvh', env: Defa
     }
   } else if (cdrom && type === 'hvm') {
     if (backend !== undefined && backend !== 'unknown' && backend !== 'qdisk') {
-      env.log.error(DISK_FN, 'Backend for CD devices on HVM guests must be Qdisk', ['disk']);
+      env.log.error('cdrom-backend', DISK_FN, 'Backend for CD devices on HVM guests must be Qdisk', ['disk']);
       return false;
     }
     disk.backend = 'qdisk';
@@ -98,22 +98,22 @@ function diskSetBackend(disk: Json, env: DefaultsEnv): boolean {
 
   if (format === 'empty') {
     if (!int(disk, 'is_cdrom')) {
-      env.log.error(BACKEND_FN, `Disk vdev=${vdev} is empty but not cdrom`, ['disk']);
+      env.log.diskError('disk-empty-not-cdrom', BACKEND_FN, `Disk vdev=${vdev} is empty but not cdrom`, vdev);
       return false;
     }
     const placeholder = diskBackends419(env) && path?.startsWith(`${env.paths.runDir}/empty-cdrom`);
     if (path && !placeholder) {
-      env.log.error(BACKEND_FN, `Disk vdev=${vdev} is empty but an image has been provided: ${path}`, ['disk']);
+      env.log.diskError('disk-empty-with-image', BACKEND_FN, `Disk vdev=${vdev} is empty but an image has been provided: ${path}`, vdev);
       return false;
     }
   } else if ((backend === 'unknown' || backend === 'phy' || backend === 'standalone') && local && !script) {
     const k = env.host.pathKind(path ?? '');
     if (k === 'missing') {
-      env.log.error(BACKEND_FN, `Disk vdev=${vdev} failed to stat: ${path ?? '(null)'}: ${strerror('enoent')}`, ['disk']);
+      env.log.diskError('disk-stat-failed', BACKEND_FN, `Disk vdev=${vdev} failed to stat: ${path ?? '(null)'}: ${strerror('enoent')}`, vdev);
       return false;
     }
     if (k === 'unknown') {
-      env.assume(`the disk image ${path} must exist on the dom0 (a block device gets the phy backend, a file qdisk)`);
+      env.assume({ reason: 'disk-image', text: `the disk image ${path} must exist on the dom0 (a block device gets the phy backend, a file qdisk)` });
       kind = path?.startsWith('/dev/') ? 'block' : 'file';
     } else kind = k;
   }
@@ -144,7 +144,7 @@ function diskSetBackend(disk: Json, env: DefaultsEnv): boolean {
     ? tryBackend(backend as DiskBackend)
     : tryBackend('phy') ?? tryBackend('qdisk') ?? tryBackend('tap') ?? tryBackend('standalone');
   if (!chosen) {
-    env.log.error(BACKEND_FN, `no suitable backend for disk ${vdev}`, ['disk']);
+    env.log.diskError('disk-no-backend', BACKEND_FN, `no suitable backend for disk ${vdev}`, vdev);
     return false;
   }
   disk.backend = chosen;
@@ -155,7 +155,7 @@ function diskSetBackend(disk: Json, env: DefaultsEnv): boolean {
 export function nicsSetDefault(nics: Json[], type: 'hvm' | 'pv' | 'pvh', env: DefaultsEnv): boolean {
   for (let i = 0; i < nics.length; i++) {
     if (!nicSetDefault(nics[i]!, i, type, env)) {
-      env.log.followUp('libxl__device_nic_set_devids', `Unable to set nic defaults for nic ${i}`, ['vif'], env.takeSilentFailure());
+      env.log.followUp('nic-defaults-failed', 'libxl__device_nic_set_devids', `Unable to set nic defaults for nic ${i}`, ['vif'], env.takeSilentFailure());
       return false;
     }
   }
@@ -187,7 +187,7 @@ function nicSetDefault(nic: Json, index: number, type: 'hvm' | 'pv' | 'pvh', env
     if (!nictype || nictype === 'unknown') nic.nictype = 'vif_ioemu';
   } else {
     if (nictype === 'vif_ioemu') {
-      env.log.error(NIC_FN, 'trying to create PV or PVH guest with an emulated interface', ['vif']);
+      env.log.error('nic-emulated-on-pv', NIC_FN, 'trying to create PV or PVH guest with an emulated interface', ['vif']);
       return false;
     }
     nic.nictype = 'vif';
@@ -208,7 +208,7 @@ export function channelsSetDevids(channels: Json[], env: DefaultsEnv): boolean {
     // libxl checks each channel's name here (xl has checked its connection and path). The 4.17
     // oracle does not run this step (its xl numbers the channels itself), so neither do we there.
     if (channelConsoleChecks(env) && str(ch, 'name') === undefined) {
-      env.log.error('libxl__init_console_from_channel', `channel ${num(ch, 'devid')} has no name`, ['channel']);
+      env.log.error('channel-no-name', 'libxl__init_console_from_channel', `channel ${num(ch, 'devid')} has no name`, ['channel']);
       return false;
     }
   }

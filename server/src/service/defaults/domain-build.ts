@@ -30,7 +30,7 @@ export function domainBuildRefusals(resolved: Record<string, unknown>, ctx: Pick
     if (m) return [m];
   }
   if (str(bInfo, 'tsc_mode') === 'native_paravirt' && versionNumber(ctx.options.xenVersion) >= versionNumber('4.12')) {
-    return [{ level: 'error', function: 'libxl__arch_domain_create', text: 'TSC Mode native_paravirt (a.k.a PVRDTSCP) has been removed', keys: ['tsc_mode'] }];
+    return [{ reason: 'tsc-native-paravirt-removed', level: 'error', function: 'libxl__arch_domain_create', text: 'TSC Mode native_paravirt (a.k.a PVRDTSCP) has been removed', keys: ['tsc_mode'] }];
   }
   return [];
 }
@@ -46,13 +46,13 @@ function viridianRefusal(hvm: Json): LibxlMessage | undefined {
   for (const b of bits(hvm.viridian_enable)) {
     const name = VIRIDIAN_GROUPS[b];
     if (disable.has(b)) {
-      return { level: 'error', function: fn, text: `${name ?? '(null)'} group both enabled and disabled`, keys: ['viridian'] };
+      return { reason: 'viridian-group-conflict', level: 'error', function: fn, text: `${name ?? '(null)'} group both enabled and disabled`, keys: ['viridian'] };
     }
     if (name) enabled.add(b);
   }
   for (const b of disable) if (VIRIDIAN_GROUPS[b]) enabled.delete(b);
   if (enabled.size > 0 && !enabled.has(0)) {
-    return { level: 'error', function: fn, text: 'base group not enabled', keys: ['viridian'] };
+    return { reason: 'viridian-base-missing', level: 'error', function: fn, text: 'base group not enabled', keys: ['viridian'] };
   }
   return undefined;
 }

@@ -27,24 +27,24 @@ export function domainConfigSetDefault(config: Json, type: 'hvm' | 'pv' | 'pvh',
   ] as const) {
     if (str(holder, field) === undefined) continue;
     if (env.host.profile === 'local' && env.host.physinfo === 'unknown') {
-      env.assume(`${key} needs XSM (FLASK) enabled in the hypervisor to take effect`);
+      env.assume({ reason: 'xsm', text: `${key} needs XSM (FLASK) enabled in the hypervisor to take effect` });
     }
-    env.log.warn(FN, `XSM Disabled: ${what} not supported`, key === 'init_seclabel' ? ['init_seclabel', 'seclabel'] : [key]);
+    env.log.warn('xsm-disabled', FN, `XSM Disabled: ${what} not supported`, key === 'init_seclabel' ? ['init_seclabel', 'seclabel'] : [key]);
   }
 
   const pool = str(cInfo, 'pool_name');
   if (pool !== undefined) {
     // Pool-0 has id 0, the IDL default, which libxl's JSON leaves out.
     if (pool === 'Pool-0' || pool === '0') delete cInfo.poolid;
-    else if (env.host.profile === 'local') env.assume(`the cpupool "${pool}" must exist on the dom0`);
+    else if (env.host.profile === 'local') env.assume({ reason: 'cpupool', pool, text: `the cpupool "${pool}" must exist on the dom0` });
     else {
-      env.log.error(FN, `Illegal pool specified: ${pool}`, ['pool']);
+      env.log.error('pool-unknown', FN, `Illegal pool specified: ${pool}`, ['pool']);
       return false;
     }
   }
 
   if (!createInfoSetDefault(cInfo, physinfo, env)) {
-    env.log.secondary(FN, 'Unable to set domain create info defaults');
+    env.log.secondary('create-info-failed', FN, 'Unable to set domain create info defaults');
     return false;
   }
   if (passthroughModes(env) && !passthroughSetDefault(config, cInfo, physinfo, env)) return false;
@@ -56,16 +56,16 @@ export function domainConfigSetDefault(config: Json, type: 'hvm' | 'pv' | 'pvh',
   const podRule = podPassthroughRule(env);
   const iommu = podRule.whenModeEnabled ? cInfo.passthrough !== 'disabled' : list(config, 'pcidevs').length > 0;
   if (type !== 'pv' && iommu && pod) {
-    env.log.error(FN, podRule.message, ['maxmem', 'memory', 'pci']);
+    env.log.error('pod-with-passthrough', FN, podRule.message, ['maxmem', 'memory', 'pci']);
     return false;
   }
   const vnuma = list(bInfo, 'vnuma_nodes').length > 0;
   if (pod && vnuma) {
-    env.log.error(FN, 'Cannot enable PoD and vNUMA at the same time', ['maxmem', 'memory', 'vnuma']);
+    env.log.error('pod-with-vnuma', FN, 'Cannot enable PoD and vNUMA at the same time', ['maxmem', 'memory', 'vnuma']);
     return false;
   }
   if (type === 'pv' && vnuma) {
-    env.log.error(FN, 'PV vNUMA is not yet supported', ['vnuma']);
+    env.log.error('pv-vnuma', FN, 'PV vNUMA is not yet supported', ['vnuma']);
     return false;
   }
 
@@ -78,7 +78,7 @@ export function domainConfigSetDefault(config: Json, type: 'hvm' | 'pv' | 'pvh',
   }
 
   if (!buildInfoSetDefault(type, bInfo, env)) {
-    env.log.secondary(FN, 'Unable to set domain build info defaults');
+    env.log.secondary('build-info-failed', FN, 'Unable to set domain build info defaults');
     return false;
   }
 
@@ -86,18 +86,18 @@ export function domainConfigSetDefault(config: Json, type: 'hvm' | 'pv' | 'pvh',
   const altp2m = (type === 'hvm' && defboolVal(hvm, 'altp2m')) ||
     (type !== 'pv' && (str(bInfo, 'altp2m') ?? 'disabled') !== 'disabled');
   if (type !== 'pv' && defboolVal(bInfo, 'nested_hvm') && altp2m) {
-    env.log.error(FN, 'nestedhvm and altp2mhvm cannot be used together', ['nestedhvm', 'altp2m', 'altp2mhvm']);
+    env.log.error('nestedhvm-with-altp2m', FN, 'nestedhvm and altp2mhvm cannot be used together', ['nestedhvm', 'altp2m', 'altp2mhvm']);
     return false;
   }
   if (altp2m && pod) {
-    env.log.error(FN, 'Cannot enable PoD and ALTP2M at the same time', ['altp2m', 'altp2mhvm', 'maxmem', 'memory']);
+    env.log.error('pod-with-altp2m', FN, 'Cannot enable PoD and ALTP2M at the same time', ['altp2m', 'altp2mhvm', 'maxmem', 'memory']);
     return false;
   }
   if (defboolVal(bInfo, 'vpmu') && env.physinfoUnknown) {
-    env.assume('vpmu=1 needs a hypervisor with vPMU enabled (Xen boot option vpmu), otherwise libxl refuses it');
+    env.assume({ reason: 'vpmu', text: 'vpmu=1 needs a hypervisor with vPMU enabled (Xen boot option vpmu), otherwise libxl refuses it' });
   }
   if (defboolVal(bInfo, 'vpmu') && !physinfo.capVpmu) {
-    env.log.error(FN, 'vPMU not supported on this platform', ['vpmu']);
+    env.log.error('vpmu-unsupported', FN, 'vPMU not supported on this platform', ['vpmu']);
     return false;
   }
   return true;
@@ -108,20 +108,20 @@ function passthroughSetDefault(config: Json, cInfo: Json, physinfo: HostPhysinfo
   const mode = str(cInfo, 'passthrough');
   if (mode === undefined || mode === 'default') cInfo.passthrough = needPt ? 'enabled' : 'disabled';
   if (cInfo.passthrough !== 'disabled' && env.physinfoUnknown) {
-    env.assume('PCI/device passthrough needs an IOMMU on the dom0, otherwise libxl refuses it');
+    env.assume({ reason: 'iommu', text: 'PCI/device passthrough needs an IOMMU on the dom0, otherwise libxl refuses it' });
   }
   if (cInfo.passthrough !== 'disabled' && !physinfo.capHvmDirectio) {
-    env.log.error(FN, 'passthrough not supported on this platform\n', ['passthrough', 'pci']);
+    env.log.error('passthrough-unsupported', FN, 'passthrough not supported on this platform\n', ['passthrough', 'pci']);
     return false;
   }
   if (cInfo.passthrough === 'disabled' && needPt) {
-    env.log.error(FN, 'passthrough disabled but devices are specified', ['passthrough', 'pci']);
+    env.log.error('passthrough-disabled-with-devices', FN, 'passthrough disabled but devices are specified', ['passthrough', 'pci']);
     return false;
   }
   // x86
   const type = str(cInfo, 'type');
   if (cInfo.passthrough !== 'disabled' && type === 'pvh') {
-    env.log.error(ARCH_PT_FN, 'passthrough not yet supported for x86 PVH guests\n', ['pci', 'passthrough']);
+    env.log.error('passthrough-pvh', ARCH_PT_FN, 'passthrough not yet supported for x86 PVH guests\n', ['pci', 'passthrough']);
     return false;
   }
   const whyNotShare = type === 'pv' ? 'not valid for PV domain'
@@ -130,7 +130,7 @@ function passthroughSetDefault(config: Json, cInfo: Json, physinfo: HostPhysinfo
     : undefined;
   if (cInfo.passthrough === 'enabled') cInfo.passthrough = whyNotShare ? 'sync_pt' : 'share_pt';
   if (cInfo.passthrough === 'share_pt' && whyNotShare) {
-    env.log.error(ARCH_PT_FN, `passthrough="share_pt" ${whyNotShare}\n`, ['passthrough']);
+    env.log.error('passthrough-share-pt', ARCH_PT_FN, `passthrough="share_pt" ${whyNotShare}\n`, ['passthrough']);
     return false;
   }
   return true;

@@ -11,11 +11,11 @@ import { domainConfigSetDefault } from './domain-config';
 import { orderLikeLibxl } from './idl-order';
 import { pruneForVersion } from './versions';
 import { cloneJson, isObject, list, type Json } from './json';
-import type { LibxlMessage } from './messages';
+import type { Assumption, LibxlMessage } from './messages';
 import { domainBuildRefusals } from './domain-build';
 
 export type { DefaultsContext, GeneratedValue } from './context';
-export type { LibxlMessage, LibxlLevel } from './messages';
+export type { Assumption, LibxlMessage, LibxlLevel, LibxlReason } from './messages';
 export { libxlLogText } from './messages';
 export {
   deviceModelPath, deviceModelPlacement, deviceModelVersion, domainType, needXenpvQemu, needsDeviceModel,
@@ -34,7 +34,7 @@ export interface DefaultsResult {
   /** Values libxl generates at random (MACs), by JSON pointer: show them as placeholders. */
   generated?: GeneratedValue[];
   /** Things the host model could not answer and that were assumed (for "libxl will need ..."). */
-  assumptions?: string[];
+  assumptions?: Assumption[];
   /**
    * What libxl refuses later, when it builds the domain (libxl_x86.c), for a config its defaults
    * accept; empty when the defaults refuse it. The device model is started after the build.
@@ -55,13 +55,13 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
     deviceModelVersion: (isObject(resolved.b_info) && deviceModelVersion(resolved.b_info)) || 'unknown',
   });
   if (!isObject(config)) {
-    env.log.error('libxl_domain_config_from_json', 'the domain configuration is not a JSON object', []);
+    env.log.error('config-not-object', 'libxl_domain_config_from_json', 'the domain configuration is not a JSON object', []);
     return done(false, {});
   }
   const resolved = cloneJson(config);
   const type = domainType(resolved);
   if (!type) {
-    env.log.error('libxl__domain_create_info_setdefault', 'domain type unspecified', ['type']);
+    env.log.error('type-unspecified', 'libxl__domain_create_info_setdefault', 'domain type unspecified', ['type']);
     return done(false, resolved);
   }
   const cInfo = resolved.c_info;
@@ -71,7 +71,7 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
   const disks = list(resolved, 'disks');
   for (let i = 0; i < disks.length; i++) {
     if (!diskSetDefault(disks[i]!, type, env)) {
-      env.log.followUp('initiate_domain_create', `Unable to set disk defaults for disk ${i}`, ['disk'], env.takeSilentFailure());
+      env.log.followUp('disk-defaults-failed', 'initiate_domain_create', `Unable to set disk defaults for disk ${i}`, ['disk'], env.takeSilentFailure());
       return done(false, resolved);
     }
   }
@@ -81,7 +81,7 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
     for (const vfb of list(resolved, 'vfbs')) {
       if (vfbSetDefault(vfb, env)) continue;
       // libxl fails the device-model launch here without a line of its own.
-      env.log.ours('libxl__device_vfb_setdefault', env.takeSilentFailure() ?? 'the framebuffer cannot be set up', ['vfb']);
+      env.log.ours('vfb-setup-failed', 'libxl__device_vfb_setdefault', env.takeSilentFailure() ?? 'the framebuffer cannot be set up', ['vfb']);
       return done(false, resolved);
     }
   }

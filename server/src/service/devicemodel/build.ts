@@ -3,15 +3,15 @@
 // builder), libxl__spawn_stub_dm (stub-domain image checks, then the builder with "stubdom-dm")
 // and libxl__need_xenpv_qemu for PV/PVH. Takes the config after libxl's defaults.
 import { domainView, enumOf, str, type DomainView } from './config-view';
-import { isFailure, logLine, type ArgvWriter, type Failure } from './argv-writer';
+import { bareLine, isFailure, logLine, type ArgvWriter, type Failure } from './argv-writer';
 import { deviceModelUser } from './dm-user';
-import { NO_XENPV_QEMU_REASON, xenpvQemuReason } from '../defaults';
+import { NO_XENPV_QEMU_REASON, xenpvQemuReason, type Assumption } from '../defaults';
 import { xenPaths, type XenPaths } from '../host/paths';
 import { spawnHost, type SpawnHost } from './host-adapter';
 import { buildQemuXenArgs } from './qemu-xen';
 import { buildTraditionalArgs } from './qemu-traditional';
 import { deviceModelRules, withQemuProbe, type DeviceModelRules } from './versions';
-import type { DeviceModelContext, DeviceModelResult, DeviceModelVersion, ResolvedConfig } from './types';
+import type { DeviceModelContext, DeviceModelResult, DeviceModelVersion, DmLine, ResolvedConfig } from './types';
 
 /** The fd number the oracle's process gets for the pre-opened QMP socket; a placeholder. */
 export const QMP_FD_PLACEHOLDER = 7;
@@ -26,19 +26,19 @@ export function buildDeviceModelArgv(resolved: ResolvedConfig, ctx: DeviceModelC
   const env: Env = { paths, host: spawnHost(ctx.host, paths) };
 
   if (version === 'qemu_xen_traditional' && !rules.traditionalAvailable) {
-    return errorResult(base, `Unknown device_model_version "qemu-xen-traditional" specified`, [],
-      [`qemu-xen-traditional was removed in Xen 4.21; xl ${rules.xenVersion} refuses the config`]);
+    return errorResult(base, bareLine('traditional-removed', `Unknown device_model_version "qemu-xen-traditional" specified`), [],
+      [{ reason: 'traditional-removed', text: `qemu-xen-traditional was removed in Xen 4.21; xl ${rules.xenVersion} refuses the config` }]);
   }
   if (d.type === 'hvm' && d.stubdomain) return stubdomain(d, ctx, env, rules, base);
   if (d.type !== 'hvm') {
     const why = xenpvQemuReason(resolved, ctx.options.xenVersion);
     if (why === undefined) {
-      return { ...base, outcome: 'no_device_model', argv: [], env: {}, log: [], notes: [], placeholders: [], assumptions: [], reason: `A ${d.type.toUpperCase()} guest gets a dom0 qemu only when a device needs it; here ${NO_XENPV_QEMU_REASON}.` };
+      return { ...base, outcome: 'no_device_model', argv: [], env: {}, log: [], lines: [], notes: [], placeholders: [], assumptions: [], reason: `A ${d.type.toUpperCase()} guest gets a dom0 qemu only when a device needs it; here ${NO_XENPV_QEMU_REASON}.` };
     }
     if (d.stubdomain) {
       // libxl__spawn_local_dm refuses to run for a guest that asked for a stubdomain: with abort().
       return {
-        ...base, outcome: 'crash', argv: [], env: {}, log: [], notes: [], placeholders: [], assumptions: [],
+        ...base, outcome: 'crash', argv: [], env: {}, log: [], lines: [], notes: [], placeholders: [], assumptions: [],
         crash: `libxl aborts (SIGABRT) when it starts the guest: a ${d.type.toUpperCase()} guest gets a dom0 qemu because ${why}, ` +
           'but device_model_stubdomain_override = 1 asks for a stub domain, which only HVM guests have. Remove device_model_stubdomain_override.',
       };
@@ -50,8 +50,13 @@ export function buildDeviceModelArgv(resolved: ResolvedConfig, ctx: DeviceModelC
 
 type Base = { device_model_version: DeviceModelVersion; label: string };
 
-function errorResult(base: Base, error: string, log: string[], assumptions: string[] = []): DeviceModelResult {
-  return { ...base, outcome: 'error', argv: [], env: {}, error, log: [...log, error], notes: [], placeholders: [], assumptions };
+/** The refusal `error`, after the lines libxl logged on the way (`context`: those that say why). */
+function errorResult(base: Base, error: DmLine, log: readonly DmLine[], assumptions: Assumption[] = [], context?: readonly DmLine[]): DeviceModelResult {
+  const lines = log.filter((l) => !context?.includes(l));
+  return {
+    ...base, outcome: 'error', argv: [], env: {}, error: error.line, log: [...log.map((l) => l.line), error.line], lines,
+    failure: error, ...(context?.length ? { failureContext: context } : {}), notes: [], placeholders: [], assumptions,
+  };
 }
 
 /** libxl__domain_device_model: `device_model_override` if given, else the version's binary. */
@@ -75,19 +80,19 @@ function build(d: DomainView, dm: string, ctx: DeviceModelContext, env: Env, rul
 /** libxl__spawn_stub_dm: the stub domain's images must be readable, then its qemu's arguments. */
 function stubdomain(d: DomainView, ctx: DeviceModelContext, env: Env, rules: DeviceModelRules, base: Base): DeviceModelResult {
   const domid = ctx.domid;
-  const assumptions: string[] = [];
+  const assumptions: Assumption[] = [];
   for (const [field, what] of [['stubdomain_kernel', 'kernel'], ['stubdomain_ramdisk', 'ramdisk']] as const) {
     const path = str(d.b[field]);
     if (path === undefined) continue;
     const readable = env.host.readAccess(path);
     if (readable.ok === false) {
-      return errorResult(base, logLine('libxl__spawn_stub_dm', domid, `could not access stubdomain ${what} ${path}: ${readable.reason}`), []);
+      return errorResult(base, logLine('stubdomain-image-missing', 'libxl__spawn_stub_dm', domid, `could not access stubdomain ${what} ${path}: ${readable.reason}`), []);
     }
-    if (readable.ok === 'unknown') assumptions.push(`the stub domain ${what} ${path} must exist on the dom0`);
+    if (readable.ok === 'unknown') assumptions.push({ reason: 'stubdomain-image', image: what, path, text: `the stub domain ${what} ${path} must exist on the dom0` });
   }
   const w = build(d, 'stubdom-dm', ctx, env, rules, base.device_model_version, { monitorFd: -1 });
   if (isFailure(w)) return errorResult(base, w.error, [], assumptions);
-  return { ...base, outcome: 'stubdom', argv: w.argv, env: {}, log: w.log, notes: w.notes, placeholders: w.placeholders, assumptions };
+  return { ...base, outcome: 'stubdom', argv: w.argv, env: {}, log: w.log.map((l) => l.line), lines: w.log, notes: w.notes, placeholders: w.placeholders, assumptions };
 }
 
 /** libxl__spawn_local_dm up to the exec. */
@@ -96,19 +101,19 @@ function localDm(d: DomainView, ctx: DeviceModelContext, env: Env, rules: Device
   const version = base.device_model_version;
   const paths = env.paths;
   const dm = deviceModelBinary(paths, version, str(d.b.device_model));
-  const assumptions: string[] = [];
+  const assumptions: Assumption[] = [];
   const fn = 'libxl__spawn_local_dm';
 
   const executable = env.host.execAccess(dm);
   if (executable.ok === false) {
-    const r = errorResult(base, logLine(fn, domid, `device model ${dm} is not executable: ${executable.reason}`), []);
+    const r = errorResult(base, logLine('dm-not-executable', fn, domid, `device model ${dm} is not executable: ${executable.reason}`), []);
     // Debian's libxl adds an installation hint (its patch drops upstream's fallback to traditional).
     if (paths.profile === 'debian' && version === 'qemu_xen' && dm === paths.qemuXen) {
-      return withExtraLog(r, logLine(fn, domid, 'Please install the qemu-system-xen package for this domain to work'));
+      return withExtraLog(r, logLine('dm-install-hint', fn, domid, 'Please install the qemu-system-xen package for this domain to work'));
     }
     return r;
   }
-  if (executable.ok === 'unknown') assumptions.push(`the device model ${dm} must be installed on the dom0`);
+  if (executable.ok === 'unknown') assumptions.push({ reason: 'dm-binary', path: dm, text: `the device model ${dm} must be installed on the dom0` });
 
   const user = deviceModelUser({
     host: env.host, domid, qemuXen: version === 'qemu_xen', dmRestrict: d.dmRestrict, deviceModelUser: str(d.b.device_model_user),
@@ -119,17 +124,16 @@ function localDm(d: DomainView, ctx: DeviceModelContext, env: Env, rules: Device
   const monitorFd = version === 'qemu_xen' && d.dmRestrict && rules.restrictChrootAndQmpFd ? QMP_FD_PLACEHOLDER : -1;
   const w = build(d, dm, ctx, env, rules, version, { monitorFd, runas: user.runas });
   if (isFailure(w)) {
-    const r = errorResult(base, w.error, [...user.warnings, ...(w.log ?? [])], assumptions);
-    return w.log?.length ? { ...r, errorContext: w.log } : r;
+    return errorResult(base, w.error, [...user.warnings, ...(w.log ?? [])], assumptions, w.log);
   }
   const placeholders = [...w.placeholders];
   if (user.runasGuessed && d.type === 'hvm') placeholders.push(w.argv.length - 1);
   return {
-    ...base, outcome: 'spawn', argv: w.argv, env: w.env, log: [...user.warnings, ...w.log], notes: w.notes,
+    ...base, outcome: 'spawn', argv: w.argv, env: w.env, log: [...user.warnings, ...w.log].map((l) => l.line), lines: [...user.warnings, ...w.log], notes: w.notes,
     placeholders: placeholders.sort((a, b) => a - b), assumptions, ...(reason ? { reason } : {}),
   };
 }
 
-function withExtraLog(r: DeviceModelResult, line: string): DeviceModelResult {
-  return { ...r, log: [...r.log, line] };
+function withExtraLog(r: DeviceModelResult, line: DmLine): DeviceModelResult {
+  return { ...r, log: [...r.log, line.line], lines: [...r.lines, line] };
 }

@@ -10,7 +10,7 @@ import { failure, logLine, type Failure } from './argv-writer';
 export function vncAddress(vnc: VncInfo, fn: string, domid: number): string | Failure {
   if (vnc.listen !== undefined) {
     if (vnc.listen.includes(':')) {
-      if (vnc.display) return failure(logLine(fn, domid, 'vncdisplay set, vnclisten contains display'));
+      if (vnc.display) return failure(logLine('vnc-display-twice', fn, domid, 'vncdisplay set, vnclisten contains display'));
       return vnc.listen;
     }
     return `${vnc.listen}:${vnc.display}`;
@@ -24,13 +24,13 @@ export function spiceOptions(spiceJson: unknown): string | Failure {
   const port = int(spice.port);
   const tlsPort = int(spice.tls_port);
   if (!port && !tlsPort) {
-    return failure(logLine('dm_spice_options', undefined, 'at least one of the spiceport or tls_port must be provided'));
+    return failure(logLine('spice-no-port', 'dm_spice_options', undefined, 'at least one of the spiceport or tls_port must be provided'));
   }
   const noTicketing = defbool(spice.disable_ticketing, false);
   const passwd = str(spice.passwd);
   if (!noTicketing) {
-    if (passwd === undefined) return failure(logLine('dm_spice_options', undefined, 'spice ticketing is enabled but missing password'));
-    if (passwd === '') return failure(logLine('dm_spice_options', undefined, "spice password can't be empty"));
+    if (passwd === undefined) return failure(logLine('spice-no-password', 'dm_spice_options', undefined, 'spice ticketing is enabled but missing password'));
+    if (passwd === '') return failure(logLine('spice-empty-password', 'dm_spice_options', undefined, "spice password can't be empty"));
   }
   let opt = `port=${port},tls-port=${tlsPort}`;
   const host = str(spice.host);

@@ -1,7 +1,8 @@
 // Mirrors libxl__domain_get_device_model_uid in tools/libs/light/libxl_dm.c (Xen 4.17): which user
 // qemu-xen runs as (`-runas`), looked up in the dom0's passwd, and the refusals on the way.
 import { failure, logLine, type Failure } from './argv-writer';
-import type { DeviceModelHost } from './types';
+import type { DeviceModelHost, DmLine } from './types';
+import type { Assumption } from '../defaults';
 
 const FN = 'libxl__domain_get_device_model_uid';
 export const QEMU_USER_SHARED = 'xen-qemuuser-shared';
@@ -14,8 +15,8 @@ export interface DmUser {
   readonly runasGuessed: boolean;
   /** The uid libxl records to kill the device model by (`device-model-kill-uid`). */
   readonly killUid?: string;
-  readonly warnings: string[];
-  readonly assumptions: string[];
+  readonly warnings: DmLine[];
+  readonly assumptions: Assumption[];
 }
 
 export function deviceModelUser(opts: {
@@ -30,14 +31,14 @@ export function deviceModelUser(opts: {
   if (!opts.qemuXen) return none;
 
   const rootCheck = (uid: number | undefined, user: DmUser): DmUser | Failure =>
-    uid === 0 ? failure(logLine(FN, domid, 'intended_uid is 0 (root)!')) : user;
+    uid === 0 ? failure(logLine('dm-user-root', FN, domid, 'intended_uid is 0 (root)!')) : user;
 
   if (opts.deviceModelUser !== undefined) {
     const name = opts.deviceModelUser;
     const found = host.userByName(name);
-    if (found === null) return failure(logLine(FN, domid, `Couldn't find device_model_user ${name}`));
+    if (found === null) return failure(logLine('dm-user-missing', FN, domid, `Couldn't find device_model_user ${name}`));
     if (found === 'unknown') {
-      return { runas: name, runasGuessed: false, warnings: [], assumptions: [`libxl refuses to start qemu unless user ${name} exists on the dom0 (and is not root)`] };
+      return { runas: name, runasGuessed: false, warnings: [], assumptions: [{ reason: 'dm-user', users: [name], notRoot: true, keys: ['device_model_user'], text: `libxl refuses to start qemu unless user ${name} exists on the dom0 (and is not root)` }] };
     }
     return rootCheck(found.uid, { runas: name, runasGuessed: false, killUid: `${found.uid}`, warnings: [], assumptions: [] });
   }
@@ -47,24 +48,24 @@ export function deviceModelUser(opts: {
   if (base === 'unknown') {
     return {
       runas: `<uid of ${QEMU_USER_RANGE_BASE} + ${domid}>:<its gid>`, runasGuessed: true, warnings: [],
-      assumptions: [`libxl refuses dm_restrict unless user ${QEMU_USER_RANGE_BASE} or ${QEMU_USER_SHARED} exists on the dom0`],
+      assumptions: [{ reason: 'dm-user', users: [QEMU_USER_RANGE_BASE, QEMU_USER_SHARED], notRoot: false, keys: ['dm_restrict', 'device_model_user'], text: `libxl refuses dm_restrict unless user ${QEMU_USER_RANGE_BASE} or ${QEMU_USER_SHARED} exists on the dom0` }],
     };
   }
   if (base !== null) {
     const uid = base.uid + domid;
     const clash = host.userByUid(uid);
     if (clash !== null && clash !== 'unknown') {
-      return failure(logLine(FN, domid, `wanted to use uid ${uid} (${QEMU_USER_RANGE_BASE} + ${domid}) but that is user ${clash.name} !`));
+      return failure(logLine('dm-user-uid-taken', FN, domid, `wanted to use uid ${uid} (${QEMU_USER_RANGE_BASE} + ${domid}) but that is user ${clash.name} !`));
     }
     return rootCheck(uid, { runas: `${uid}:${base.gid}`, runasGuessed: false, killUid: `${uid}`, warnings: [], assumptions: [] });
   }
   const shared = host.userByName(QEMU_USER_SHARED);
   if (shared !== null) {
-    const warning = logLine(FN, domid, `Could not find user ${QEMU_USER_RANGE_BASE}, falling back to ${QEMU_USER_SHARED}`);
+    const warning = logLine('dm-user-shared-fallback', FN, domid, `Could not find user ${QEMU_USER_RANGE_BASE}, falling back to ${QEMU_USER_SHARED}`);
     if (shared === 'unknown') {
-      return { runas: QEMU_USER_SHARED, runasGuessed: false, warnings: [warning], assumptions: [`libxl refuses dm_restrict unless user ${QEMU_USER_SHARED} exists on the dom0`] };
+      return { runas: QEMU_USER_SHARED, runasGuessed: false, warnings: [warning], assumptions: [{ reason: 'dm-user', users: [QEMU_USER_SHARED], notRoot: false, keys: ['dm_restrict', 'device_model_user'], text: `libxl refuses dm_restrict unless user ${QEMU_USER_SHARED} exists on the dom0` }] };
     }
     return rootCheck(shared.uid, { runas: QEMU_USER_SHARED, runasGuessed: false, warnings: [warning], assumptions: [] });
   }
-  return failure(logLine(FN, domid, `Could not find user ${QEMU_USER_SHARED} or range base pseudo-user ${QEMU_USER_RANGE_BASE}, cannot restrict`));
+  return failure(logLine('dm-user-none', FN, domid, `Could not find user ${QEMU_USER_SHARED} or range base pseudo-user ${QEMU_USER_RANGE_BASE}, cannot restrict`));
 }

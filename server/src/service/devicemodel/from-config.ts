@@ -25,7 +25,7 @@ export function deviceModelFromConfig(config: Record<string, unknown>, ctx: From
     const error = first ? libxlLogText(first) : 'libxl__domain_config_setdefault: refused';
     return {
       outcome: 'error', device_model_version: defaults.deviceModelVersion, argv: [], env: {}, error,
-      log: [...warnings, ...errors.map(libxlLogText)], notes: [], placeholders: [],
+      log: [...warnings, ...errors.map(libxlLogText)], lines: [], notes: [], placeholders: [],
       label: deviceModelRules(ctx.options.xenVersion).label, assumptions: defaults.assumptions ?? [],
     };
   }

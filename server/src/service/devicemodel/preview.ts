@@ -98,5 +98,5 @@ export function formatPreview(result: DeviceModelResult, options: AnalysisOption
 }
 
 function appendAssumptions(out: string[], result: DeviceModelResult): void {
-  for (const a of result.assumptions) out.push(`# assumed: ${a}`);
+  for (const a of result.assumptions) out.push(`# assumed: ${a.text}`);
 }

@@ -64,7 +64,7 @@ export function buildTraditionalArgs(input: TraditionalInput): ArgvWriter | Fail
     w.add({ group: 'display', meaning: 'no graphical output at all' }, '-nographic');
   }
 
-  if (d.dmRestrict) return failure(logLine(FN, domid, 'dm_restrict not supported by qemu-xen-traditional'));
+  if (d.dmRestrict) return failure(logLine('dm-restrict-traditional', FN, domid, 'dm_restrict not supported by qemu-xen-traditional'));
 
   for (const extra of strList(d.b.extra) ?? []) {
     w.add({ group: 'other', meaning: 'from device_model_args', keys: ['device_model_args'] }, extra);
@@ -82,7 +82,7 @@ export function buildTraditionalArgs(input: TraditionalInput): ArgvWriter | Fail
 function writeTraditionalHvm(w: ArgvWriter, d: DomainView, domid: number, vnc: boolean, sdl: boolean): Failure | undefined {
   const hvm = d.hvm;
   w.setEnv('XEN_DOMAIN_ID', `${domid}`);
-  if (str(d.b.kernel) !== undefined) return failure(logLine(FN, domid, 'HVM direct kernel boot is not supported by qemu-xen-traditional'));
+  if (str(d.b.kernel) !== undefined) return failure(logLine('direct-kernel-boot-traditional', FN, domid, 'HVM direct kernel boot is not supported by qemu-xen-traditional'));
 
   const serialErr = writeSerial(w, d, domid, false, FN);
   if (serialErr) return serialErr;
@@ -101,7 +101,7 @@ function writeTraditionalHvm(w: ArgvWriter, d: DomainView, domid: number, vnc: b
     case 'qxl':
       break;
     default:
-      return failure(logLine(FN, domid, 'Invalid emulated video card specified'));
+      return failure(logLine('video-card-invalid', FN, domid, 'Invalid emulated video card specified'));
   }
 
   const boot = str(hvm.boot);
@@ -110,7 +110,7 @@ function writeTraditionalHvm(w: ArgvWriter, d: DomainView, domid: number, vnc: b
   const usbdevice = str(hvm.usbdevice);
   const list = strList(hvm.usbdevice_list) ?? [];
   if (defbool(hvm.usb, false) || usbdevice !== undefined || list.length > 0) {
-    if (usbdevice !== undefined && list.length > 0) return failure(logLine(FN, domid, 'Both usbdevice and usbdevice_list set'));
+    if (usbdevice !== undefined && list.length > 0) return failure(logLine('usbdevice-and-list', FN, domid, 'Both usbdevice and usbdevice_list set'));
     w.add({ group: 'other', meaning: 'USB controller', keys: ['usb'] }, '-usb');
     for (const dev of usbdevice !== undefined ? [usbdevice] : list) {
       w.add({ group: 'other', meaning: `emulated USB device ${dev}`, keys: ['usbdevice'] }, '-usbdevice', dev);
@@ -127,7 +127,7 @@ function writeTraditionalHvm(w: ArgvWriter, d: DomainView, domid: number, vnc: b
 
   if (defbool(hvm.gfx_passthru, false)) {
     const kind = str(hvm.gfx_passthru_kind) ?? 'default';
-    if (kind !== 'default' && kind !== 'igd') return failure(logLine(FN, domid, 'unsupported gfx_passthru_kind.'));
+    if (kind !== 'default' && kind !== 'igd') return failure(logLine('gfx-passthru-kind-unsupported', FN, domid, 'unsupported gfx_passthru_kind.'));
     w.add({ group: 'other', meaning: 'graphics card passthrough', keys: ['gfx_passthru'] }, '-gfx_passthru');
   }
   return undefined;

@@ -4,6 +4,7 @@
 import { cstr, defbool, enumOf, int, str, type DomainView, type Json } from './config-view';
 import { failure, logLine, type ArgvWriter, type Failure } from './argv-writer';
 import { diskLocalPath, diskNumber, qemuDiskFormat } from './disk-names';
+import type { DmReason } from './types';
 
 const FN = 'libxl__build_device_model_args_new';
 const keys = ['disk'];
@@ -13,13 +14,13 @@ type ColoMode = 'none' | 'primary' | 'secondary';
 export function writeQemuXenDisks(w: ArgvWriter, d: DomainView, domid: number, stubdom: boolean): Failure | undefined {
   const ahci = enumOf(d.hvm.hdtype, 'ide') === 'ahci';
   if (ahci) w.add({ group: 'disks', meaning: 'AHCI (SATA) controller', keys: ['hdtype'] }, '-device', 'ahci,id=ahci0');
-  const warn = (text: string): void => { w.log.push(logLine(FN, domid, text)); };
+  const warn = (reason: DmReason, text: string, vdev?: string): void => { w.log.push(logLine(reason, FN, domid, text, vdev)); };
 
   for (const disk of d.disks) {
     const vdev = str(disk.vdev) ?? '';
     const num = diskNumber(vdev);
     if (!num) {
-      warn(`unable to determine disk number for ${vdev}`);
+      warn('disk-number-unknown', `unable to determine disk number for ${vdev}`, vdev);
       continue;
     }
     const index = num.disk;
@@ -34,30 +35,30 @@ export function writeQemuXenDisks(w: ArgvWriter, d: DomainView, domid: number, s
     let target: string | undefined;
     if (diskFormat === 'empty') {
       if (!isCdrom) {
-        warn(`Cannot support empty disk format for ${vdev}`);
+        warn('disk-format-empty', `Cannot support empty disk format for ${vdev}`, vdev);
         continue;
       }
     } else if (stubdom) {
       if (index > 25) {
-        warn(`Emulation of only first 25 disks is supported with qemu-xen in stubdomain.\nDisk ${index} will be available via PV drivers but not as an emulated disk.`);
+        warn('disk-stubdomain-limit', `Emulation of only first 25 disks is supported with qemu-xen in stubdomain.\nDisk ${index} will be available via PV drivers but not as an emulated disk.`);
         continue;
       }
       target = `/dev/xvd${String.fromCharCode(97 + index)}`;
     } else {
       if (format === undefined) {
-        warn(`Unable to determine disk image format: ${vdev}\nDisk will be available via PV drivers but not as an emulated disk.`);
+        warn('disk-format-unknown', `Unable to determine disk image format: ${vdev}\nDisk will be available via PV drivers but not as an emulated disk.`, vdev);
         continue;
       }
       target = diskLocalPath(disk);
       if (target === undefined) {
-        warn(`No way to get local access disk to image: ${vdev}\nDisk will be available via PV drivers but not as an emulated disk.`);
+        warn('disk-no-local-access', `No way to get local access disk to image: ${vdev}\nDisk will be available via PV drivers but not as an emulated disk.`, vdev);
         continue;
       }
     }
 
     if (isCdrom) {
       if (index > 4) {
-        warn(`Emulated CDROM can be only one of the first 4 disks.\nDisk ${vdev} will be available via PV drivers but not as an emulated disk.`);
+        warn('cdrom-slot', `Emulated CDROM can be only one of the first 4 disks.\nDisk ${vdev} will be available via PV drivers but not as an emulated disk.`, vdev);
         continue;
       }
       const id = `ide-${num.devNumber}`;
@@ -85,20 +86,20 @@ export function writeQemuXenDisks(w: ArgvWriter, d: DomainView, domid: number, s
       continue;
     }
     if (index < 6 && ahci) {
-      if (!readwrite) return failure(logLine(FN, domid, "qemu-xen doesn't support read-only AHCI disk drivers"));
+      if (!readwrite) return failure(logLine('disk-read-only-ahci', FN, domid, "qemu-xen doesn't support read-only AHCI disk drivers"));
       const note = { group: 'disks' as const, meaning: `SATA disk ${vdev} (${target})`, keys };
       w.add(note, '-drive', `file=${target},if=none,id=ahcidisk-${index},format=${format},cache=writeback`);
       w.add(note, '-device', `ide-hd,bus=ahci0.${index},unit=0,drive=ahcidisk-${index}`);
       continue;
     }
     if (index < 4) {
-      if (!readwrite) return failure(logLine(FN, domid, "qemu-xen doesn't support read-only IDE disk drivers"));
+      if (!readwrite) return failure(logLine('disk-read-only-ide', FN, domid, "qemu-xen doesn't support read-only IDE disk drivers"));
       const note = { group: 'disks' as const, meaning: `IDE disk ${index} from ${vdev} (${target})`, keys };
       if (colo === 'secondary') w.add(note, '-drive', `if=none,driver=${format},file=${target},id=${cstr(disk.colo_export)}`);
       w.add(note, '-drive', ideDrive(disk, target!, index, format!, colo));
       continue;
     }
-    warn(`Only 4 emulated IDE disks are supported.\nDisk ${vdev} will be available via PV drivers but not as an emulated disk.`);
+    warn('ide-disk-limit', `Only 4 emulated IDE disks are supported.\nDisk ${vdev} will be available via PV drivers but not as an emulated disk.`, vdev);
   }
   return undefined;
 }

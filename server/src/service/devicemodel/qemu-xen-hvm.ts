@@ -40,7 +40,7 @@ export function writeSerial(w: ArgvWriter, d: DomainView, domid: number, stubdom
   const serial = str(d.hvm.serial);
   const list = strList(d.hvm.serial_list);
   if (serial === undefined && list === undefined) return undefined;
-  if (serial !== undefined && list !== undefined) return failure(logLine(fn, domid, 'Both serial and serial_list set'));
+  if (serial !== undefined && list !== undefined) return failure(logLine('serial-and-list', fn, domid, 'Both serial and serial_list set'));
   const values = serial !== undefined ? [serial] : list!;
   values.forEach((v, k) => {
     const arg = stubdom ? `/dev/hvc${STUBDOM_CONSOLE_SERIAL + k}` : v;
@@ -92,7 +92,7 @@ export function writeHvmDevices(w: ArgvWriter, i: HvmBlockInput): Failure | unde
       break;
     }
     default:
-      return failure(logLine(FN, domid, 'Invalid emulated video card specified'));
+      return failure(logLine('video-card-invalid', FN, domid, 'Invalid emulated video card specified'));
   }
 
   const boot = str(hvm.boot);
@@ -108,7 +108,7 @@ export function writeHvmDevices(w: ArgvWriter, i: HvmBlockInput): Failure | unde
       w.add(note, '-soundhw', soundhw);
     } else {
       const card = SOUND_CARDS.find((c) => c === soundhw.toLowerCase());
-      if (!card) return failure(logLine(FN, domid, `Unknown soundhw option '${soundhw}'`));
+      if (!card) return failure(logLine('soundhw-unknown', FN, domid, `Unknown soundhw option '${soundhw}'`));
       if (card === 'hda') {
         w.add(note, '-device', 'intel-hda');
         w.add(note, '-device', 'hda-duplex');
@@ -138,7 +138,7 @@ function writeUsb(w: ArgvWriter, i: HvmBlockInput): Failure | undefined {
   const usbdevice = str(hvm.usbdevice);
   const list = strList(hvm.usbdevice_list) ?? [];
   if (defbool(hvm.usb, false) || usbdevice !== undefined || list.length > 0) {
-    if (usbdevice !== undefined && list.length > 0) return failure(logLine(FN, i.domid, 'Both usbdevice and usbdevice_list set'));
+    if (usbdevice !== undefined && list.length > 0) return failure(logLine('usbdevice-and-list', FN, i.domid, 'Both usbdevice and usbdevice_list set'));
     w.add({ group: 'other', meaning: 'USB 1.1 controller', keys: ['usb'] }, '-usb');
     for (const dev of usbdevice !== undefined ? [usbdevice] : list) {
       w.add({ group: 'other', meaning: `emulated USB device ${dev}`, keys: ['usbdevice'] }, '-usbdevice', dev);
@@ -163,10 +163,10 @@ function writeUsb(w: ArgvWriter, i: HvmBlockInput): Failure | undefined {
       w.add(note, '-device', 'nec-usb-xhci,id=usb');
       break;
     default:
-      return failure(logLine(FN, i.domid, 'usbversion parameter is invalid, must be between 1 and 3'));
+      return failure(logLine('usbversion-invalid', FN, i.domid, 'usbversion parameter is invalid, must be between 1 and 3'));
   }
   const redir = int(obj(hvm.spice).usbredirection);
-  if (redir < 0 || redir >= 5) return failure(logLine(FN, i.domid, 'usbredirection parameter is invalid, it must be between 1 and 4'));
+  if (redir < 0 || redir >= 5) return failure(logLine('usbredirection-invalid', FN, i.domid, 'usbredirection parameter is invalid, it must be between 1 and 4'));
   for (let k = 1; k <= redir; k++) {
     const rnote = { group: 'other' as const, meaning: `SPICE USB redirection channel ${k}`, keys: ['spiceusbredirection'] };
     w.add(rnote, '-chardev', `spicevmc,name=usbredir,id=usbrc${k}`);

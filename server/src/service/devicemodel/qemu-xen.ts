@@ -9,6 +9,7 @@ import { writeQemuXenDisks } from './qemu-xen-disks';
 import { writeQemuXenNics } from './network';
 import type { DeviceModelRules } from './versions';
 import type { HostModel } from '../host/host-model';
+import type { DmLine } from './types';
 
 const FN = 'libxl__build_device_model_args_new';
 
@@ -69,7 +70,7 @@ export function buildQemuXenArgs(input: BuildInput): ArgvWriter | Failure {
     } else if ('connection.pty' in ch || str(ch.connection) === 'pty') {
       w.add(note, '-chardev', `pty,id=libxl-channel${devid}`);
     } else {
-      return failure(logLine(FN, domid, `${FN}: unknown channel connection 0`));
+      return failure(logLine('channel-connection-unknown', FN, domid, `${FN}: unknown channel connection 0`));
     }
   }
 
@@ -168,7 +169,7 @@ function hvmMachine(d: DomainView, domid: number, rules: DeviceModelRules, w: Ar
     const below4g = 2 ** 32 - holeKb * 1024;
     const mmioStart = 0xf0000000; // HVM_BELOW_4G_MMIO_START
     if (below4g < 0 || below4g > mmioStart) {
-      w.log.push(logLine('libxl__build_device_model_args_new', domid, `mmio_hole_memkb=${holeKb} invalid ignored.\n`));
+      w.log.push(logLine('mmio-hole-invalid', 'libxl__build_device_model_args_new', domid, `mmio_hole_memkb=${holeKb} invalid ignored.\n`));
     } else {
       arg += `,max-ram-below-4g=${below4g}`;
       meaning += '; RAM below 4 GiB ends where the MMIO hole starts';
@@ -184,13 +185,13 @@ function hvmMachine(d: DomainView, domid: number, rules: DeviceModelRules, w: Ar
     } else if (kind === 'default') {
       // libxl probes the PCI devices' sysfs ids here; without an Intel VGA device it gives up.
       const probe = findIntelGraphics(d, host);
-      if (!probe.found) return failure(logLine('libxl__build_device_model_args_new', domid, 'unable to detect required gfx_passthru_kind'), probe.log);
+      if (!probe.found) return failure(logLine('gfx-passthru-kind-undetected', 'libxl__build_device_model_args_new', domid, 'unable to detect required gfx_passthru_kind'), probe.log);
       w.log.push(...probe.log);
       arg += ',igd-passthru=on';
       meaning += '; Intel graphics passthrough (found among the PCI devices)';
       keys.push('gfx_passthru', 'pci');
     } else {
-      return failure(logLine('libxl__build_device_model_args_new', domid, 'invalid value for gfx_passthru_kind'));
+      return failure(logLine('gfx-passthru-kind-invalid', 'libxl__build_device_model_args_new', domid, 'invalid value for gfx_passthru_kind'));
     }
   }
   return { arg, meaning, keys };
@@ -204,14 +205,14 @@ const PCI_CLASS_VGA = 0x030000;
  * the dom0's sysfs; a device sysfs does not list makes libxl log that its vendor and device ids are
  * missing (and go on).
  */
-function findIntelGraphics(d: DomainView, host: HostModel): { found: boolean; log: string[] } {
-  const log: string[] = [];
+function findIntelGraphics(d: DomainView, host: HostModel): { found: boolean; log: DmLine[] } {
+  const log: DmLine[] = [];
   for (const p of d.pcidevs) {
     const bdf = `${hex(p.domain, 4)}:${hex(p.bus, 2)}:${hex(p.dev, 2)}.${int(p.func)}`;
     const ids = host.pciDevice ? host.pciDevice(bdf) : 'unknown';
     if (ids === null) {
-      log.push(logLine('sysfs_dev_get_vendor', undefined, `pci device ${bdf} does not have vendor attribute: No such file or directory`));
-      log.push(logLine('sysfs_dev_get_device', undefined, `pci device ${bdf} does not have device attribute: No such file or directory`));
+      log.push(logLine('pci-sysfs-no-vendor', 'sysfs_dev_get_vendor', undefined, `pci device ${bdf} does not have vendor attribute: No such file or directory`));
+      log.push(logLine('pci-sysfs-no-device', 'sysfs_dev_get_device', undefined, `pci device ${bdf} does not have device attribute: No such file or directory`));
       continue;
     }
     if (ids !== 'unknown' && ids.vendor === PCI_VENDOR_INTEL && ids.class === PCI_CLASS_VGA) return { found: true, log };

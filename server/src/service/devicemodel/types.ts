@@ -2,6 +2,7 @@
 // know about the dom0 they run on. Shapes follow the oracle's `dm-argv` JSON (test/oracle).
 import type { AnalysisOptions } from '../options';
 import type { HostModel } from '../host/host-model';
+import type { Assumption } from '../defaults';
 
 /** Which part of the command line an argument belongs to, for the grouped preview. */
 export type ArgGroup = 'identity' | 'monitor' | 'display' | 'disks' | 'network' | 'restrictions' | 'other';
@@ -28,6 +29,43 @@ export interface ArgNote {
 export type DeviceModelOutcome = 'spawn' | 'stubdom' | 'no_device_model' | 'error' | 'crash';
 export type DeviceModelVersion = 'qemu_xen' | 'qemu_xen_traditional';
 
+/**
+ * Why libxl's device-model path logs a line or refuses (libxl_dm.c, one id per line we model), so
+ * that later stages read a reason and keys, never libxl's wording.
+ */
+export type DmReason =
+  // libxl__spawn_local_dm / libxl__spawn_stub_dm
+  | 'dm-not-executable' | 'dm-install-hint' | 'stubdomain-image-missing' | 'traditional-removed'
+  // libxl__domain_get_device_model_uid
+  | 'dm-user-root' | 'dm-user-missing' | 'dm-user-uid-taken' | 'dm-user-shared-fallback' | 'dm-user-none'
+  // the display helpers
+  | 'vnc-display-twice' | 'spice-no-port' | 'spice-no-password' | 'spice-empty-password'
+  // libxl__build_device_model_args_old (qemu-xen-traditional)
+  | 'dm-restrict-traditional' | 'direct-kernel-boot-traditional' | 'gfx-passthru-kind-unsupported'
+  // both builders
+  | 'video-card-invalid' | 'usbdevice-and-list'
+  // libxl__build_device_model_args_new (qemu-xen)
+  | 'disk-number-unknown' | 'disk-format-empty' | 'disk-stubdomain-limit' | 'disk-format-unknown'
+  | 'disk-no-local-access' | 'cdrom-slot' | 'disk-read-only-ahci' | 'disk-read-only-ide' | 'ide-disk-limit'
+  | 'serial-and-list' | 'soundhw-unknown' | 'usbversion-invalid' | 'usbredirection-invalid'
+  | 'channel-connection-unknown' | 'mmio-hole-invalid' | 'gfx-passthru-kind-undetected' | 'gfx-passthru-kind-invalid'
+  | 'pci-sysfs-no-vendor' | 'pci-sysfs-no-device';
+
+/** One line libxl logs on the device-model path: its reason and keys as data, its words for display. */
+export interface DmLine {
+  readonly reason: DmReason;
+  /** The libxl function that logs it ('' for a line xl prints without one). */
+  readonly function: string;
+  /** libxl's words after `function: Domain N:`. */
+  readonly text: string;
+  /** The whole line as in DeviceModelResult.log / .error (`function: Domain N:text`). */
+  readonly line: string;
+  /** The xl.cfg keys the line is about, most relevant first. */
+  readonly keys: readonly string[];
+  /** The disk (vdev) the line names, when it names one. */
+  readonly vdev?: string;
+}
+
 export interface DeviceModelResult {
   readonly outcome: DeviceModelOutcome;
   /**
@@ -42,8 +80,15 @@ export interface DeviceModelResult {
   readonly error?: string;
   /** Every line libxl would log at warning level or above while getting here, errors included. */
   readonly log: string[];
-  /** The error lines libxl logs just before `error`, which say why (outcome `error`). */
-  readonly errorContext?: readonly string[];
+  /**
+   * The device-model builder's lines of `log` as data, in order (without `failure`, `failureContext`
+   * and the defaults' lines that deviceModelFromConfig adds to `log`).
+   */
+  readonly lines: readonly DmLine[];
+  /** `error` as data, when the device-model builder refused (not the defaults). */
+  readonly failure?: DmLine;
+  /** The error lines libxl logs just before `failure`, which say why (outcome `error`). */
+  readonly failureContext?: readonly DmLine[];
   readonly notes: ArgNote[];
   /** Indexes of argv elements holding generated values (MACs, the QMP fd) to show as such. */
   readonly placeholders: number[];
@@ -54,7 +99,7 @@ export interface DeviceModelResult {
   /** Which builder produced this, e.g. "as Xen 4.17 builds it". */
   readonly label: string;
   /** Things the host model could not answer and were assumed (e.g. a user on the dom0). */
-  readonly assumptions: string[];
+  readonly assumptions: Assumption[];
 }
 
 /** A passwd entry as getpwnam_r/getpwuid_r return it. */

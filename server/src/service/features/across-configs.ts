@@ -39,6 +39,10 @@ interface Occurrence extends ByteSpan {
 
 type Kind = 'name' | 'uuid' | 'mac' | 'disk';
 
+/** Other configs named in a message, and given as related places, at most. */
+const MAX_NAMED = 5;
+const MAX_RELATED = 20;
+
 const WHAT: Record<Kind, { code: string; noun: string; risk: string }> = {
   name: { code: 'duplicate-guest-name', noun: 'guest name', risk: 'xl refuses to start the second guest while the first runs' },
   uuid: { code: 'duplicate-guest-uuid', noun: 'guest uuid', risk: 'two guests cannot run with one uuid' },
@@ -46,18 +50,40 @@ const WHAT: Record<Kind, { code: string; noun: string; risk: string }> = {
   disk: { code: 'shared-writable-disk', noun: 'writable disk target', risk: 'both guests write it: the data is lost when both run' },
 };
 
-/** The findings across `configs` (in the order of the configs, then of the kinds). */
-export function acrossConfigs(configs: readonly ConfigInput[]): AcrossFinding[] {
-  const groups: Record<Kind, Map<string, Occurrence[]>> = { name: new Map(), uuid: new Map(), mac: new Map(), disk: new Map() };
+/**
+ * What one config brings to the findings across configs: its names, uuid, MACs and writable disks,
+ * each with its place and its own say on the finding (directives, severities). Plain data, so that a
+ * shell can compute it where it analysed the file (a worker thread) and combine it elsewhere.
+ */
+export interface AcrossFacts {
+  readonly id: string;
+  readonly items: readonly AcrossItem[];
+}
+
+export interface AcrossItem extends ByteSpan {
+  readonly kind: Kind;
+  /** The value compared (lower-cased MAC and uuid, normalised disk target). */
+  readonly key: string;
+  /** The value as the user wrote it (shown in messages). */
+  readonly shown: string;
+  /** `# xlcfg-disable-next-line` above it silences its finding. */
+  readonly silenced?: true;
+  /** The config's severity for the kind's finding code, when it changes it. */
+  readonly severity?: Severity | 'off';
+}
+
+/** The facts of one analysed config (none for a config xl refuses: it does not start at all). */
+export function acrossFacts(id: string, a: Analysis): AcrossFacts {
+  const items: AcrossItem[] = [];
+  const config = a.xl?.config as GuestJson | undefined;
   const add = (kind: Kind, key: string, o: Occurrence) => {
-    const list = groups[kind].get(key);
-    // One occurrence per config and key: the same MAC twice in one guest is a single-file matter.
-    if (!list) groups[kind].set(key, [o]);
-    else if (!list.some((x) => x.id === o.id)) list.push(o);
+    const code = WHAT[kind].code;
+    const silenced = a.directives.disabled.size ? a.directives.disabled.get(a.lines.lineOf(o.start)) : undefined;
+    const severity = a.request.severities?.[code];
+    items.push({ kind, key, shown: o.shown, start: o.start, end: o.end,
+      ...(silenced && (silenced.has('*') || silenced.has(code)) ? { silenced: true as const } : {}), ...(severity ? { severity } : {}) });
   };
-  for (const { id, analysis: a } of configs) {
-    const config = a.xl?.config as GuestJson | undefined;
-    if (!config) continue; // refused by libxlutil or xl: it does not start at all
+  if (config) {
     const name = config.c_info?.name;
     if (typeof name === 'string' && name) add('name', name, place(id, a, 'name', undefined, name));
     const uuid = config.c_info?.uuid;
@@ -72,38 +98,60 @@ export function acrossConfigs(configs: readonly ConfigInput[]): AcrossFinding[] 
       add('disk', normalizeTarget(target), place(id, a, 'disk', i, target));
     });
   }
+  return { id, items };
+}
+
+/** The findings across `configs` (in the order of the configs, then of the kinds). */
+export function acrossConfigs(configs: readonly ConfigInput[]): AcrossFinding[] {
+  return acrossFromFacts(configs.map((c) => acrossFacts(c.id, c.analysis)));
+}
+
+/** The findings across configs from their facts (in the order of the facts, then of the kinds). */
+export function acrossFromFacts(facts: readonly AcrossFacts[]): AcrossFinding[] {
+  type Held = AcrossItem & { readonly id: string };
+  const groups: Record<Kind, Map<string, Held[]>> = { name: new Map(), uuid: new Map(), mac: new Map(), disk: new Map() };
+  const seen = new Set<string>();
+  for (const f of facts) {
+    for (const item of f.items) {
+      // One occurrence per config and key: the same MAC twice in one guest is a single-file matter.
+      const once = `${item.kind}\0${item.key}\0${f.id}`;
+      if (seen.has(once)) continue;
+      seen.add(once);
+      const list = groups[item.kind].get(item.key);
+      const o: Held = { ...item, id: f.id };
+      if (!list) groups[item.kind].set(item.key, [o]);
+      else list.push(o);
+    }
+  }
   const out: AcrossFinding[] = [];
   for (const kind of ['name', 'uuid', 'mac', 'disk'] as const) {
     const w = WHAT[kind];
     for (const [key, list] of groups[kind]) {
       if (list.length < 2) continue;
       for (const o of list) {
-        const others = list.filter((x) => x !== o);
+        // The config's own say, as for its other findings: a directive silences it, severities apply.
+        if (o.silenced || o.severity === 'off') continue;
+        // A value shared by thousands of configs (a MAC copied into every template) must not make
+        // each finding name all the others: the first few are named and related, then a count.
+        const others: Held[] = [];
+        for (const x of list) {
+          if (others.length === MAX_RELATED) break;
+          if (x !== o) others.push(x);
+        }
+        const count = list.length - 1;
         const names = others.map((x) => x.id);
+        const named = count <= MAX_NAMED ? names.join(', ') : `${names.slice(0, MAX_NAMED).join(', ')} and ${count - MAX_NAMED} more`;
         out.push({
-          id: o.id, start: o.start, end: o.end, code: w.code, severity: 'warning',
-          message: `the ${w.noun} ${JSON.stringify(o.shown)} is also in ${names.length === 1 ? names[0] : `${names.length} other configs (${names.join(', ')})`}: ${w.risk}`,
+          id: o.id, start: o.start, end: o.end, code: w.code, severity: o.severity ?? 'warning',
+          message: `the ${w.noun} ${JSON.stringify(o.shown)} is also in ${count === 1 ? names[0] : `${count} other configs (${named})`}: ${w.risk}`,
           related: others.map((x) => ({ id: x.id, start: x.start, end: x.end, message: `the same ${w.noun} here` })),
-          data: { kind, value: key, others: names },
+          data: { kind, value: key, others: names, otherCount: count },
         });
       }
     }
   }
-  const order = new Map(configs.map((c, i) => [c.id, i]));
-  const analysisOf = new Map(configs.map((c) => [c.id, c.analysis]));
-  return out.flatMap((f) => settle(f, analysisOf.get(f.id)!)).sort((x, y) => order.get(x.id)! - order.get(y.id)! || x.start - y.start);
-}
-
-/**
- * The config's own say, as for its other findings: `# xlcfg-disable-next-line CODE` above the value
- * silences it, and the severities the analysis was given (`xlcfg.severity`, `.xlcfg.json`) apply.
- */
-function settle(f: AcrossFinding, a: Analysis): AcrossFinding[] {
-  const silenced = a.directives.disabled.size ? a.directives.disabled.get(a.lines.lineOf(f.start)) : undefined;
-  if (silenced && (silenced.has('*') || silenced.has(f.code))) return [];
-  const s = a.request.severities?.[f.code];
-  if (s === 'off') return [];
-  return [s ? { ...f, severity: s } : f];
+  const order = new Map(facts.map((c, i) => [c.id, i]));
+  return out.sort((x, y) => order.get(x.id)! - order.get(y.id)! || x.start - y.start);
 }
 
 /** `/dev/vg//a/./b` and `/dev/vg/a/b` are one target (no file-system access: symlinks stay apart). */

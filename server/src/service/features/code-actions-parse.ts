@@ -1,13 +1,13 @@
 // Quick fixes for libxlutil's parse errors, from the `fix` the parse finding carries
-// (checks/parse-explain.ts): quote a bare word, lower-case a key, Python booleans, numbers xl.cfg
+// (syntax/parse-explain.ts): quote a bare word, lower-case a key, Python booleans, numbers xl.cfg
 // cannot write, the missing final newline, CRLF line endings and the BOM; and, with the edits the
 // finding carries (syntax/recovery.ts), close a list or a string, insert a missing `=` or comma,
 // comment out a line that holds a lone word.
 import type { Analysis } from '../analyze';
-import type { Finding } from '../finding';
+import type { CheckFinding } from '../checks';
 import { lookupKey } from '../catalogue';
 import { EDITOR_COMMANDS as COMMANDS } from './editor-commands';
-import { quoted, textOf, type Edit } from './code-actions-edits';
+import { quoted, textOf, type Edit } from '../syntax/edits';
 import type { Action } from './code-actions';
 
 const isWordEnd = (c: number | undefined) =>
@@ -57,8 +57,8 @@ export function numberFix(key: string | undefined, written: string): { title: st
   return { title: `Write the whole number ${whole}${entry.unit ? ` (${entry.unit})` : ''}`, newText: String(whole) };
 }
 
-export function parseFixes(a: Analysis, f: Finding, uri?: string): Action[] {
-  const fix = f.data?.fix;
+export function parseFixes(a: Analysis, f: CheckFinding<'parse-error' | 'parse-error-later'>, uri?: string): Action[] {
+  const fix = f.data.fix;
   const codes = [f.code];
   const one = (title: string, edits: Edit[], safe = true): Action[] =>
     [{ title, kind: 'quickfix', isPreferred: true, findingCodes: codes, edits, ...(safe ? { safe } : {}) }];
@@ -86,7 +86,7 @@ export function parseFixes(a: Analysis, f: Finding, uri?: string): Action[] {
     case 'final-newline':
       return one('Add a newline at the end of the file', [{ start: a.bytes.length, end: a.bytes.length, newText: '\n' }]);
     case 'close-list': case 'close-string': case 'insert-equals': case 'insert-comma': case 'comment-out': {
-      const edits = f.data?.edits as readonly Edit[] | undefined;
+      const edits = f.data.edits;
       if (!edits?.length) return [];
       const e0 = edits[0]!;
       const title = fix === 'close-list' ? `Close the list: insert \`${e0.newText.trim()}\``

@@ -4,11 +4,11 @@
 import type { Analysis } from '../analyze';
 import type { Finding } from '../finding';
 import { parseFixes } from './code-actions-parse';
-import { checkFixes } from './code-actions-checks';
-import type { Edit } from './code-actions-edits';
+import { findingOf, fixesOf } from '../checks';
+import type { Edit } from '../syntax/edits';
 import { splice, utf8Bytes } from '../text/bytes';
 
-export type { Edit } from './code-actions-edits';
+export type { Edit } from '../syntax/edits';
 
 export interface Action {
   readonly title: string;
@@ -25,9 +25,13 @@ export interface Action {
 
 /** The fixes for one finding. */
 export function fixesFor(a: Analysis, f: Finding, uri?: string): Action[] {
-  if (f.code === 'parse-error' || f.code === 'parse-error-later') return parseFixes(a, f, uri);
+  const parse = findingOf(f, 'parse-error', 'parse-error-later');
+  if (parse) return parseFixes(a, parse, uri);
   if (typeof f.data?.recovered === 'number') return recoveredFixes(a, f.data.recovered);
-  return checkFixes(a, f);
+  return fixesOf(a, f).map((x) => ({
+    title: x.title, kind: 'quickfix', findingCodes: [f.code], edits: x.edits,
+    ...(x.preferred ? { isPreferred: true } : {}), ...(x.safe ? { safe: true } : {}),
+  }));
 }
 
 /**

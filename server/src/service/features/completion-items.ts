@@ -157,6 +157,30 @@ function quoted(value: string, quote: '"' | "'" | '' | null): string {
   return quote ? snippetText(value) : `"${snippetText(value)}"`;
 }
 
+/** Words ending in a full stop that do not end a sentence. */
+const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|no|incl)\.$/i;
+
+/**
+ * The first sentence of `text`, for a completion item's one-line detail: cut only after a full stop
+ * that ends a sentence (not "e.g." or "i.e.", not inside brackets or a code span), otherwise the
+ * whole text. The documentation keeps the full text.
+ */
+export function firstSentence(text: string): string {
+  const t = text.trim();
+  let depth = 0;
+  let inCode = false;
+  for (let i = 0; i < t.length - 1; i++) {
+    const c = t[i];
+    if (c === '`') inCode = !inCode;
+    else if (!inCode && (c === '(' || c === '[')) depth++;
+    else if (!inCode && (c === ')' || c === ']')) depth = Math.max(0, depth - 1);
+    else if (c === '.' && !inCode && depth === 0 && /\s/.test(t[i + 1]!) && !ABBREVIATIONS.test(t.slice(0, i + 1))) {
+      return t.slice(0, i + 1);
+    }
+  }
+  return t;
+}
+
 /** Values to offer after `key =` (or inside the quotes the user opened). */
 export function valueCompletions(key: string, ctx: ValueCompletionContext): CompletionItemData[] {
   const entry = lookupKey(key);
@@ -179,7 +203,7 @@ export function valueCompletions(key: string, ctx: ValueCompletionContext): Comp
     const bareNumber = /^\d+$/.test(e.value) && (entry.kind === 'integer' || entry.kind === 'integer-or-enum-string');
     const insert = bareNumber ? e.value
       : entry.kind === 'boolean-or-list' && !ctx.quote ? `[ "${snippetText(e.value)}" ]` : quoted(e.value, ctx.quote);
-    add(e.value, insert, text.split(/(?<=\.)\s/)[0] ?? '', text || `A value of \`${key}\`.`);
+    add(e.value, insert, firstSentence(text), text || `A value of \`${key}\`.`);
   }
   const sizes = SIZES[key];
   if (sizes && (entry.unit === 'MiB' || entry.unit === 'KiB') && !ctx.quote) {

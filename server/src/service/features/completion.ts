@@ -4,6 +4,8 @@ import type { Analysis } from '../analyze';
 import { completionSpot } from './locate';
 import { guestTypeOf } from './hover-context';
 import { keyCompletions, valueCompletions } from './completion-items';
+import { specCompletions } from './spec-completion';
+import { xlConfCompletions } from './xl-conf';
 
 export interface CompletionOut {
   label: string;
@@ -17,6 +19,9 @@ export interface CompletionOut {
 }
 
 export function completions(a: Analysis, offset: number): { items: CompletionOut[]; replaceStart: number } {
+  if (a.isXlConf) return xlConfCompletions(a, offset);
+  const inSpec = specCompletions(a, offset, guestTypeOf(a));
+  if (inSpec) return inSpec;
   const spot = completionSpot(a, offset);
   if (spot.kind === 'none') return { items: [], replaceStart: offset };
   const guestType = guestTypeOf(a);

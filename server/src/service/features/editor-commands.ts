@@ -9,4 +9,6 @@ export const EDITOR_COMMANDS = {
   saveWithoutBom: 'xlcfg.saveWithoutBom',
   /** args: [uri?: string]: ask for two releases, then show what changes for this guest between them. */
   showUpgradeReport: 'xlcfg.showUpgradeReport',
+  /** args: [uri?: string, overrides?: string]: ask for `key=value` overrides, then show what xl uses of the config. */
+  showEffectiveConfig: 'xlcfg.showEffectiveConfig',
 } as const;

@@ -8,6 +8,7 @@ import type { Setting, Value } from '../syntax/settings';
 export interface InlayHintOut {
   /** Byte offset the hint is shown at (the end of a statement). */
   readonly offset: number;
+  /** What is shown, without padding (the editor puts a space before it). */
   readonly label: string;
   /** What the hint means, in a sentence. */
   readonly tooltip: string;
@@ -36,7 +37,7 @@ export function inlayHints(a: Analysis): InlayHintOut[] {
   // `+=`: what xl reads once the chain is joined.
   for (const s of a.settings) {
     if (s.op !== '+=' || read(a, s.name) !== s) continue;
-    out.push({ offset: s.end, label: ` ⇒ ${render(s.value)}`, tooltip: `xl reads \`${s.name}\` as this: the \`+=\` chain joined onto the assignment it extends.` });
+    out.push({ offset: s.end, label: `⇒ ${render(s.value, 40)}`, tooltip: `xl reads \`${s.name}\` as this: the \`+=\` chain joined onto the assignment it extends.` });
   }
   if (!xl) return out;
   const b = xl.b_info ?? {};
@@ -52,7 +53,8 @@ export function inlayHints(a: Analysis): InlayHintOut[] {
     if (anchor) {
       out.push({
         offset: anchor.end,
-        label: ` device_model_version = "${VERSION_NAMES[version] ?? version}"`,
+        // Without spaces: 43 characters, VS Code's default editor.inlayHints.maximumLength.
+        label: `device_model_version="${VERSION_NAMES[version] ?? version}"`,
         tooltip: stub
           ? 'Not written: libxl chooses this version for a guest whose device model runs in a stub domain.'
           : 'Not written: libxl chooses this version for an HVM guest.',
@@ -69,7 +71,7 @@ export function inlayHints(a: Analysis): InlayHintOut[] {
     if (anchor) {
       out.push({
         offset: anchor.end,
-        label: ` memory = ${Math.round(target / 1024)}`,
+        label: `memory = ${Math.round(target / 1024)}`,
         tooltip: mem ? 'xl ignores the value written here, so libxl uses its own default (MB).' : 'Not written: libxl uses its own default (MB).',
       });
     }
@@ -84,7 +86,7 @@ export function inlayHints(a: Analysis): InlayHintOut[] {
     if (user) {
       out.push({
         offset: restrict.end,
-        label: ` qemu runs as ${user}`,
+        label: `qemu runs as ${user}`,
         tooltip: `dm_restrict makes libxl start qemu as this user (uid:gid): ${i >= 0 ? '-runas' : '-run-with user='}${user} in its command line.`,
       });
     }

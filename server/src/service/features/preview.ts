@@ -20,6 +20,7 @@ export function previewText(a: Analysis): string {
 export interface CodeLensOut { range: Range; command: { title: string; command: string; arguments: unknown[] } }
 
 export function previewCodeLens(a: Analysis, uri: string, command: string): CodeLensOut[] {
+  if (a.isXlConf) return []; // xl's global config starts no guest
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   let title = 'Preview device-model command line';
   const dm = a.parsed.accepted ? a.deviceModel : null;

@@ -3,8 +3,9 @@
 // CLI, CI, the editor). Pure: the shell finds and reads the file and hands in its text; this checks
 // it and says what is wrong in words a user can act on.
 //
-//   { "xenVersion": "4.20", "host": "debian-13", "paths": "debian",
+//   { "xenVersion": "4.20", "host": "debian-13", "paths": "debian", "xlConf": "host/xl.conf",
 //     "severity": { "unknown-key": "error", "xl-chatter": "off" } }
+// `xlConf` names the xl.conf (xl's global config) whose guest defaults apply, relative to the file.
 import { HOST_PROFILES, PATHS_PROFILES, XEN_VERSIONS, isHostProfile, isPathsProfile, isXenVersion, type HostProfile, type PathsProfile, type XenVersion } from '../options';
 import type { Severity } from '../finding';
 import { findingCode } from '../checks/codes';
@@ -18,12 +19,14 @@ export interface RepoConfig {
   readonly host?: HostProfile;
   readonly paths?: PathsProfile;
   readonly severity?: Readonly<Record<string, SeveritySetting>>;
+  /** The xl.conf whose guest defaults apply, relative to the `.xlcfg.json`. */
+  readonly xlConf?: string;
 }
 
 export type RepoConfigResult = { readonly ok: true; readonly config: RepoConfig } | { readonly ok: false; readonly errors: readonly string[] };
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
-const KEYS = ['xenVersion', 'host', 'paths', 'severity'];
+const KEYS = ['xenVersion', 'host', 'paths', 'severity', 'xlConf'];
 
 const oneOf = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
@@ -53,6 +56,10 @@ export function parseRepoConfig(text: string): RepoConfigResult {
   if ('paths' in o) {
     if (typeof o.paths === 'string' && isPathsProfile(o.paths)) config.paths = o.paths;
     else errors.push(`"paths" must be one of ${oneOf(PATHS_PROFILES)}, not ${JSON.stringify(o.paths)}`);
+  }
+  if ('xlConf' in o) {
+    if (typeof o.xlConf === 'string' && o.xlConf !== '') config.xlConf = o.xlConf;
+    else errors.push(`"xlConf" must be the path of an xl.conf (relative to .xlcfg.json), not ${JSON.stringify(o.xlConf)}`);
   }
   if ('severity' in o) {
     const s = o.severity;

@@ -125,6 +125,8 @@ export const KEY_FINDINGS: Readonly<Record<string, 'unknown' | 'deprecated' | 'i
   'ignored-for-guest-type': 'ignored',
   'xl-ignored': 'ignored',
   'xl-device-model-ignored': 'ignored',
+  'xl-conf-unknown-key': 'unknown',
+  'xl-conf-deprecated': 'deprecated',
 };
 
 /**

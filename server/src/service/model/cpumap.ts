@@ -95,10 +95,18 @@ function updateRange(spec: string, map: Bitmap, topo: CpuTopology): string | nul
 
 /** parse_cpurange: comma-separated ranges (strtok: empty pieces skipped). */
 export function parseCpuRange(cpu: string, map: Bitmap, topo: CpuTopology): string | null {
+  return cpuRangeError(cpu, map, topo)?.message ?? null;
+}
+
+/** parse_cpurange, with where the piece xl refuses is in `cpu`. */
+export function cpuRangeError(cpu: string, map: Bitmap, topo: CpuTopology): { message: string; start: number; end: number } | null {
+  let at = 0;
   for (const piece of cpu.split(',')) {
+    const start = at;
+    at += piece.length + 1;
     if (piece === '') continue;
     const err = updateRange(piece, map, topo);
-    if (err) return err;
+    if (err) return { message: err, start, end: start + piece.length };
   }
   return null;
 }

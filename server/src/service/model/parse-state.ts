@@ -10,6 +10,7 @@ import { NO_SPAN, XlExit, XlReport, type Diagnose } from './xl-report';
 import { xlReleaseFacts, type XlReleaseFacts } from './release-facts';
 import { splitStringList } from './xl-strings';
 import type { ByteSpan } from '../finding';
+import type { XlGlobals } from './xl-conf';
 
 export type GuestType = 'hvm' | 'pv' | 'pvh';
 
@@ -46,7 +47,16 @@ export class ParseState {
   /** What differs in xl for the targeted release. */
   readonly release: XlReleaseFacts;
 
-  constructor(settings: SettingSource, readonly options: AnalysisOptions, readonly host: HostInfo = REFERENCE_HOST) {
+  /** xl.conf's vif.default.* values as nic fields; undefined when it sets none. */
+  readonly nicDefaults?: { script?: string; bridge?: string; gatewaydev?: string; backend_domname?: string };
+
+  constructor(settings: SettingSource, readonly options: AnalysisOptions, readonly host: HostInfo = REFERENCE_HOST,
+    /** The defaults of xl's global config (/etc/xen/xl.conf); empty = xl's built-in ones. */
+    readonly globals: XlGlobals = {}) {
+    const g = globals;
+    if (g.vifScript !== undefined || g.vifBridge !== undefined || g.vifGatewaydev !== undefined || g.vifBackend !== undefined) {
+      this.nicDefaults = { script: g.vifScript, bridge: g.vifBridge, gatewaydev: g.vifGatewaydev, backend_domname: g.vifBackend };
+    }
     this.src = options.sourceName;
     this.release = xlReleaseFacts(options.xenVersion);
     this.cfg = new ConfigReader(settings, this.src, this.report);

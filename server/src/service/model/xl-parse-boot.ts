@@ -1,9 +1,10 @@
 // Mirrors tools/xl/xl_parse.c (Xen 4.17), parse_config_data from shadow_memory to nestedhvm:
 // migration/tsc/rtc/video/event-channel knobs, kernel, ramdisk, cmdline (root=/extra=), acpi,
-// bootloader and bootloader_args, timer_mode.
+// bootloader (with 4.18's bootloader_restrict and bootloader_user) and bootloader_args, timer_mode.
 import { defbool, enumFromString, setInt, setMemkb, setString, setStringList, TIMER_MODE, TSC_MODE } from './libxl-json';
 import type { ParseState } from './parse-state';
 import { toUint32 } from './strtol';
+import { versionNumber } from '../options';
 
 export function parseBootAndTiming(st: ParseState): void {
   const { cfg, b, c } = st;
@@ -40,6 +41,14 @@ export function parseBootAndTiming(st: ParseState): void {
 
   const bl = cfg.getString('bootloader');
   if (bl.ok) setString(b, 'bootloader', bl.value);
+  if (versionNumber(st.options.xenVersion) >= 418) {
+    // 4.18: bootloader_restrict (its default from xl.conf's) and bootloader_user.
+    const restrict = cfg.getDefbool('bootloader_restrict');
+    if (restrict.ok) b.bootloader_restrict = defbool(restrict.value);
+    else if (st.globals.bootloaderRestrict !== undefined) b.bootloader_restrict = defbool(st.globals.bootloaderRestrict);
+    const user = cfg.getString('bootloader_user');
+    if (user.ok) setString(b, 'bootloader_user', user.value);
+  }
   const args = cfg.getListAsStringList('bootloader_args', true);
   if (args.ok) setStringList(b, 'bootloader_args', args.value);
   else if (args.errno === 'EINVAL') {

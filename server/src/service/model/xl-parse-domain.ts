@@ -16,11 +16,26 @@ export function parseSeclabels(st: ParseState): void {
     else setString(c, 'ssid_label', sec.value);
   }
   // xl's global run_hotplug_scripts (xl.conf default: 1).
-  c.run_hotplug_scripts = defbool(true);
+  c.run_hotplug_scripts = defbool(st.globals.runHotplugScripts ?? true);
 }
 
 /** strncmp(buf, word, strlen(buf)) == 0: buf is a prefix of word (the empty string matches). */
 export const isPrefixOf = (buf: string, word: string): boolean => word.startsWith(buf);
+
+/** How xl reads a `type` word (by prefix: `h` is hvm); null when it refuses it. */
+export function typeWordGuestType(word: string): GuestType | null {
+  if (isPrefixOf(word, 'hvm')) return 'hvm';
+  if (isPrefixOf(word, 'pv')) return 'pv';
+  if (isPrefixOf(word, 'pvh')) return 'pvh';
+  return null;
+}
+
+/** How xl reads the deprecated `builder` word (hvm, or generic = pv, by prefix); null when it refuses it. */
+export function builderGuestType(word: string): GuestType | null {
+  if (isPrefixOf(word, 'hvm')) return 'hvm';
+  if (isPrefixOf(word, 'generic')) return 'pv';
+  return null;
+}
 
 /** type= (prefix match), then the deprecated builder=. */
 export function parseGuestType(st: ParseState): void {
@@ -28,17 +43,13 @@ export function parseGuestType(st: ParseState): void {
   let type: GuestType | null = null;
   const t = cfg.getString('type');
   if (t.ok) {
-    if (isPrefixOf(t.value, 'hvm')) type = 'hvm';
-    else if (isPrefixOf(t.value, 'pv')) type = 'pv';
-    else if (isPrefixOf(t.value, 'pvh')) type = 'pvh';
-    else st.fail('type', `Invalid domain type ${t.value}.`, 1, 'xl-invalid-type');
+    type = typeWordGuestType(t.value);
+    if (type === null) st.fail('type', `Invalid domain type ${t.value}.`, 1, 'xl-invalid-type');
   }
   const bld = cfg.getString('builder');
   if (bld.ok) {
-    let builderType: GuestType;
-    if (isPrefixOf(bld.value, 'hvm')) builderType = 'hvm';
-    else if (isPrefixOf(bld.value, 'generic')) builderType = 'pv';
-    else return st.fail('builder', `Invalid domain type ${bld.value}.`, 1, 'xl-invalid-type');
+    const builderType = builderGuestType(bld.value);
+    if (builderType === null) return st.fail('builder', `Invalid domain type ${bld.value}.`, 1, 'xl-invalid-type');
     if (type !== null && type !== builderType) {
       st.fail('builder', 'Contradicting "builder" and "type" options specified.', 1, 'xl-builder-contradicts-type', ['type']);
     }
@@ -93,6 +104,8 @@ export function parseIdentity(st: ParseState): void {
       if (r.ok) setString(u, key, r.value);
     }
   }
+  // xl.conf's blkdev_start.
+  if (st.globals.blkdevStart !== undefined) setString(st.b, 'blkdev_start', st.globals.blkdevStart);
 }
 
 /** libxl_domain_build_info_init_type: the keyed union member with its always-printed structs. */

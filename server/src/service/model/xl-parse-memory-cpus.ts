@@ -1,8 +1,10 @@
 // Mirrors tools/xl/xl_parse.c (Xen 4.17), parse_config_data and parse_vnuma_config: memory, maxmem,
 // vcpus, maxvcpus, vnuma, the cpus/cpus_soft affinity and the grant table limits.
 import { listItem, spanOf } from './accessors';
+import type { ByteSpan } from '../finding';
+import { issueSpan } from './xl-parse-spec-glue';
 import type { Value } from '../syntax/settings';
-import { Bitmap, MAX_BITS, parseCpuRange, parseRange, type CpuTopology } from './cpumap';
+import { Bitmap, MAX_BITS, cpuRangeError, parseRange, type CpuTopology } from './cpumap';
 import { defbool, MEMKB_DEFAULT, setInt, setMemkb, VUART_TYPE, enumFromString } from './libxl-json';
 import type { Json } from './libxl-json';
 import type { ParseState } from './parse-state';
@@ -56,7 +58,7 @@ export function parseMemoryAndVcpus(st: ParseState): void {
 }
 
 /** xl: parse_ulong, which exits on a value it cannot read. */
-function parseUlong(st: ParseState, str: string, at?: Value): bigint {
+function parseUlong(st: ParseState, str: string, at?: ByteSpan): bigint {
   const r = strtoul(str, 10);
   if (r.end === 0 || r.value === (1n << 64n) - 1n) {
     failItem(st, `xl: failed to convert "${str}" to number`, at);
@@ -65,9 +67,9 @@ function parseUlong(st: ParseState, str: string, at?: Value): bigint {
 }
 
 /** A vnuma refusal on the nested item that caused it (else on the whole vnuma value). */
-function failItem(st: ParseState, text: string, at?: Value): never {
+function failItem(st: ParseState, text: string, at?: ByteSpan): never {
   const d = st.at('vnuma', 'xl-vnuma-invalid');
-  return st.report.fail(text, at ? { ...d, span: spanOf(at) } : d, 1);
+  return st.report.fail(text, at ? { ...d, span: { start: at.start, end: at.end } } : d, 1);
 }
 
 /** parse_vnuma_config. */
@@ -92,13 +94,17 @@ function parseVnuma(st: ParseState): void {
       if (!pair) failItem(st, `xl: failed to split "${buf}" into pair`, opt);
       const option = trimSpace(pair[0]);
       const value = trimSpace(pair[1]);
+      // Where the value (or a word of it) is in the string, for the messages' ranges.
+      const valueAt = value === '' ? -1 : buf.indexOf(value, buf.indexOf('=') + 1);
+      const within = (from: number, len: number): ByteSpan =>
+        valueAt < 0 || from < 0 ? spanOf(opt) : issueSpan(opt, valueAt + from, valueAt + from + len);
       if (option === 'pnode') {
-        const val = parseUlong(st, value, opt);
-        if (val >= BigInt(st.host.nrNodes)) failItem(st, `xl: invalid pnode number: ${val}`, opt);
+        const val = parseUlong(st, value, within(0, value.length));
+        if (val >= BigInt(st.host.nrNodes)) failItem(st, `xl: invalid pnode number: ${val}`, within(0, value.length));
         setInt(p, 'pnode', toUint32(val));
         st.b.numa_placement = defbool(false);
       } else if (option === 'size') {
-        const val = parseUlong(st, value, opt);
+        const val = parseUlong(st, value, within(0, value.length));
         const kb = BigInt.asUintN(64, val << 10n);
         setMemkb(p, 'memkb', kb);
         maxMemkb = BigInt.asUintN(64, maxMemkb + kb);
@@ -113,8 +119,11 @@ function parseVnuma(st: ParseState): void {
         }
       } else if (option === 'vdistances') {
         const d = p.distances as number[];
+        let from = 0;
         st.splitWords('vnuma', value, ',', opt).forEach((v, j) => {
-          const val = parseUlong(st, v, opt);
+          const w = value.indexOf(v, from);
+          from = w < 0 ? from : w + v.length;
+          const val = parseUlong(st, v, within(w, v.length));
           if (j < n) d[j] = toUint32(val);
         });
       }
@@ -163,8 +172,8 @@ export function parseAffinity(st: ParseState, key: 'cpus' | 'cpus_soft'): void {
       const item = listItem(list.value, j);
       if (item === null) break;
       const m = new Bitmap(st.host.nrCpus);
-      const err = parseCpuRange(item, m, topo);
-      if (err) st.failItem(key, list.value.items[j], err, 1, 'xl-invalid-cpu-range');
+      const err = cpuRangeError(item, m, topo);
+      if (err) failOnPiece(st, key, list.value.items[j]!, err);
       maps.push(m);
     }
     // A nested item stops the walk; xl leaves the remaining maps as uninitialised memory, which
@@ -174,27 +183,40 @@ export function parseAffinity(st: ParseState, key: 'cpus' | 'cpus_soft'): void {
     st.b.numa_placement = defbool(false);
   } else if (str !== null) {
     const m = new Bitmap(st.host.nrCpus);
-    const err = parseCpuRange(str, m, topo);
-    if (err) st.fail(key, err, 1, 'xl-invalid-cpu-range');
+    const err = cpuRangeError(str, m, topo);
+    const written = st.cfg.find(key)?.written;
+    if (err && written) failOnPiece(st, key, written, err);
+    if (err) st.fail(key, err.message, 1, 'xl-invalid-cpu-range');
     for (let i = 0; i < Math.max(num, 0); i++) maps.push(m.copy());
     if (!hard) st.b.numa_placement = defbool(false);
   }
   if (num > 0) st.b[field] = maps.map((m) => m.toJson());
 }
 
+/** xl's complaint about a cpus= piece, on that piece of the string. */
+function failOnPiece(st: ParseState, key: string, item: Value, err: { message: string; start: number; end: number }): never {
+  const d = st.at(key, 'xl-invalid-cpu-range');
+  return st.report.fail(err.message, { ...d, span: issueSpan(item, err.start, err.end) }, 1);
+}
+
 /** max_grant_frames, max_maptrack_frames, max_grant_version: 0..INT_MAX, exit silently otherwise. */
 export function parseGrantLimits(st: ParseState): void {
+  const g = st.globals;
+  const fallback: Record<string, number | undefined> = { max_grant_frames: g.maxGrantFrames, max_maptrack_frames: g.maxMaptrackFrames, max_grant_version: g.maxGrantVersion };
   for (const key of ['max_grant_frames', 'max_maptrack_frames', 'max_grant_version']) {
     const r = st.cfg.getBoundedLong(key, 0n, 0x7fffffffn, true);
     if (r.ok) st.b[key] = Number(r.value);
-    else if (r.errno !== 'ESRCH') {
+    else if (r.errno === 'ESRCH') {
+      // xl.conf's value (xl's own default, -1 / LIBXL_MAX_GRANT_DEFAULT, is not printed).
+      if (fallback[key] !== undefined) st.b[key] = fallback[key];
+    } else {
       st.report.note(`xl exits without a message: \`${key}' must be a number from 0 to 2147483647`, {
         ...st.at(key, 'xl-rejects-silently'), severity: 'error',
       });
       throw new XlExit(1);
     }
   }
-  st.b.claim_mode = defbool(true);
+  st.b.claim_mode = defbool(g.claimMode ?? true);
 }
 
 /** Writes the typed fields kept in the state to b_info. */

@@ -4,7 +4,7 @@ import { listItem } from './accessors';
 import { defbool, enumFromString, PASSTHROUGH, type Json } from './libxl-json';
 import type { ParseState } from './parse-state';
 import { parsePciSpec, parseRdmSpec, type SpecResult } from './specs';
-import { reportSpecIssues, specContext } from './xl-parse-spec-glue';
+import { issueSpan, reportSpecIssues, specContext } from './xl-parse-spec-glue';
 
 export function parsePciAndPassthrough(st: ParseState): void {
   const { cfg } = st;
@@ -24,7 +24,9 @@ export function parsePciAndPassthrough(st: ParseState): void {
     const res = parseRdmSpec(rdm.value, specContext(st, 0));
     // libxlu_pci's messages end without a newline; xl reads rdm= for every guest type.
     for (const issue of res.issues) {
-      st.report.partial(issue.message, { ...st.at('rdm', issue.code || 'xl-invalid-rdm'), severity: 'warning' });
+      const d = st.at('rdm', issue.code || 'xl-invalid-rdm');
+      const written = cfg.find('rdm')?.written;
+      st.report.partial(issue.message, { ...d, span: written ? issueSpan(written, issue.start, issue.end) : d.span, severity: 'warning' });
     }
     // Non-HVM guests get the values written over other union members; not modelled.
     if (res.device && st.type === 'hvm') {

@@ -1,11 +1,19 @@
 // Mirrors tools/xl/xl_parse.c (Xen 4.17), parse_config_data: ioports=, irqs= and iomem= (raw
 // hardware resources handed to the guest).
-import { listItem } from './accessors';
+import { listItem, spanOf } from './accessors';
+import type { Value } from '../syntax/settings';
+import { issueSpan } from './xl-parse-spec-glue';
 import type { Json } from './libxl-json';
 import type { ParseState } from './parse-state';
 import { isCSpace, strtoul, toUint32, toUint64 } from './strtol';
 
 const UINT32_MAX = 0xffffffffn;
+
+/** xl's complaint on the part [s, e) of the item's string (the whole item when it is not verbatim). */
+function failPart(st: ParseState, key: string, at: Value | undefined, text: string, code: string, s: number, e: number): never {
+  const d = st.at(key, code);
+  return st.report.fail(text, at ? { ...d, span: e > s ? issueSpan(at, s, e) : spanOf(at) } : d, 1);
+}
 const hex = (v: bigint): string => v.toString(16);
 
 export function parseResources(st: ParseState): void {
@@ -24,19 +32,19 @@ function parseIoports(st: ParseState): void {
     if (buf === null) st.failItem('ioports', at, `xl: Unable to get element #${i} in ioport list`, 1, 'xl-invalid-ioport');
     const first = strtoul(buf, 16);
     if (first.end === 0) st.failItem('ioports', at, `xl: Invalid argument parsing ioport: ${buf}`, 1, 'xl-invalid-ioport');
-    if (first.value >= UINT32_MAX) st.failItem('ioports', at, `xl: ioport ${hex(first.value)} too big`, 1, 'xl-invalid-ioport');
+    if (first.value >= UINT32_MAX) failPart(st, 'ioports', at, `xl: ioport ${hex(first.value)} too big`, 'xl-invalid-ioport', 0, first.end);
     const start = first.value;
     let end = start;
     if (buf[first.end] === '-') {
       const rest = buf.slice(first.end + 1);
       const second = strtoul(rest, 16);
       if (second.end === 0 || second.end !== rest.length) {
-        st.failItem('ioports', at, `xl: Invalid argument parsing ioport: ${buf}`, 1, 'xl-invalid-ioport');
+        failPart(st, 'ioports', at, `xl: Invalid argument parsing ioport: ${buf}`, 'xl-invalid-ioport', rest.length ? first.end + 1 : first.end, buf.length);
       }
-      if (second.value >= UINT32_MAX) st.failItem('ioports', at, `xl: ioport ${hex(second.value)} too big`, 1, 'xl-invalid-ioport');
+      if (second.value >= UINT32_MAX) failPart(st, 'ioports', at, `xl: ioport ${hex(second.value)} too big`, 'xl-invalid-ioport', first.end + 1, first.end + 1 + second.end);
       end = second.value;
     } else if (first.end !== buf.length) {
-      st.report.line(`xl: Invalid argument parsing ioport: ${buf}`, { ...st.at('ioports', 'xl-invalid-ioport'), span: { start: at!.start, end: at!.end }, severity: 'warning' });
+      st.report.line(`xl: Invalid argument parsing ioport: ${buf}`, { ...st.at('ioports', 'xl-invalid-ioport'), span: issueSpan(at!, first.end, buf.length), severity: 'warning' });
     }
     const r: Json = {};
     const f = toUint32(start);
@@ -57,8 +65,8 @@ function parseIrqs(st: ParseState): void {
     const at = list.value.items[i];
     if (buf === null) st.failItem('irqs', at, `xl: Unable to get element ${i} in irq list`, 1, 'xl-invalid-irq');
     const r = strtoul(buf, 10);
-    if (r.end === 0 || r.end !== buf.length) st.failItem('irqs', at, `xl: Invalid argument parsing irq: ${buf}`, 1, 'xl-invalid-irq');
-    if (r.value >= UINT32_MAX) st.failItem('irqs', at, `xl: irq ${hex(r.value)} too big`, 1, 'xl-invalid-irq');
+    if (r.end === 0 || r.end !== buf.length) failPart(st, 'irqs', at, `xl: Invalid argument parsing irq: ${buf}`, 'xl-invalid-irq', r.end, buf.length);
+    if (r.value >= UINT32_MAX) failPart(st, 'irqs', at, `xl: irq ${hex(r.value)} too big`, 'xl-invalid-irq', 0, r.end);
     out.push(Number(r.value));
   }
   if (out.length) st.b.irqs = out;
@@ -81,11 +89,13 @@ function parseIomem(st: ParseState): void {
     const buf = listItem(list.value, i);
     const at = list.value.items[i];
     if (buf === null) st.failItem('iomem', at, `xl: Unable to get element ${i} in iomem list`, 1, 'xl-invalid-iomem');
-    const bad = (): never => st.failItem('iomem', at, `xl: Invalid argument parsing iomem: ${buf}`, 1, 'xl-invalid-iomem');
+    // On the part xl could not read: the start, what follows it, the count, or the junk at the end.
+    const bad = (s = 0, e = buf.length): never => failPart(st, 'iomem', at, `xl: Invalid argument parsing iomem: ${buf}`, 'xl-invalid-iomem', s, e);
     const start = scanHex(buf, 0);
-    if (!start || buf[start.end] !== ',') return bad();
+    if (!start) return bad();
+    if (buf[start.end] !== ',') return bad(start.end < buf.length ? start.end : 0);
     const number = scanHex(buf, start.end + 1);
-    if (!number) return bad();
+    if (!number) return bad(start.end + 1 < buf.length ? start.end + 1 : start.end);
     let used = number.end;
     let gfn: bigint | null = null;
     if (buf[used] === '@') {
@@ -95,7 +105,7 @@ function parseIomem(st: ParseState): void {
         used = g.end;
       }
     }
-    if (used !== buf.length) bad();
+    if (used !== buf.length) bad(used);
     const r: Json = {};
     if (start.value) r.start = toUint64(start.value);
     if (number.value) r.number = toUint64(number.value);

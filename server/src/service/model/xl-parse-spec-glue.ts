@@ -7,7 +7,7 @@ import type { SpecContext, SpecResult } from './specs';
 import { XL_ABORTED, XlExit } from './xl-report';
 
 export function specContext(st: ParseState, index: number): SpecContext {
-  return { guestType: st.type, index, options: st.options, sourceName: st.src };
+  return { guestType: st.type, index, options: st.options, sourceName: st.src, ...(st.nicDefaults ? { nicDefaults: st.nicDefaults } : {}) };
 }
 
 /**
@@ -33,7 +33,9 @@ export function reportSpecIssues(
   }
   if (!res.fatal) return;
   const last = res.issues[res.issues.length - 1];
-  if (closing !== null && !last?.message.endsWith(closing)) st.report.line(closing, { ...d, severity: 'error' });
+  if (closing !== null && !last?.message.endsWith(closing)) {
+    st.report.line(closing, { ...d, span: item ? { start: item.start, end: item.end } : d.span, severity: 'error' });
+  }
   throw new XlExit(status);
 }
 

@@ -7,6 +7,9 @@ import type { ParseState } from './parse-state';
 import { strtoul, toUint32 } from './strtol';
 import { XlExit } from './xl-report';
 import { strtokAll } from './xl-strings';
+import type { Value } from '../syntax/settings';
+import { strtokItems } from './specs/strtok';
+import { issueSpan } from './xl-parse-spec-glue';
 
 const PCM_FORMATS = [
   's8', 'u8', 's16_le', 's16_be', 'u16_le', 'u16_be', 's24_le', 's24_be', 'u24_le', 'u24_be', 's32_le',
@@ -23,8 +26,15 @@ function option(prefix: string, token: string): string | null {
 class VsndParser {
   constructor(private readonly st: ParseState) {}
 
-  private stop(text: string): never {
-    this.st.report.line(text, { ...this.st.at('vsnd', 'xl-invalid-vsnd'), severity: 'error' });
+  /** The item string being read and the token's place in it, for the messages' ranges. */
+  private cur: { at: Value; start: number; end: number } | null = null;
+
+  /** xl's complaint and exit; on the token being read, or `sub` (offsets inside the token). */
+  private stop(text: string, sub?: [number, number]): never {
+    const d = this.st.at('vsnd', 'xl-invalid-vsnd');
+    const c = this.cur;
+    const span = c ? issueSpan(c.at, c.start + (sub ? sub[0] : 0), sub ? c.start + sub[1] : c.end) : d.span;
+    this.st.report.line(text, { ...d, span, severity: 'error' });
     throw new XlExit(1);
   }
 
@@ -36,9 +46,10 @@ class VsndParser {
       if (rates.length) params.sample_rates = rates;
       else delete params.sample_rates;
     } else if ((v = option('sample-formats', token)) !== null) {
-      const formats = strtokAll(v, ';').map((f) => {
-        const name = f.toLowerCase();
-        if (!PCM_FORMATS.includes(name)) this.stop(`Invalid pcm format: ${f}`);
+      const at = token.length - v.length;
+      const formats = strtokItems(v, ';', false).map((f) => {
+        const name = f.text.toLowerCase();
+        if (!PCM_FORMATS.includes(name)) this.stop(`Invalid pcm format: ${f.text}`, [at + f.start, at + f.end]);
         return name;
       });
       if (formats.length) params.sample_formats = formats;
@@ -102,17 +113,18 @@ class VsndParser {
       if ((v = option('unique-id', token)) !== null) stream.unique_id = v;
       else if ((v = option('type', token)) !== null) {
         const t = v.toLowerCase();
-        if (!STREAM_TYPES.includes(t)) this.stop(`Invalid stream type: ${v}`);
+        if (!STREAM_TYPES.includes(t)) this.stop(`Invalid stream type: ${v}`, [token.length - v.length, token.length]);
         stream.type = t;
       } else this.stop(`Invalid parameter: ${token}`);
     }
   }
 
   /** parse_vsnd_item: the first token names what the item adds, the rest set its parameters. */
-  item(card: Json, spec: string): void {
+  item(card: Json, spec: string, at?: Value): void {
     let key: string | null = null;
-    for (const raw of strtokAll(spec, ',')) {
-      const token = raw.replace(/^ +/, '');
+    for (const piece of strtokItems(spec, ',')) {
+      const token = piece.text;
+      this.cur = at ? { at, start: piece.start, end: piece.end } : null;
       if (key === null) {
         key = token;
         this.create(card, key);
@@ -135,7 +147,7 @@ export function parseVsnd(st: ParseState): void {
     for (let j = 0; ; j++) {
       const spec = listItem(items, j);
       if (spec === null) break;
-      parser.item(card, spec);
+      parser.item(card, spec, items.items[j]);
     }
   });
 }

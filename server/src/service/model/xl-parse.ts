@@ -21,6 +21,7 @@ import {
 import { parsePciAndPassthrough } from './xl-parse-pci';
 import { parseResources } from './xl-parse-resources';
 import { XlExit } from './xl-report';
+import type { XlGlobals } from './xl-conf';
 
 export interface XlModelResult {
   /** libxl_domain_config JSON as `xl -N create` prints it; null when xl exits. */
@@ -64,8 +65,8 @@ function readConfig(st: ParseState): void {
 }
 
 /** What `xl -N create` does with the settings libxlutil stored (Xen 4.17, x86). */
-export function buildDomainConfig(settings: SettingSource, options: AnalysisOptions, host?: HostInfo): XlModelResult {
-  const st = new ParseState(settings, options, host);
+export function buildDomainConfig(settings: SettingSource, options: AnalysisOptions, host?: HostInfo, globals?: XlGlobals): XlModelResult {
+  const st = new ParseState(settings, options, host, globals);
   try {
     readConfig(st);
   } catch (e) {

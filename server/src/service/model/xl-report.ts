@@ -23,6 +23,7 @@ export interface Diagnose {
 /** Editor tags for the warnings whose point is "this setting is deprecated / has no effect". */
 const TAGS: Record<string, readonly ('unnecessary' | 'deprecated')[]> = {
   'xl-deprecated': ['deprecated'],
+  'xl-conf-deprecated': ['deprecated'],
   'xl-ignored': ['unnecessary'],
   'xl-device-model-ignored': ['unnecessary'],
   'xl-kernel-hvmloader': ['unnecessary'],

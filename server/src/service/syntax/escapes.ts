@@ -7,8 +7,12 @@ export const MSG_HEX = 'invalid digit after backslash hexnumerical character esc
 export const MSG_OCTAL = 'invalid digit after backslash octalnumerical character escape in quoted string';
 export const MSG_BAD_ESCAPE = 'invalid character after backlash in quoted string';
 
+/** Which escape rule failed (hex: `\x`; octal: `\0`..`\7`; bad: any other character). */
+export type EscapeKind = 'hex' | 'octal' | 'bad';
+
 export interface EscapeError {
   readonly message: string;
+  readonly escape: EscapeKind;
   /** Byte span of the offending escape in the source. */
   readonly start: number;
   readonly end: number;
@@ -65,14 +69,14 @@ function escapeAt(src: Uint8Array, p: number, end: number): EscapeStep {
   const simple = SIMPLE[nc];
   if (simple !== undefined) return { next: p + 2, byte: simple };
   if (nc === 0x78) { // \x: skips one byte, then can never read enough digits
-    return { next: end, byte: -1, error: { message: MSG_HEX, start: p, end: Math.min(p + 4, end - 1) } };
+    return { next: end, byte: -1, error: { message: MSG_HEX, escape: 'hex', start: p, end: Math.min(p + 4, end - 1) } };
   }
   if (nc >= 0x30 && nc <= 0x37) {
     const n = strtoulDecimalLength(src, p + 2, 3, end);
-    if (n <= 1) return { next: end, byte: -1, error: { message: MSG_OCTAL, start: p, end: p + 2 + n } };
+    if (n <= 1) return { next: end, byte: -1, error: { message: MSG_OCTAL, escape: 'octal', start: p, end: p + 2 + n } };
     return { next: p + 2 + n, byte: -1 };
   }
-  return { next: end, byte: -1, error: { message: MSG_BAD_ESCAPE, start: p, end: p + 2 } };
+  return { next: end, byte: -1, error: { message: MSG_BAD_ESCAPE, escape: 'bad', start: p, end: p + 2 } };
 }
 
 /** The bytes libxlutil stores for the quoted token [start, end) (valid per checkEscapes). */

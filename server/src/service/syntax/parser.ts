@@ -7,7 +7,7 @@ import { T, R, TERMINAL_COUNT, TERMINAL_NAMES, SYMBOL_COUNT } from './grammar';
 import { buildTables } from './lalr';
 import { Lexer, LexErrorSink } from './lexer';
 import { checkEscapes, EscapeError } from './escapes';
-import { ParseError, ParseErrorKind } from './parse-error';
+import { ParseError, ParseErrorKind, type ParseErrorDetail } from './parse-error';
 import { ParsedConfig, NodeKind, Growable } from './parsed-config';
 
 const TABLES = buildTables();
@@ -74,7 +74,7 @@ class ParseRun implements LexErrorSink {
 
   /** Reports at `locLine` with yytext [textStart, textEnd); returns false when libxlutil stays silent. */
   private yyerror(kind: ParseErrorKind, msg: string, locLine: number, textStart: number, textEnd: number,
-                  atEof: boolean, spotStart: number, spotEnd: number): void {
+                  atEof: boolean, spotStart: number, spotEnd: number, detail?: ParseErrorDetail): void {
     let line = locLine;
     const suppressed = line <= this.lexErrLine;
     if (suppressed && (kind === 'syntax' || kind === 'exhausted' || kind === 'concat')) return;
@@ -94,7 +94,7 @@ class ParseRun implements LexErrorSink {
       const shown = this.out.text(textStart, nul >= 0 ? textStart + nul : textStart + len);
       near = len ? '`' + shown + "'" + newline : newline;
     }
-    this.out.errors.push({ kind, message: msg, line, near, start: spotStart, end: spotEnd, hidden: suppressed });
+    this.out.errors.push({ kind, message: msg, line, near, start: spotStart, end: spotEnd, hidden: suppressed, ...detail });
     if (!suppressed) this.err = true;
   }
 
@@ -110,10 +110,10 @@ class ParseRun implements LexErrorSink {
     if (this.err) {
       // libxlutil no longer decodes once an error happened: xl would report this only later.
       this.out.errors.push({ kind: 'escape', message: e.message, line, near: '`' + this.out.text(tokStart, tokEnd) + "'",
-        start: e.start, end: e.end, hidden: true });
+        start: e.start, end: e.end, hidden: true, escape: e.escape });
       return;
     }
-    this.yyerror('escape', e.message, line, tokStart, tokEnd, false, e.start, e.end);
+    this.yyerror('escape', e.message, line, tokStart, tokEnd, false, e.start, e.end, { escape: e.escape });
     this.lexErrLine = line;
     this.err = true;
   }
@@ -246,7 +246,8 @@ class ParseRun implements LexErrorSink {
     let msg = `syntax error, unexpected ${TERMINAL_NAMES[lookahead]}`;
     if (!tooMany && expected.length) msg += `, expecting ${expected.join(' or ')}`;
     const spotEnd = lookahead === T.End ? lx.tokStart : lookahead === T.Newline ? lx.tokStart + 1 : lx.tokEnd;
-    this.yyerror('syntax', msg, lx.tokLine, lx.textStart, lx.textEnd, lx.atEof, lx.tokStart, spotEnd);
+    this.yyerror('syntax', msg, lx.tokLine, lx.textStart, lx.textEnd, lx.atEof, lx.tokStart, spotEnd,
+      { unexpected: TERMINAL_NAMES[lookahead]!, expecting: tooMany ? [] : expected });
   }
 
   // ---- semantic actions: the tree for the editor, and what libxlutil stores ----

@@ -13,7 +13,7 @@ import type { ParseError } from './parse-error';
 /** A byte edit of a text: replace [start, end) by `newText` (ASCII). */
 export interface ByteEdit { readonly start: number; readonly end: number; readonly newText: string }
 
-/** What happened at a parse error, in data (checks/parse-explain.ts says it in words). */
+/** What happened at a parse error, in data (parse-explain.ts says it in words). */
 export type SyntaxCause =
   | { kind: 'unclosed-list'; opens: number[]; openLines: number[]; at: number; atEnd: boolean }
   | { kind: 'missing-comma'; at: number }
@@ -30,7 +30,6 @@ export interface Diagnosis {
 
 const isBlank = (c: number | undefined) => c === 0x20 || c === 0x09;
 const VALUE_END = new Set<number>([T.String, T.Number, T.RBracket]);
-const EXPECTS_CLOSE = /expecting .*']'/;
 const VALUE_START = new Set<number>([T.String, T.Number, T.LBracket]);
 
 /** The number of tokens that start before `offset` (token starts never decrease). */
@@ -107,14 +106,15 @@ function bareEnd(src: Uint8Array, start: number): number {
 export function diagnoseParseError(p: ParsedConfig, e: ParseError): Diagnosis | null {
   const src = p.src;
   if (e.kind === 'syntax') {
-    const m = e.message;
-    const lookKind = /unexpected \$end/.test(m) ? T.End : undefined;
+    const expecting = e.expecting ?? [];
+    const expectsClose = expecting.includes("']'");
+    const lookKind = e.unexpected === '$end' ? T.End : undefined;
     const i = tokenAt(p, e.start, lookKind);
     if (i < 0) return null;
     const k = p.tokKind.get(i);
     const prev = prevSolid(p, i);
     const prevKind = prev >= 0 ? p.tokKind.get(prev) : -1;
-    if (m.includes("expecting += or '='")) {
+    if (expecting[0] === '+=' && expecting[1] === "'='") {
       if (prevKind !== T.Ident) return null;
       const key = text(src, p.tokStart.get(prev), p.tokEnd.get(prev));
       if (k === T.Newline || k === T.End) {
@@ -125,7 +125,7 @@ export function diagnoseParseError(p: ParsedConfig, e: ParseError): Diagnosis | 
       return { cause: { kind: 'missing-equals', key, at }, edits: [{ start: at, end: at, newText: ' =' }] };
     }
     const opens = openBrackets(p, i);
-    if (opens.length && EXPECTS_CLOSE.test(m)) {
+    if (opens.length && expectsClose) {
       const next = i + 1 < p.tokenCount ? p.tokKind.get(i + 1) : -1;
       const statementStarts = k === T.Ident && (next === T.Assign || next === T.AddAssign);
       if (k === T.End || k === T.Semicolon || statementStarts) {
@@ -140,7 +140,7 @@ export function diagnoseParseError(p: ParsedConfig, e: ParseError): Diagnosis | 
         return { cause: { kind: 'missing-comma', at }, edits: [{ start: at, end: at, newText: ',' }] };
       }
     }
-    if (k === T.Ident && (EXPECTS_CLOSE.test(m) || m.includes('expecting STRING'))) {
+    if (k === T.Ident && (expectsClose || expecting[0] === 'STRING')) {
       const s = e.start, end = bareEnd(src, s);
       if (src[end] === 0x22 || src[end] === 0x27) return null; // glued to a quote: not a plain word
       const word = text(src, s, end);

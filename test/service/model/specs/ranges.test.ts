@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as specs from '../../../../server/src/service/model/specs';
 import { DEFAULT_OPTIONS } from '../../../../server/src/service/options';
+import { analyze } from '../../../../server/src/service/analyze';
 
 const ctx = (over: Partial<specs.SpecContext> = {}): specs.SpecContext =>
   ({ guestType: 'hvm', index: 0, options: { ...DEFAULT_OPTIONS, sourceName: 'g.cfg' }, ...over });
@@ -151,4 +152,47 @@ describe('later releases (from the Xen sources; the oracle runs 4.17 only)', () 
     assert.deepEqual(specs.parseNicSpec('vlan=10', at('4.19')).device, { devid: 0, vlan: '10' });
     assert.equal(specs.parseNicSpec('vlan=10', at('4.17')).issues[0]?.message, "unrecognized argument `vlan=10'");
   });
+});
+
+// The keys xl reads itself (xl_parse.c, not libxlutil): its refusal lands on the part of the
+// string it could not read. Messages are checked against both oracles by the corpus fixtures
+// spec-<kind>-*.cfg.
+describe('ranges inside the strings xl reads itself', () => {
+  const cases: [string, string, string, string?][] = [
+    // [config line, message xl prints, text the range covers, xen version]
+    ['iomem = [ "fe000" ]', 'xl: Invalid argument parsing iomem: fe000', 'fe000'],
+    ['iomem = [ "fe000;2" ]', 'xl: Invalid argument parsing iomem: fe000;2', ';2'],
+    ['iomem = [ "fe000,zz" ]', 'xl: Invalid argument parsing iomem: fe000,zz', 'zz'],
+    ['iomem = [ "fe000,2@fd000x" ]', 'xl: Invalid argument parsing iomem: fe000,2@fd000x', 'x'],
+    ['ioports = [ "3f8-zz" ]', 'xl: Invalid argument parsing ioport: 3f8-zz', 'zz'],
+    ['ioports = [ "3f8-" ]', 'xl: Invalid argument parsing ioport: 3f8-', '-'],
+    ['ioports = [ "100000000" ]', 'xl: ioport 100000000 too big', '100000000'],
+    ['ioports = [ "3f8-100000000" ]', 'xl: ioport 100000000 too big', '100000000'],
+    ['ioports = [ "3f8:3ff" ]', 'xl: Invalid argument parsing ioport: 3f8:3ff', ':3ff'],
+    ['irqs = [ "7x" ]', 'xl: Invalid argument parsing irq: 7x', 'x'],
+    ['irqs = [ "4294967295" ]', 'xl: irq ffffffff too big', '4294967295'],
+    ['cpus = "0-3,^x,5"', 'Invalid pcpu range: x.', '^x'],
+    ['cpus = "all,^all"', 'Can\'t combine "^" and "all".', '^all'],
+    ['vcpus = 2\ncpus = [ "0", "1,3-2" ]', 'Invalid pcpu range: 3-2.', '3-2'],
+    ['cpus_soft = "nodes:x"', 'Invalid pcpu range: x.', 'nodes:x'],
+    ['vnuma = [ [ "pnode=0", "size=x512", "vcpus=0" ] ]', 'xl: failed to convert "x512" to number', 'x512'],
+    ['vnuma = [ [ "pnode=7", "size=512", "vcpus=0" ] ]', 'xl: invalid pnode number: 7', '7'],
+    ['vnuma = [ [ "pnode=0", "size=512", "vcpus=0", "vdistances=10,y2" ] ]', 'xl: failed to convert "y2" to number', 'y2'],
+    ['vsnd = [ [ "CARD, short-name=a", "PCM, name=p", "STREAM, type=x" ] ]', 'Invalid stream type: x', 'x'],
+    ['vsnd = [ [ "CARD, sample-formats=s16_le;s17_le" ] ]', 'Invalid pcm format: s17_le', 's17_le'],
+    ['vsnd = [ [ "CARD, colour=red" ] ]', 'Invalid parameter: colour=red', 'colour=red'],
+    ['vsnd = [ [ "DEVICE, name=x" ] ]', 'Invalid key: DEVICE', 'DEVICE'],
+    ['rdm = "strategy=host,policy=lenient"', 'Unknown RDM policy: lenient', 'lenient'],
+    ['rdm = "strategy=guest"', 'Unknown RDM strategy option: guest', 'guest'],
+    ['rdm = "mode=host"', 'Unknown RDM state option: mode', 'mode'],
+  ];
+  for (const [line, message, text, xen] of cases) {
+    test(`${line} -> ${message}`, () => {
+      const src = `name = "t"\ntype = "hvm"\nmemory = 512\n${line}\n`;
+      const a = analyze({ bytes: new TextEncoder().encode(src), options: { ...DEFAULT_OPTIONS, ...(xen ? { xenVersion: xen as never } : {}) } });
+      const f = a.findings.find((x) => x.message.includes(message));
+      assert.ok(f, `${message} in ${JSON.stringify(a.findings.map((x) => x.message))}`);
+      assert.equal(src.slice(f.start, f.end), text);
+    });
+  }
 });

@@ -127,10 +127,12 @@ function toJson(n: NicState): NicJson {
 
 /**
  * Parses one `vif=[...]` element. `ctx.index` is the nic's position (xl's default devid). xl's
- * global defaults from xl.conf (vif.default.script, .bridge, ...) are not applied: an empty xl.conf.
+ * global defaults from xl.conf (vif.default.script, .bridge, ...) come in `ctx.nicDefaults`: xl sets
+ * them before it reads the spec, which overrides them.
  */
 export function parseNicSpec(spec: string, ctx: SpecContext): SpecResult<NicJson> {
   const nic: NicState = { devid: ctx.index, mtu: 0, mac: [0, 0, 0, 0, 0, 0], rateBytesPerInterval: 0n, rateIntervalUsecs: 0, strings: {} };
+  for (const [k, v] of Object.entries(ctx.nicDefaults ?? {})) if (v !== undefined) nic.strings[k] = v;
   const issues: SpecIssue[] = [];
   const warn = (at: SpecPiece, message: string, code: string) => issues.push(issueAt(at, 'warning', message, code));
   const fail = (at: SpecPiece, message: string, code: string): SpecResult<NicJson> => {

@@ -47,6 +47,8 @@ export interface SpecContext {
   guestName?: string;
   /** pci only: the global pci_msitranslate/pci_power_mgmt/pci_permissive/pci_seize and rdm policy. */
   pciDefaults?: import('./pci').PciDefaults;
+  /** vif only: xl.conf's vif.default.* values (set_default_nic_values, before the spec is read). */
+  nicDefaults?: { script?: string; bridge?: string; gatewaydev?: string; backend_domname?: string };
 }
 
 /** libxl device JSON: the keys libxl's generated to-JSON code prints for non-default fields. */
