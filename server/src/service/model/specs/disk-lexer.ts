@@ -16,7 +16,7 @@ export type DiskRuleName =
   | 'prefix-format' | 'prefix-script' | 'prefix-ignored' | 'prefix-unknown'
   | 'positional' | 'bad-syntax';
 
-interface DiskRule {
+export interface DiskRule {
   readonly name: DiskRuleName;
   /** The part that becomes yytext. */
   readonly main: RegExp;
@@ -24,53 +24,62 @@ interface DiskRule {
   readonly trail?: RegExp;
   /** Only in scanners generated for these releases (versionNumber form, inclusive lower bound). */
   readonly since?: number;
+  /**
+   * The characters `main` can start with: a string of them, or LOWER (a-z), or all but the one
+   * given by NOT. A prefilter only: the rules that cannot start with a character are not tried at
+   * it (test/service/model/specs/disk-lexer.test.ts holds the scan that tries them all).
+   */
+  readonly first: string | typeof LOWER | { readonly not: string };
 }
+
+const LOWER = { lower: true } as const;
+const NOT = (c: string) => ({ not: c });
 
 const REST_OF_LINE = /[^\n]*/y;
 
 // `.` in flex matches anything but a newline, hence [^\n] where the .l file says `.`.
 const RULES: readonly DiskRule[] = [
-  { name: 'whitespace', main: /[ \t\n]+/y, trail: /(?:[^ \t\n][^\n]*)?/y },
-  { name: 'format', main: /format=[^,]*,?/y },
-  { name: 'cdrom', main: /cdrom,?/y },
-  { name: 'devtype-cdrom', main: /devtype=cdrom,?/y },
-  { name: 'devtype-disk', main: /devtype=disk,?/y },
-  { name: 'devtype-other', main: /devtype=[^,]*,?/y },
-  { name: 'access', main: /access=[^,]*,?/y },
-  { name: 'backend', main: /backend=[^,]*,?/y },
-  { name: 'backendtype', main: /backendtype=[^,]*,?/y },
-  { name: 'specification', main: /specification=[^,]*,?/y, since: 417 },
-  { name: 'vdev', main: /vdev=[^,]*,?/y },
-  { name: 'script', main: /script=[^,]*,?/y },
-  { name: 'direct-io-safe', main: /direct-io-safe,?/y },
-  { name: 'discard', main: /discard,?/y },
-  { name: 'no-discard', main: /no-discard,?/y },
-  { name: 'colo', main: /colo,?/y },
-  { name: 'no-colo', main: /no-colo,?/y },
-  { name: 'colo-host', main: /colo-host=[^,]*,?/y },
-  { name: 'colo-port', main: /colo-port=[^,]*,?/y },
-  { name: 'colo-export', main: /colo-export=[^,]*,?/y },
-  { name: 'active-disk', main: /active-disk=[^,]*,?/y },
-  { name: 'hidden-disk', main: /hidden-disk=[^,]*,?/y },
-  { name: 'trusted', main: /trusted,?/y, since: 419 },
-  { name: 'untrusted', main: /untrusted,?/y, since: 419 },
-  { name: 'grant-usage-1', main: /grant_usage=1,?/y, since: 419 },
-  { name: 'grant-usage-0', main: /grant_usage=0,?/y, since: 419 },
-  { name: 'target', main: /target=[^\n]*/y },
-  { name: 'unknown-parameter', main: /[a-z][-a-z0-9]*=[^,],?/y },
-  { name: 'prefix-format', main: /(?:raw|qcow2?|vhd):/y, trail: REST_OF_LINE },
-  { name: 'prefix-script', main: /(?:iscsi|e?nbd|drbd):/y, trail: REST_OF_LINE },
-  { name: 'prefix-ignored', main: /tapdisk:/y, trail: REST_OF_LINE },
-  { name: 'prefix-ignored', main: /tap2?:/y, trail: REST_OF_LINE },
-  { name: 'prefix-ignored', main: /aio:/y, trail: REST_OF_LINE },
-  { name: 'prefix-ignored', main: /ioemu:/y, trail: REST_OF_LINE },
-  { name: 'prefix-ignored', main: /file:/y, trail: REST_OF_LINE },
-  { name: 'prefix-ignored', main: /phy:/y, trail: REST_OF_LINE },
-  { name: 'prefix-unknown', main: /[a-z][a-z0-9]*:/y, trail: /(?:[^a-z0-9][^\n]*)?/y },
-  { name: 'positional', main: /[^=,]+,?|,/y },
+  { name: 'whitespace', first: ' \t\n', main: /[ \t\n]+/y, trail: /(?:[^ \t\n][^\n]*)?/y },
+  { name: 'format', first: 'f', main: /format=[^,]*,?/y },
+  { name: 'cdrom', first: 'c', main: /cdrom,?/y },
+  { name: 'devtype-cdrom', first: 'd', main: /devtype=cdrom,?/y },
+  { name: 'devtype-disk', first: 'd', main: /devtype=disk,?/y },
+  { name: 'devtype-other', first: 'd', main: /devtype=[^,]*,?/y },
+  { name: 'access', first: 'a', main: /access=[^,]*,?/y },
+  { name: 'backend', first: 'b', main: /backend=[^,]*,?/y },
+  { name: 'backendtype', first: 'b', main: /backendtype=[^,]*,?/y },
+  { name: 'specification', first: 's', main: /specification=[^,]*,?/y, since: 417 },
+  { name: 'vdev', first: 'v', main: /vdev=[^,]*,?/y },
+  { name: 'script', first: 's', main: /script=[^,]*,?/y },
+  { name: 'direct-io-safe', first: 'd', main: /direct-io-safe,?/y },
+  { name: 'discard', first: 'd', main: /discard,?/y },
+  { name: 'no-discard', first: 'n', main: /no-discard,?/y },
+  { name: 'colo', first: 'c', main: /colo,?/y },
+  { name: 'no-colo', first: 'n', main: /no-colo,?/y },
+  { name: 'colo-host', first: 'c', main: /colo-host=[^,]*,?/y },
+  { name: 'colo-port', first: 'c', main: /colo-port=[^,]*,?/y },
+  { name: 'colo-export', first: 'c', main: /colo-export=[^,]*,?/y },
+  { name: 'active-disk', first: 'a', main: /active-disk=[^,]*,?/y },
+  { name: 'hidden-disk', first: 'h', main: /hidden-disk=[^,]*,?/y },
+  { name: 'trusted', first: 't', main: /trusted,?/y, since: 419 },
+  { name: 'untrusted', first: 'u', main: /untrusted,?/y, since: 419 },
+  { name: 'grant-usage-1', first: 'g', main: /grant_usage=1,?/y, since: 419 },
+  { name: 'grant-usage-0', first: 'g', main: /grant_usage=0,?/y, since: 419 },
+  { name: 'target', first: 't', main: /target=[^\n]*/y },
+  { name: 'unknown-parameter', first: LOWER, main: /[a-z][-a-z0-9]*=[^,],?/y },
+  { name: 'prefix-format', first: 'rqv', main: /(?:raw|qcow2?|vhd):/y, trail: REST_OF_LINE },
+  { name: 'prefix-script', first: 'iend', main: /(?:iscsi|e?nbd|drbd):/y, trail: REST_OF_LINE },
+  { name: 'prefix-ignored', first: 't', main: /tapdisk:/y, trail: REST_OF_LINE },
+  { name: 'prefix-ignored', first: 't', main: /tap2?:/y, trail: REST_OF_LINE },
+  { name: 'prefix-ignored', first: 'a', main: /aio:/y, trail: REST_OF_LINE },
+  { name: 'prefix-ignored', first: 'i', main: /ioemu:/y, trail: REST_OF_LINE },
+  { name: 'prefix-ignored', first: 'f', main: /file:/y, trail: REST_OF_LINE },
+  { name: 'prefix-ignored', first: 'p', main: /phy:/y, trail: REST_OF_LINE },
+  { name: 'prefix-unknown', first: LOWER, main: /[a-z][a-z0-9]*:/y, trail: /(?:[^a-z0-9][^\n]*)?/y },
+  { name: 'positional', first: NOT('='), main: /[^=,]+,?|,/y },
   // Anything else (in practice an `=` where no parameter name precedes it): flex's `.` rule
   // switches to the error state, whose `.*` takes the rest of the line.
-  { name: 'bad-syntax', main: /[^\n]/y, trail: undefined },
+  { name: 'bad-syntax', first: NOT('\n'), main: /[^\n]/y, trail: undefined },
 ];
 
 export interface DiskToken {
@@ -81,11 +90,21 @@ export interface DiskToken {
   readonly text: string;
 }
 
+/** The length `re` (sticky) matches at `pos`, or -1; test() builds no match array. */
 function matchAt(re: RegExp, text: string, pos: number): number {
   re.lastIndex = pos;
-  const m = re.exec(text);
-  return m ? m[0].length : -1;
+  return re.test(text) ? re.lastIndex - pos : -1;
 }
+
+/** For each ASCII character (and 128 for all others), the rules that can start with it, in order. */
+const OTHER = 128;
+function startsWith(rule: DiskRule, c: number): boolean {
+  const f = rule.first;
+  if (typeof f === 'string') return c < OTHER && f.includes(String.fromCharCode(c));
+  if ('lower' in f) return c >= 0x61 && c <= 0x7a;
+  return c === OTHER || String.fromCharCode(c) !== f.not;
+}
+const BY_FIRST: readonly (readonly DiskRule[])[] = Array.from({ length: OTHER + 1 }, (_, c) => RULES.filter((r) => startsWith(r, c)));
 
 /**
  * The next token at `pos`, as flex would choose it, or null at the end of the string. For
@@ -93,24 +112,30 @@ function matchAt(re: RegExp, text: string, pos: number): number {
  */
 export function nextDiskToken(spec: string, pos: number, version: number): DiskToken | null {
   if (pos >= spec.length) return null;
-  let best: { rule: DiskRule; mainLen: number; total: number } | null = null;
-  for (const rule of RULES) {
+  const c = spec.charCodeAt(pos);
+  const rules = BY_FIRST[c < OTHER ? c : OTHER]!;
+  let best: DiskRule | undefined, bestMain = 0, bestTotal = -1;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     if (rule.since !== undefined && version < rule.since) continue;
     const mainLen = matchAt(rule.main, spec, pos);
     if (mainLen < 0) continue;
     const trailLen = rule.trail ? Math.max(0, matchAt(rule.trail, spec, pos + mainLen)) : 0;
     const total = mainLen + trailLen;
-    if (!best || total > best.total) best = { rule, mainLen, total };
+    if (total > bestTotal) { best = rule; bestMain = mainLen; bestTotal = total; }
   }
   if (!best) {
     // Only a lone newline can get here ([ \t\n]+ takes it); kept for totality.
     return { rule: 'whitespace', start: pos, end: pos + 1, text: spec.slice(pos, pos + 1) };
   }
-  let end = pos + best.mainLen;
-  if (best.rule.name === 'bad-syntax') {
+  let end = pos + bestMain;
+  if (best.name === 'bad-syntax') {
     // The error state's `.*` never matches nothing: a stray last character ends the scan silently.
     if (pos + 1 >= spec.length) return { rule: 'whitespace', start: pos, end: pos + 1, text: spec.slice(pos, pos + 1) };
     end = pos + 1 + Math.max(0, matchAt(REST_OF_LINE, spec, pos + 1));
   }
-  return { rule: best.rule.name, start: pos, end, text: spec.slice(pos, end) };
+  return { rule: best.name, start: pos, end, text: spec.slice(pos, end) };
 }
+
+/** Every rule, for the test that checks the prefilter against a scan trying them all. */
+export const DISK_RULES_FOR_TEST: readonly DiskRule[] = RULES;
