@@ -141,18 +141,54 @@ export function orderLikeLibxl(config: Json): Json {
   return orderStruct(config, 'libxl_domain_config');
 }
 
+/** A struct's fields: their names, their child structs, each name's place (built on first use). */
+interface Order {
+  readonly names: readonly string[];
+  readonly children: readonly (string | undefined)[];
+  readonly place: ReadonlyMap<string, number>;
+}
+const ORDERS = new Map<string, Order | null>();
+function orderOf(struct: string): Order | null {
+  let o = ORDERS.get(struct);
+  if (o === undefined) {
+    const fields = IDL_STRUCTS[struct];
+    o = fields ? {
+      names: fields.map((f) => (typeof f === 'string' ? f : f[0])),
+      children: fields.map((f) => (typeof f === 'string' ? undefined : f[1])),
+      place: new Map(fields.map((f, i) => [typeof f === 'string' ? f : f[0], i])),
+    } : null;
+    ORDERS.set(struct, o);
+  }
+  return o;
+}
+
+/**
+ * The object's own keys that are fields go first, in field order; the others follow in their order.
+ * (An object holds a few of its struct's many fields: its keys are looked up, not the fields.)
+ */
 function orderStruct(value: Json, struct: string): Json {
-  const fields = IDL_STRUCTS[struct];
-  if (!fields) return value;
+  const order = orderOf(struct);
+  if (!order) return value;
+  const keys = Object.keys(value);
+  const places: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const p = order.place.get(keys[i]!);
+    if (p === undefined) continue;
+    // Insertion in place order: a few dozen at most, most already in order.
+    let j = places.length;
+    places.push(p);
+    for (; j > 0 && places[j - 1]! > p; j--) places[j] = places[j - 1]!;
+    places[j] = p;
+  }
   const out: Json = {};
-  for (const f of fields) {
-    const [name, child] = typeof f === 'string' ? [f, undefined] : f;
-    if (!(name in value)) continue;
+  for (let i = 0; i < places.length; i++) {
+    const name = order.names[places[i]!]!;
     const v = value[name];
+    const child = order.children[places[i]!];
     out[name] = child === undefined ? v
       : Array.isArray(v) ? v.map((e) => (isObject(e) ? orderStruct(e, child) : e))
       : isObject(v) ? orderStruct(v, child) : v;
   }
-  for (const [k, v] of Object.entries(value)) if (!(k in out)) out[k] = v;
+  if (places.length < keys.length) for (const k of keys) if (!(k in out)) out[k] = value[k];
   return out;
 }
