@@ -58,23 +58,22 @@ export function writeTraditionalNics(w: ArgvWriter, d: DomainView, domid: number
   if (nics.length === 0) w.add({ group: 'network', meaning: 'no emulated NIC' }, '-net', 'none');
 }
 
+/** The COLO proxy sockets in libxl's order: the nic's id, ip and port keys, and whether qemu listens. */
+const COLO_SOCKS: readonly (readonly [string, string, string, boolean])[] = ([
+  ['mirror', true], ['compare_pri_in', true], ['compare_sec_in', true], ['compare_notify', true],
+  ['redirector0', true], ['redirector1', false], ['redirector2', false],
+] as const).map(([name, server]) => [`colo_sock_${name}_id`, `colo_sock_${name}_ip`, `colo_sock_${name}_port`, server] as const);
+
 /** The userspace COLO proxy sockets and filters of a primary (non-restore) run. */
 function writeColoPrimary(w: ArgvWriter, nic: Json, devid: number, listen: string): void {
   const note = { group: 'network' as const, meaning: `COLO proxy for NIC ${devid}`, keys: nicKeys };
-  const sock = (name: string, server: boolean): void => {
-    const id = str(nic[`colo_sock_${name}_id`]);
-    const ip = str(nic[`colo_sock_${name}_ip`]);
-    const port = str(nic[`colo_sock_${name}_port`]);
-    if (id === undefined || ip === undefined || port === undefined) return;
+  for (const [idKey, ipKey, portKey, server] of COLO_SOCKS) {
+    const id = str(nic[idKey]);
+    const ip = str(nic[ipKey]);
+    const port = str(nic[portKey]);
+    if (id === undefined || ip === undefined || port === undefined) continue;
     w.add(note, '-chardev', `socket,id=${id},host=${ip},port=${port}${server ? `,${listen}` : ''}`);
-  };
-  sock('mirror', true);
-  sock('compare_pri_in', true);
-  sock('compare_sec_in', true);
-  sock('compare_notify', true);
-  sock('redirector0', true);
-  sock('redirector1', false);
-  sock('redirector2', false);
+  }
   const f = (k: string): string | undefined => str(nic[`colo_${k}`]);
   if (f('filter_mirror_queue') !== undefined && f('filter_mirror_outdev') !== undefined) {
     w.add(note, '-object', `filter-mirror,id=m1,netdev=net${devid},queue=${f('filter_mirror_queue')},outdev=${f('filter_mirror_outdev')}`);
