@@ -25,11 +25,11 @@ function finding(a: CheckContext, keys: readonly string[], severity: Finding['se
   const at = spanForKeys(a, keys);
   const span = (at.key === 'disk' && vdev !== undefined && diskItemNaming(a.effective.get('disk'), vdev)) || at.span;
   const related = relatedFor(a, keys, at.key, (k) => `\`${k}\` is involved`);
-  return {
-    ...span, code, severity, message,
-    ...(related.length ? { related } : {}),
-    data: { libxlMessage: libxlText, libxlFunction: fn, keys: [...keys] },
-  };
+  // The fields in the order a spread would give them, without its slow generic path (hundreds of
+  // these on a config with many disks).
+  const f: Finding = Object.assign({}, span, { code, severity, message });
+  if (related.length) Object.assign(f, { related });
+  return Object.assign(f, { data: { libxlMessage: libxlText, libxlFunction: fn, keys: [...keys] } });
 }
 
 function refusal(text: string, ours?: boolean): string {
