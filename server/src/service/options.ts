@@ -11,10 +11,16 @@ export const NEWEST_XEN_VERSION: XenVersion = XEN_VERSIONS[XEN_VERSIONS.length -
 /** The range as usage texts write it, e.g. `4.10..4.22`. */
 export const XEN_VERSION_RANGE = `${OLDEST_XEN_VERSION}..${NEWEST_XEN_VERSION}`;
 
-/** Numeric form for comparisons: '4.9' < '4.10'. */
+/** Numeric form for comparisons: '4.9' < '4.10'. (Remembered: device parsers ask once per item.) */
+const VERSION_NUMBERS = new Map<string, number>();
 export function versionNumber(v: string): number {
-  const [major, minor] = v.split('.').map((x) => Number.parseInt(x, 10));
-  return (major ?? 0) * 100 + (minor ?? 0);
+  let n = VERSION_NUMBERS.get(v);
+  if (n === undefined) {
+    const [major, minor] = v.split('.').map((x) => Number.parseInt(x, 10));
+    n = (major ?? 0) * 100 + (minor ?? 0);
+    if (VERSION_NUMBERS.size < 64) VERSION_NUMBERS.set(v, n);
+  }
+  return n;
 }
 
 export function isXenVersion(v: string): v is XenVersion {
