@@ -14,24 +14,27 @@ function mix(h: number): number {
 
 export class KeyInterner {
   /**
-   * Open addressing, two Int32 per slot: the id + 1 of the key there (0: empty) and its full hash, side
-   * by side so that a probe reads one cache line (interning the keys of a large file misses the cache
-   * on nearly every probe); zero-filled, so a new table needs no fill.
+   * Open addressing, one Int32 per slot: the id + 1 of the key there (0: empty); zero-filled, so a new
+   * table needs no fill. Each key's full hash is kept by id (hashes), read only when a probe meets a
+   * key: interning the keys of a large file misses the cache on nearly every probe, and a table of
+   * ids alone is half the memory of one with the hashes beside them.
    */
   private slots: Int32Array;
   private mask: number;
   private starts: Int32Array;
   private ends: Int32Array;
+  private hashes: Int32Array;
   private count = 0;
   private names: (string | undefined)[] = [];
 
   constructor(private readonly src: Uint8Array, expected = 256) {
     let size = 64;
     while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size * 2);
+    this.slots = new Int32Array(size);
     this.mask = size - 1;
     this.starts = new Int32Array(Math.max(32, expected));
     this.ends = new Int32Array(Math.max(32, expected));
+    this.hashes = new Int32Array(Math.max(32, expected));
   }
 
   get size(): number { return this.count; }
@@ -44,15 +47,14 @@ export class KeyInterner {
     h = mix(h);
     const slots = this.slots, mask = this.mask;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[slot * 2]! - 1;
+      const id = slots[slot]! - 1;
       if (id < 0) {
-        const added = this.add(start, end);
-        slots[slot * 2] = added + 1;
-        slots[slot * 2 + 1] = h;
+        const added = this.add(start, end, h);
+        slots[slot] = added + 1;
         if (this.count * 2 > mask + 1) this.rehash();
         return added;
       }
-      if (slots[slot * 2 + 1] === h && this.same(id, start, end)) return id;
+      if (this.hashes[id] === h && this.same(id, start, end)) return id;
     }
   }
 
@@ -63,9 +65,9 @@ export class KeyInterner {
     h = mix(h);
     const slots = this.slots, mask = this.mask;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[slot * 2]! - 1;
+      const id = slots[slot]! - 1;
       if (id < 0) return -1;
-      if (slots[slot * 2 + 1] === h && this.name(id) === name) return id;
+      if (this.hashes[id] === h && this.name(id) === name) return id;
     }
   }
 
@@ -80,26 +82,25 @@ export class KeyInterner {
     return true;
   }
 
-  private add(start: number, end: number): number {
+  private add(start: number, end: number, h: number): number {
     if (this.count === this.starts.length) {
       const s = new Int32Array(this.count * 2); s.set(this.starts); this.starts = s;
       const e = new Int32Array(this.count * 2); e.set(this.ends); this.ends = e;
+      const x = new Int32Array(this.count * 2); x.set(this.hashes); this.hashes = x;
     }
-    this.starts[this.count] = start; this.ends[this.count] = end;
+    this.starts[this.count] = start; this.ends[this.count] = end; this.hashes[this.count] = h;
     return this.count++;
   }
 
   private rehash(): void {
     const size = (this.mask + 1) * 2, mask = size - 1;
-    const slots = new Int32Array(size * 2);
+    const slots = new Int32Array(size);
     const old = this.slots;
-    for (let o = 0; o < old.length; o += 2) {
+    for (let o = 0; o < old.length; o++) {
       if (old[o] === 0) continue;
-      const h = old[o + 1]!;
-      let slot = h & mask;
-      while (slots[slot * 2] !== 0) slot = (slot + 1) & mask;
-      slots[slot * 2] = old[o]!;
-      slots[slot * 2 + 1] = h;
+      let slot = this.hashes[old[o]! - 1]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = old[o]!;
     }
     this.slots = slots;
     this.mask = mask;
