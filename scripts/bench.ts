@@ -161,12 +161,17 @@ rows.push(`(latencies: ${RUNS} timed iterations after ${WARMUP} untimed ones, ea
 // editor's incremental change applied to the TextDocument, the analysis of the new version (the
 // server's AnalysisCache), the diagnostics as published; then hover, completion and code actions on
 // that analysis. (The server waits 120 ms of typing quiet before it analyses; that delay is not timed.)
-const thousand = thousandLines();
-{
+editLatencies('edit1000', thousandLines(), ' (400 disks, 400 vifs)', 'target=/dev/vg0/disk-300');
+// The same 1,000 lines as a config is more likely written: 100 disks and 100 vifs, each with a comment
+// line, the rest comments. The 400 HVM disks above make libxl warn twice for each disk past the
+// fourth (PV drivers only; 4 emulated IDE disks): 798 libxl lines and 398 findings per keystroke.
+editLatencies('edit1000Commented', thousandLinesCommented(), ' (100 disks, 100 vifs, comments)', 'target=/dev/vg0/disk-30');
+
+function editLatencies(name: string, text: string, label: string, diskAt: string): void {
   const cache = new AnalysisCache(() => undefined);
   const uri = 'file:///etc/xen/big-guest.cfg';
-  let doc = TextDocument.create(uri, 'xl-cfg', 1, thousand);
-  const memAt = thousand.indexOf('memory = ') + 'memory = '.length;
+  let doc = TextDocument.create(uri, 'xl-cfg', 1, text);
+  const memAt = text.indexOf('memory = ') + 'memory = '.length;
   const start = doc.positionAt(memAt), end = doc.positionAt(memAt + 4);
   const keystroke = (i: number) => {
     doc = TextDocument.update(doc, [{ range: { start, end }, text: String(4096 + (i % 1000)).padStart(4, '0') }], doc.version + 1);
@@ -174,19 +179,19 @@ const thousand = thousandLines();
   };
   const current = cache.get(doc, DEFAULT_SETTINGS);
   void diagnostics(current, uri, 2000);
-  const hoverOffset = thousand.indexOf('dm_restrict') + 2;
-  const completeOffset = thousand.indexOf('vga = "') + 7;
-  const diskOffset = thousand.indexOf('target=/dev/vg0/disk-300');
-  const lines = thousand.split('\n').length;
+  const hoverOffset = text.indexOf('dm_restrict') + 2;
+  const completeOffset = text.indexOf('vga = "') + 7;
+  const diskOffset = text.indexOf(diskAt);
+  const lines = text.split('\n').length;
   const edit = percentiles(loop(keystroke, 50, 500));
   const h = percentiles(loop(() => hover(current, hoverOffset)));
   const c = percentiles(loop(() => completions(current, completeOffset)));
   const a = percentiles(loop(() => codeActionsAt(current, uri, { start: diskOffset, end: diskOffset })));
-  Object.assign(results, { edit1000: { lines, findings: current.findings.length, keystroke: edit, hover: h, completion: c, codeAction: a } });
-  row(`${lines}-line config (${current.findings.length} findings): keystroke to diagnostics p50 / p99`, `${ms(edit.p50)} / ${ms(edit.p99)}`, 'p99 < 10 ms', edit.p99 < 10e-3);
-  row(`${lines}-line config: hover p50 / p99`, `${ms(h.p50)} / ${ms(h.p99)}`, 'p99 < 2 ms', h.p99 < 2e-3);
-  row(`${lines}-line config: completion p50 / p99`, `${ms(c.p50)} / ${ms(c.p99)}`, 'p99 < 2 ms', c.p99 < 2e-3);
-  row(`${lines}-line config: code actions p50 / p99`, `${ms(a.p50)} / ${ms(a.p99)}`, 'p99 < 2 ms', a.p99 < 2e-3);
+  Object.assign(results, { [name]: { lines, findings: current.findings.length, keystroke: edit, hover: h, completion: c, codeAction: a } });
+  row(`${lines}-line config${label} (${current.findings.length} findings): keystroke to diagnostics p50 / p99`, `${ms(edit.p50)} / ${ms(edit.p99)}`, 'p99 < 10 ms', edit.p99 < 10e-3);
+  row(`${lines}-line config${label}: hover p50 / p99`, `${ms(h.p50)} / ${ms(h.p99)}`, 'p99 < 2 ms', h.p99 < 2e-3);
+  row(`${lines}-line config${label}: completion p50 / p99`, `${ms(c.p50)} / ${ms(c.p99)}`, 'p99 < 2 ms', c.p99 < 2e-3);
+  row(`${lines}-line config${label}: code actions p50 / p99`, `${ms(a.p50)} / ${ms(a.p99)}`, 'p99 < 2 ms', a.p99 < 2e-3);
 }
 
 /** The 100-line HVM config grown to about 1,000 lines with disks and vifs (deterministic). */
@@ -203,6 +208,22 @@ function thousandLines(): string {
     .replace(/disk = \[[^\]]*\]/, `disk = [\n${disks.join('\n')}\n]`)
     .replace(/vif = \[[^\]]*\]/, `vif = [\n${vifs.join('\n')}\n]`)
     + Array.from({ length: 1000 - 100 - 800 }, (_, i) => `# note ${i}: kept for the change log`).join('\n') + '\n';
+}
+
+/** The 100-line HVM config grown to about 1,000 lines: 100 disks and 100 vifs with a comment each, comments. */
+function thousandLinesCommented(): string {
+  const disks: string[] = [], vifs: string[] = [];
+  for (let i = 0; i < 100; i++) {
+    let name = '';
+    for (let k = i + 1; k > 0; k = Math.floor((k - 1) / 26)) name = String.fromCharCode(0x61 + ((k - 1) % 26)) + name;
+    disks.push(`    # volume ${i}: LV on vg0, raw, attached read-write`, `    "format=raw, vdev=xvd${name}, access=rw, target=/dev/vg0/disk-${i}",`);
+    vifs.push(`    # interface ${i}: bridge xenbr${i % 4}, fixed MAC`, `    "mac=00:16:3e:5a:00:${i.toString(16).padStart(2, '0')}, bridge=xenbr${i % 4}",`);
+  }
+  const body = hundred
+    .replace(/disk = \[[^\]]*\]/, `disk = [\n${disks.join('\n')}\n]`)
+    .replace(/vif = \[[^\]]*\]/, `vif = [\n${vifs.join('\n')}\n]`);
+  const have = body.split('\n').length - 1;
+  return body + Array.from({ length: 1000 - have }, (_, i) => `# ${i % 10 === 0 ? 'change log' : 'note'} ${i}: who changed what and why, kept with the guest`).join('\n') + '\n';
 }
 
 // 5. The language server from process start (issue 16): spawn `dist/server.js --stdio`, send
