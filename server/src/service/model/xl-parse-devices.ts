@@ -11,14 +11,60 @@ import { reportSpecIssues, specContext } from './xl-parse-spec-glue';
 
 type SpecParser = (spec: string, ctx: SpecContext) => SpecResult<Json>;
 
+/**
+ * Clean disk and vif results (no issue, no crash, a device of plain values) by everything their
+ * parsers read: the spec, its index, the guest type, the options, the file name, xl.conf's vif
+ * defaults. A keystroke elsewhere in a config with hundreds of devices then parses none of them
+ * again; walk copies the device, so a kept one is never handed out. By context, then by spec (its
+ * index beside the result): no key string is built per item.
+ */
+const SPEC_MEMO = new Map<string, Map<string, { index: number; res: SpecResult<Json> }>>();
+const SPEC_MEMO_MAX = 8192;
+const SPEC_MEMO_CONTEXTS = 512;
+let specMemoSize = 0;
+
+function memoFor(st: ParseState, kind: string): Map<string, { index: number; res: SpecResult<Json> }> {
+  const o = st.options;
+  const key = JSON.stringify([kind, st.type, o.xenVersion, o.host, o.paths, o.sourceName, st.src, st.nicDefaults ?? null]);
+  // Bounded: all is dropped once it holds SPEC_MEMO_MAX results or SPEC_MEMO_CONTEXTS contexts.
+  if (specMemoSize >= SPEC_MEMO_MAX || SPEC_MEMO.size >= SPEC_MEMO_CONTEXTS) { SPEC_MEMO.clear(); specMemoSize = 0; }
+  let m = SPEC_MEMO.get(key);
+  if (!m) SPEC_MEMO.set(key, (m = new Map()));
+  return m;
+}
+
+/** Drops every kept result (tests compare with analyses that start from nothing). */
+export function forgetKeptSpecResults(): void {
+  SPEC_MEMO.clear();
+  specMemoSize = 0;
+}
+
+function clean(res: SpecResult<Json>): boolean {
+  if (res.issues.length || res.fatal || res.crash || !res.device) return false;
+  for (const k of Object.keys(res.device)) {
+    const v = res.device[k];
+    if (typeof v === 'object' && v !== null) return false;
+  }
+  return true;
+}
+
 /** Walks `key`'s list, parsing each string item into `arrayKey`; `devid` mirrors ARRAY_EXTEND_INIT. */
-function walk(st: ParseState, key: string, arrayKey: string, parse: SpecParser, withDevid: boolean): void {
+function walk(st: ParseState, key: string, arrayKey: string, parse: SpecParser, withDevid: boolean, remember = false): void {
   const list = st.cfg.getList(key);
   if (!list.ok) return;
+  const memo = remember ? memoFor(st, key) : undefined;
   for (let i = 0; ; i++) {
     const spec = listItem(list.value, i);
     if (spec === null) break;
-    const res = parse(spec, specContext(st, i));
+    const kept = memo?.get(spec);
+    let res = kept && kept.index === i ? kept.res : undefined;
+    if (!res) {
+      res = parse(spec, specContext(st, i));
+      if (memo && clean(res)) {
+        if (!memo.has(spec)) specMemoSize++;
+        memo.set(spec, { index: i, res });
+      }
+    }
     reportSpecIssues(st, key, res, null, 1, list.value.items[i]);
     const dev: Json = withDevid ? { devid: i } : {};
     const device = res.device ?? {};
@@ -30,7 +76,7 @@ function walk(st: ParseState, key: string, arrayKey: string, parse: SpecParser, 
 
 /** disk .. usbdev, in xl's order. */
 export function parseDevices(st: ParseState): void {
-  walk(st, 'disk', 'disks', specs.parseDiskSpec, false);
+  walk(st, 'disk', 'disks', specs.parseDiskSpec, false, true);
   // xl initialises each p9 twice, the second time resetting devid to -1; its tag/path/
   // security_model/backend locals live across the loop, so later specs inherit earlier values.
   const p9carry: specs.P9Carry = {};
@@ -40,7 +86,7 @@ export function parseDevices(st: ParseState): void {
   walk(st, 'pvcalls', 'pvcallsifs', specs.parsePvcallsSpec, true);
   parseVsnd(st);
   walk(st, 'channel', 'channels', specs.parseChannelSpec, st.release.channelDevid);
-  walk(st, 'vif', 'nics', specs.parseNicSpec, true);
+  walk(st, 'vif', 'nics', specs.parseNicSpec, true, true);
   const vif2 = st.cfg.getList('vif2');
   if (vif2.ok) st.warn('vif2', 'WARNING: vif2: netchannel2 is deprecated and not supported by xl', 'xl-deprecated');
   parseVfbs(st);
