@@ -22,15 +22,18 @@ export function readDirectives(bytes: Uint8Array): Directives {
   const disabled = new Map<number, Set<string>>();
   let xenVersion: XenVersion | undefined;
   let badVersion: Directives['badVersion'];
-  // Only lines holding a `#` can carry a directive: look at those alone.
-  let line = 0, start = 0;
+  // Only lines holding a `#` can carry a directive: jump from one such line to the next (the first
+  // `#` at or after a line's start is its line's first), and count lines only up to a directive.
+  let line = 0, counted = 0;
   const n = bytes.length;
-  while (start <= n) {
-    let end = bytes.indexOf(10, start);
+  for (let from = 0; from <= n;) {
+    const hash = bytes.indexOf(0x23, from);
+    if (hash < 0) break;
+    let end = bytes.indexOf(10, hash);
     if (end < 0) end = n;
-    let hash = -1;
-    for (let i = start; i < end; i++) if (bytes[i] === 0x23) { hash = i; break; }
-    if (hash >= 0 && hasXlcfg(bytes, hash, end)) {
+    if (hasXlcfg(bytes, hash, end)) {
+      for (let nl = bytes.indexOf(10, counted); nl >= 0 && nl < hash; nl = bytes.indexOf(10, nl + 1)) line++;
+      counted = hash;
       const text = latin1(bytes.subarray(hash, end));
       {
         const v = XEN_DIRECTIVE.exec(text);
@@ -45,9 +48,7 @@ export function readDirectives(bytes: Uint8Array): Directives {
         }
       }
     }
-    if (end === n) break;
-    start = end + 1;
-    line++;
+    from = end + 1;
   }
   return { xenVersion, badVersion, disabled };
 }
