@@ -33,6 +33,19 @@ export function bytesToString(b: Uint8Array, start = 0, end = b.length): string 
 
 /** Bytes as code units 0..255 (plain ASCII text; callers know there is nothing above 0x7f). */
 function latin1(b: Uint8Array, start: number, end: number): string {
+  // Short ones (most keys and values) without a subarray and an apply: ~10x faster per string.
+  const s0 = start;
+  switch (end - start) {
+    case 0: return '';
+    case 1: return String.fromCharCode(b[s0]!);
+    case 2: return String.fromCharCode(b[s0]!, b[s0 + 1]!);
+    case 3: return String.fromCharCode(b[s0]!, b[s0 + 1]!, b[s0 + 2]!);
+    case 4: return String.fromCharCode(b[s0]!, b[s0 + 1]!, b[s0 + 2]!, b[s0 + 3]!);
+    case 5: return String.fromCharCode(b[s0]!, b[s0 + 1]!, b[s0 + 2]!, b[s0 + 3]!, b[s0 + 4]!);
+    case 6: return String.fromCharCode(b[s0]!, b[s0 + 1]!, b[s0 + 2]!, b[s0 + 3]!, b[s0 + 4]!, b[s0 + 5]!);
+    case 7: return String.fromCharCode(b[s0]!, b[s0 + 1]!, b[s0 + 2]!, b[s0 + 3]!, b[s0 + 4]!, b[s0 + 5]!, b[s0 + 6]!);
+    case 8: return String.fromCharCode(b[s0]!, b[s0 + 1]!, b[s0 + 2]!, b[s0 + 3]!, b[s0 + 4]!, b[s0 + 5]!, b[s0 + 6]!, b[s0 + 7]!);
+  }
   if (end - start < 4096) return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
   let s = '';
   for (let i = start; i < end; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 4096)) as unknown as number[]);
