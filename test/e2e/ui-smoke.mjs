@@ -268,7 +268,10 @@ try {
     results.push(`     (stub-domain line as shown: ${text.trim()})`);
     await shot('inlay-hints.png');
     // For the README: with the hint's tooltip.
-    await pointAt(stub, (await stub.boundingBox()).width - 200);
+    // The hint's own element (the innermost span holding its text), not a guess at its x.
+    const hint = stub.locator('span', { hasText: 'device_model_version="qemu-xen-traditional"' }).last();
+    const hintBox = await hint.boundingBox();
+    await pointAt(hint, hintBox.width / 2);
     const tip = page.locator('.monaco-hover', { hasText: 'libxl chooses this version' }).first();
     await tip.waitFor();
     await docShot('inlay-hints.png', editorClip(300));
