@@ -3,7 +3,7 @@
 // cases where the restriction is weaker than it looks or does nothing.
 import type { Finding, RelatedSpan } from '../finding';
 import type { CheckContext } from './context';
-import { defboolVal, list, isObject } from '../defaults/json';
+import { defboolVal, list, isObject, guestType as guestTypeOfConfig, type BuildInfo, type GuestType } from '../model/domain-view';
 import { setting, statementSpan, stringValue } from './spans';
 import type { CheckFinding, CheckHandler, Fix, FixContext } from './fix';
 import { insertLineAfter, removeStatement, replaceValue } from '../syntax/edits';
@@ -17,7 +17,7 @@ declare module './codes' {
 /** How qemu-xen-traditional came to be chosen, for the message and the quick fixes. */
 export type TraditionalCause = 'written' | 'stubdomain' | 'default';
 
-function bInfo(a: CheckContext): Record<string, unknown> | undefined {
+function bInfo(a: CheckContext): BuildInfo | undefined {
   const r = a.libxl?.resolved ?? a.xl?.config;
   const b = r && isObject(r) ? r.b_info : undefined;
   return isObject(b) ? b : undefined;
@@ -56,10 +56,9 @@ function traditionalRefusal(a: CheckContext): CheckFinding<'dm-restrict-traditio
   };
 }
 
-function guestType(a: CheckContext): string {
-  const r = a.xl?.config;
-  const c = r && isObject(r.c_info) ? r.c_info : undefined;
-  return typeof c?.type === 'string' ? c.type : 'pv';
+/** The guest type xl wrote (it always writes one; PV, xl's default, otherwise). */
+function guestType(a: CheckContext): GuestType {
+  return guestTypeOfConfig(a.xl?.config) ?? 'pv';
 }
 
 /** The hints and warnings around dm_restrict when libxl accepts the config. */

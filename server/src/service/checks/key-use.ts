@@ -4,7 +4,7 @@
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
 import { keyAppliesTo, keyStatusIn, lookupKey, type GuestType } from '../catalogue';
-import { isObject } from '../defaults/json';
+import { guestType } from '../model/domain-view';
 import { setting, statementSpan, stringValue } from './spans';
 import { has } from '../util/lists';
 import type { CheckFinding, CheckHandler, Fix, FixContext } from './fix';
@@ -31,9 +31,7 @@ declare module './codes' {
 const XL_SAYS_IGNORED = new Set(['xl-deprecated', 'xl-ignored', 'xl-device-model-ignored', 'xl-kernel-hvmloader']);
 
 export function guestTypeOf(a: CheckContext): GuestType | undefined {
-  const c = a.xl?.config?.c_info;
-  const t = isObject(c) ? c.type : undefined;
-  return t === 'hvm' || t === 'pv' || t === 'pvh' ? t : undefined;
+  return guestType(a.xl?.config);
 }
 
 function xlAlreadySays(said: readonly Finding[], start: number, end: number): boolean {

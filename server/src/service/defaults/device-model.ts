@@ -8,16 +8,11 @@ import { strerror } from './context';
 import { defboolVal, int, isObject, list, str, type Json } from './json';
 import { DEFAULT_XEN_VERSION, versionNumber, type XenVersion } from '../options';
 import { p9NeedsQemuOnlyWhenTyped } from './versions';
+import { guestType } from '../model/domain-view';
 
 export type DeviceModelVersion = 'qemu_xen' | 'qemu_xen_traditional';
 
 const BUILD_INFO_SETDEFAULT = 'libxl__domain_build_info_setdefault';
-
-export function domainType(config: Json): 'hvm' | 'pv' | 'pvh' | undefined {
-  const cInfo = isObject(config.c_info) ? config.c_info : {};
-  const t = str(cInfo, 'type');
-  return t === 'hvm' || t === 'pv' || t === 'pvh' ? t : undefined;
-}
 
 export function deviceModelVersion(bInfo: Json): DeviceModelVersion | undefined {
   const v = str(bInfo, 'device_model_version');
@@ -125,7 +120,7 @@ export function needXenpvQemu(resolved: Json, xenVersion: XenVersion = DEFAULT_X
 
 /** Where the device model runs: HVM in dom0 or in a stubdomain; PV/PVH in dom0 only when needed. */
 export function deviceModelPlacement(resolved: Json, xenVersion: XenVersion = DEFAULT_XEN_VERSION): DeviceModelPlacement {
-  const type = domainType(resolved);
+  const type = guestType(resolved);
   const bInfo = isObject(resolved.b_info) ? resolved.b_info : {};
   if (type === 'hvm') return defboolVal(bInfo, 'device_model_stubdomain') ? 'stubdomain' : 'dom0';
   if (type === 'pv' || type === 'pvh') return needXenpvQemu(resolved, xenVersion) ? 'dom0' : 'none';

@@ -7,6 +7,7 @@ import type { DefaultsContext } from './context';
 import { versionNumber } from '../options';
 import { defboolVal, isObject, str, type Json } from './json';
 import type { LibxlMessage } from './messages';
+import { guestType } from '../model/domain-view';
 
 /** libxl_viridian_enlightenment, by bit number. */
 const VIRIDIAN_GROUPS = [
@@ -23,9 +24,8 @@ const VIRIDIAN_DEFAULT_SET = ['base', 'freq', 'time_ref_count', 'apic_assist', '
  */
 export function domainBuildRefusals(resolved: Record<string, unknown>, ctx: Pick<DefaultsContext, 'options'>): LibxlMessage[] {
   const bInfo = isObject(resolved.b_info) ? resolved.b_info : {};
-  const cInfo = isObject(resolved.c_info) ? resolved.c_info : {};
   const hvm = bInfo['type.hvm'];
-  if (str(cInfo, 'type') === 'hvm' && isObject(hvm)) {
+  if (guestType(resolved) === 'hvm' && isObject(hvm)) {
     const m = viridianRefusal(hvm);
     if (m) return [m];
   }

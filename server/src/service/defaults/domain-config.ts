@@ -7,6 +7,7 @@ import type { DefaultsEnv } from './context';
 import { createInfoSetDefault } from './create-info';
 import { passthroughModes, podPassthroughRule } from './versions';
 import { child, defboolVal, int, list, memkb, str, type Json } from './json';
+import { guestTypeOf } from '../model/domain-view';
 
 const FN = 'libxl__domain_config_setdefault';
 const ARCH_PT_FN = 'libxl__arch_passthrough_mode_setdefault';
@@ -119,7 +120,7 @@ function passthroughSetDefault(config: Json, cInfo: Json, physinfo: HostPhysinfo
     return false;
   }
   // x86
-  const type = str(cInfo, 'type');
+  const type = guestTypeOf(cInfo);
   if (cInfo.passthrough !== 'disabled' && type === 'pvh') {
     env.log.error('passthrough-pvh', ARCH_PT_FN, 'passthrough not yet supported for x86 PVH guests\n', ['pci', 'passthrough']);
     return false;

@@ -5,7 +5,8 @@
 // Input and output are the libxl_domain_config JSON as `xl -N create` prints it (IDL field names).
 import type { DefaultsContext, GeneratedValue } from './context';
 import { DefaultsEnv } from './context';
-import { deviceModelVersion, domainType, type DeviceModelVersion } from './device-model';
+import { deviceModelVersion, type DeviceModelVersion } from './device-model';
+import { guestType } from '../model/domain-view';
 import { channelsSetDevids, diskSetDefault, nicsSetDefault, vfbSetDefault } from './devices';
 import { domainConfigSetDefault } from './domain-config';
 import { orderLikeLibxl } from './idl-order';
@@ -18,7 +19,7 @@ export type { DefaultsContext, GeneratedValue } from './context';
 export type { Assumption, LibxlMessage, LibxlLevel, LibxlReason } from './messages';
 export { libxlLogText } from './messages';
 export {
-  deviceModelPath, deviceModelPlacement, deviceModelVersion, domainType, needXenpvQemu, needsDeviceModel,
+  deviceModelPath, deviceModelPlacement, deviceModelVersion, needXenpvQemu, needsDeviceModel,
   xenpvQemuReason, NO_XENPV_QEMU_REASON,
   stubdomainIsLinux, type DeviceModelPlacement, type DeviceModelVersion,
 } from './device-model';
@@ -59,7 +60,7 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
     return done(false, {});
   }
   const resolved = cloneJson(config);
-  const type = domainType(resolved);
+  const type = guestType(resolved);
   if (!type) {
     env.log.error('type-unspecified', 'libxl__domain_create_info_setdefault', 'domain type unspecified', ['type']);
     return done(false, resolved);

@@ -2,6 +2,7 @@
 // over the resolved `libxl_domain_config` JSON. Absent fields read as libxl's init values (0, NULL);
 // defbools that setdefault would have decided read as the value setdefault picks.
 import type { ResolvedConfig } from './types';
+import { guestTypeOf } from '../model/domain-view';
 
 export type Json = Record<string, unknown>;
 
@@ -100,8 +101,8 @@ export interface DomainView {
 export function domainView(config: ResolvedConfig, generated: readonly { readonly pointer: string }[] = []): DomainView {
   const c = obj(config.c_info);
   const b = obj(config.b_info);
-  const t = enumOf(c.type, 'hvm');
-  const type: DomainType = t === 'pv' || t === 'pvh' ? t : 'hvm';
+  // A config without a valid type is read as HVM's (libxl refuses it before the device model).
+  const type: DomainType = guestTypeOf(c) ?? 'hvm';
   const nics = arr(config.nics);
   const generatedMacs = new Set<Json>();
   for (const g of generated) {

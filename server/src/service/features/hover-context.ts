@@ -3,10 +3,11 @@ import type { Analysis } from '../analyze';
 import type { GuestType } from '../catalogue';
 import { deviceModelSummary } from '../devicemodel';
 import type { DeviceModelFacts } from './hover-content';
+import { guestType } from '../model/domain-view';
 
 export function guestTypeOf(a: Analysis): GuestType {
-  const t = (a.xl?.config?.c_info as { type?: string } | undefined)?.type;
-  if (t === 'hvm' || t === 'pv' || t === 'pvh') return t;
+  const t = guestType(a.xl?.config);
+  if (t) return t;
   // No config from xl (the file does not parse): xl's own prefix matching on what is written.
   const w = a.parsed.find('type') ?? a.parsed.find('builder');
   if (!w || w.value.type !== 'string') return 'pv';

@@ -3,6 +3,7 @@
 // runs qemu as, and the value a chain of `+=` adds up to. Each hint sits at the end of the statement
 // it explains, and is read from the stages' outputs (nothing is decided here).
 import type { Analysis } from '../analyze';
+import { guestType } from '../model/domain-view';
 import type { Setting, Value } from '../syntax/settings';
 
 export interface InlayHintOut {
@@ -41,7 +42,7 @@ export function inlayHints(a: Analysis): InlayHintOut[] {
   }
   if (!xl) return out;
   const b = xl.b_info ?? {};
-  const type = xl.c_info?.type;
+  const type = guestType(xl);
   const dm = a.deviceModel;
 
   // device_model_version: implied, for an HVM guest that has a device model.
