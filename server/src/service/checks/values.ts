@@ -3,7 +3,7 @@
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
 import { lookupKey } from '../catalogue';
-import { isObject } from '../defaults/json';
+import { isObject } from '../model/domain-view';
 import { setting, statementSpan, stringValue } from './spans';
 import type { CheckFinding, CheckHandler } from './fix';
 import { replaceValue } from '../syntax/edits';

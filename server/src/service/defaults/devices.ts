@@ -5,7 +5,8 @@
 import type { DefaultsEnv } from './context';
 import { strerror } from './context';
 import { channelConsoleChecks, diskBackends419 } from './versions';
-import { child, defboolDefault, defboolVal, int, num, str, type Json } from './json';
+import { child, defboolDefault, type Json } from './json';
+import { defboolVal, int, num, str } from '../model/domain-view';
 
 const DISK_FN = 'libxl__device_disk_setdefault';
 const BACKEND_FN = 'libxl__device_disk_set_backend';

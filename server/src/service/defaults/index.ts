@@ -6,12 +6,12 @@
 import type { DefaultsContext, GeneratedValue } from './context';
 import { DefaultsEnv } from './context';
 import { deviceModelVersion, type DeviceModelVersion } from './device-model';
-import { guestType } from '../model/domain-view';
+import { guestType, isObject, list } from '../model/domain-view';
 import { channelsSetDevids, diskSetDefault, nicsSetDefault, vfbSetDefault } from './devices';
 import { domainConfigSetDefault } from './domain-config';
 import { orderLikeLibxl } from './idl-order';
 import { pruneForVersion } from './versions';
-import { cloneJson, isObject, list, type Json } from './json';
+import { cloneJson, type Json } from './json';
 import type { Assumption, LibxlMessage } from './messages';
 import { domainBuildRefusals } from './domain-build';
 
