@@ -1,6 +1,7 @@
 // Mirrors the emulated-NIC part of tools/libs/light/libxl_dm.c (Xen 4.17): `-device`/`-netdev`
 // for qemu-xen (with the COLO primary-side extras), `-net nic`/`-net tap` for qemu-xen-traditional.
-import { enumOf, int, str, type DomainView, type Json } from './config-view';
+import { type DomainView, type Json } from './config-view';
+import { enumOf, int, str } from '../model/domain-view';
 import type { ArgvWriter } from './argv-writer';
 
 /** libxl__device_nic_devname for the emulated twin of a vif, on a Linux dom0. */
@@ -13,16 +14,16 @@ export const TAP_SCRIPT = 'no';
 
 /** Emulated NICs only: `type=ioemu` (the HVM default after setdefault). */
 export function ioemuNics(d: DomainView): Json[] {
-  return d.nics.filter((n) => enumOf(n.nictype, d.type === 'hvm' ? 'vif_ioemu' : 'vif') === 'vif_ioemu');
+  return d.nics.filter((n) => enumOf(n, 'nictype', d.type === 'hvm' ? 'vif_ioemu' : 'vif') === 'vif_ioemu');
 }
 
 export function nicMac(nic: Json): string {
-  return str(nic.mac) ?? '00:00:00:00:00:00';
+  return str(nic, 'mac') ?? '00:00:00:00:00:00';
 }
 
 /** True when the MAC was made up by libxl (no `mac=` in the vif spec): shown as a placeholder. */
 export function macIsGenerated(d: DomainView, nic: Json): boolean {
-  return d.generatedMacs.has(nic) || str(nic.mac) === undefined;
+  return d.generatedMacs.has(nic) || str(nic, 'mac') === undefined;
 }
 
 const nicKeys = ['vif'];
@@ -31,13 +32,13 @@ const nicKeys = ['vif'];
 export function writeQemuXenNics(w: ArgvWriter, d: DomainView, domid: number, listen: string): void {
   const nics = ioemuNics(d);
   for (const nic of nics) {
-    const devid = int(nic.devid);
-    const model = str(nic.model) ?? 'rtl8139';
+    const devid = int(nic, 'devid');
+    const model = str(nic, 'model') ?? 'rtl8139';
     w.add({ group: 'network', meaning: `emulated NIC ${devid} (${model})`, keys: nicKeys },
       '-device', `${model},id=nic${devid},netdev=net${devid},mac=${nicMac(nic)}`);
     if (macIsGenerated(d, nic)) w.markLastGenerated();
-    w.add({ group: 'network', meaning: `NIC ${devid}'s tap ${tapIfname(domid, devid)} on bridge ${str(nic.bridge) ?? ''}`, keys: nicKeys },
-      '-netdev', `type=tap,id=net${devid},ifname=${tapIfname(domid, devid)},br=${str(nic.bridge) ?? ''},script=${TAP_SCRIPT},downscript=${TAP_SCRIPT}`);
+    w.add({ group: 'network', meaning: `NIC ${devid}'s tap ${tapIfname(domid, devid)} on bridge ${str(nic, 'bridge') ?? ''}`, keys: nicKeys },
+      '-netdev', `type=tap,id=net${devid},ifname=${tapIfname(domid, devid)},br=${str(nic, 'bridge') ?? ''},script=${TAP_SCRIPT},downscript=${TAP_SCRIPT}`);
     writeColoPrimary(w, nic, devid, listen);
   }
   if (nics.length === 0) w.add({ group: 'network', meaning: 'no emulated NIC' }, '-net', 'none');
@@ -47,13 +48,13 @@ export function writeQemuXenNics(w: ArgvWriter, d: DomainView, domid: number, li
 export function writeTraditionalNics(w: ArgvWriter, d: DomainView, domid: number): void {
   const nics = ioemuNics(d);
   for (const nic of nics) {
-    const devid = int(nic.devid);
-    const model = str(nic.model) ?? 'rtl8139';
+    const devid = int(nic, 'devid');
+    const model = str(nic, 'model') ?? 'rtl8139';
     w.add({ group: 'network', meaning: `emulated NIC ${devid} (${model})`, keys: nicKeys },
       '-net', `nic,vlan=${devid},macaddr=${nicMac(nic)},model=${model}`);
     if (macIsGenerated(d, nic)) w.markLastGenerated();
-    w.add({ group: 'network', meaning: `NIC ${devid}'s tap ${tapIfname(domid, devid)} on bridge ${str(nic.bridge) ?? ''}`, keys: nicKeys },
-      '-net', `tap,vlan=${devid},ifname=${tapIfname(domid, devid)},bridge=${str(nic.bridge) ?? ''},script=${TAP_SCRIPT},downscript=${TAP_SCRIPT}`);
+    w.add({ group: 'network', meaning: `NIC ${devid}'s tap ${tapIfname(domid, devid)} on bridge ${str(nic, 'bridge') ?? ''}`, keys: nicKeys },
+      '-net', `tap,vlan=${devid},ifname=${tapIfname(domid, devid)},bridge=${str(nic, 'bridge') ?? ''},script=${TAP_SCRIPT},downscript=${TAP_SCRIPT}`);
   }
   if (nics.length === 0) w.add({ group: 'network', meaning: 'no emulated NIC' }, '-net', 'none');
 }
@@ -62,9 +63,9 @@ export function writeTraditionalNics(w: ArgvWriter, d: DomainView, domid: number
 function writeColoPrimary(w: ArgvWriter, nic: Json, devid: number, listen: string): void {
   const note = { group: 'network' as const, meaning: `COLO proxy for NIC ${devid}`, keys: nicKeys };
   const sock = (name: string, server: boolean): void => {
-    const id = str(nic[`colo_sock_${name}_id`]);
-    const ip = str(nic[`colo_sock_${name}_ip`]);
-    const port = str(nic[`colo_sock_${name}_port`]);
+    const id = str(nic, `colo_sock_${name}_id`);
+    const ip = str(nic, `colo_sock_${name}_ip`);
+    const port = str(nic, `colo_sock_${name}_port`);
     if (id === undefined || ip === undefined || port === undefined) return;
     w.add(note, '-chardev', `socket,id=${id},host=${ip},port=${port}${server ? `,${listen}` : ''}`);
   };
@@ -75,7 +76,7 @@ function writeColoPrimary(w: ArgvWriter, nic: Json, devid: number, listen: strin
   sock('redirector0', true);
   sock('redirector1', false);
   sock('redirector2', false);
-  const f = (k: string): string | undefined => str(nic[`colo_${k}`]);
+  const f = (k: string): string | undefined => str(nic, `colo_${k}`);
   if (f('filter_mirror_queue') !== undefined && f('filter_mirror_outdev') !== undefined) {
     w.add(note, '-object', `filter-mirror,id=m1,netdev=net${devid},queue=${f('filter_mirror_queue')},outdev=${f('filter_mirror_outdev')}`);
   }
