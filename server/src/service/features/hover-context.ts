@@ -3,7 +3,7 @@ import type { Analysis } from '../analyze';
 import type { GuestType } from '../catalogue';
 import { deviceModelSummary } from '../devicemodel';
 import type { DeviceModelFacts } from './hover-content';
-import { guestType } from '../model/domain-view';
+import { defboolVal, domainView, guestType } from '../model/domain-view';
 
 export function guestTypeOf(a: Analysis): GuestType {
   const t = guestType(a.xl?.config);
@@ -20,8 +20,9 @@ export function guestTypeOf(a: Analysis): GuestType {
 export function deviceModelFacts(a: Analysis): DeviceModelFacts | undefined {
   const dm = a.parsed.accepted ? a.deviceModel : null;
   if (!dm) return undefined;
-  const b = (a.libxl?.resolved?.b_info ?? (a.xl?.config as { b_info?: unknown } | null)?.b_info ?? {}) as Record<string, unknown>;
-  return deviceModelSummary(dm, b.device_model_stubdomain === 'True' || b.device_model_stubdomain === true);
+  const resolved = a.libxl?.resolved;
+  const b = domainView(resolved?.b_info != null ? resolved : a.xl?.config).bInfo;
+  return deviceModelSummary(dm, defboolVal(b, 'device_model_stubdomain'));
 }
 
 export function hoverContext(a: Analysis) {
