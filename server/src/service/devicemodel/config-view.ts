@@ -3,7 +3,7 @@
 // init values (0, NULL); defbools that setdefault would have decided read as the value it picks.
 import type { ResolvedConfig } from './types';
 import {
-  defboolVal, domainView as configView, int, list, str, struct,
+  defboolVal, domainView as configView, int, list, str, obj,
   type BuildInfo, type CreateInfo, type HvmInfo, type Json,
 } from '../model/domain-view';
 
@@ -77,7 +77,7 @@ export function domainView(config: ResolvedConfig, generated: readonly { readonl
   }
   return {
     c, b, type, generatedMacs,
-    hvm: type === 'hvm' ? struct(b, 'type.hvm') : {},
+    hvm: type === 'hvm' ? obj(b, 'type.hvm') : {},
     name: str(c, 'name'),
     stubdomain: defboolVal(b, 'device_model_stubdomain'),
     dmRestrict: defboolVal(b, 'dm_restrict'),
@@ -92,16 +92,16 @@ export function domainView(config: ResolvedConfig, generated: readonly { readonl
 /** libxl__dm_vnc: HVM's own vnc, else the first vfb's; only when enabled. */
 export function dmVnc(d: DomainView): VncInfo | undefined {
   let vnc: VncInfo | undefined;
-  if (d.type === 'hvm') vnc = vncInfo(struct(d.hvm, 'vnc'), true);
-  else if (d.vfbs.length > 0) vnc = vncInfo(struct(d.vfbs[0]!, 'vnc'), true);
+  if (d.type === 'hvm') vnc = vncInfo(obj(d.hvm, 'vnc'), true);
+  else if (d.vfbs.length > 0) vnc = vncInfo(obj(d.vfbs[0]!, 'vnc'), true);
   return vnc?.enable ? vnc : undefined;
 }
 
 /** dm_sdl: same choice for SDL. */
 export function dmSdl(d: DomainView): SdlInfo | undefined {
   let sdl: SdlInfo | undefined;
-  if (d.type === 'hvm') sdl = sdlInfo(struct(d.hvm, 'sdl'));
-  else if (d.vfbs.length > 0) sdl = sdlInfo(struct(d.vfbs[0]!, 'sdl'));
+  if (d.type === 'hvm') sdl = sdlInfo(obj(d.hvm, 'sdl'));
+  else if (d.vfbs.length > 0) sdl = sdlInfo(obj(d.vfbs[0]!, 'sdl'));
   return sdl?.enable ? sdl : undefined;
 }
 

@@ -2,7 +2,7 @@
 // qemu-xen-traditional (qemu-dm) command line, also used for a MiniOS stub domain. Removed in 4.21.
 // Disks are absent on purpose: qemu-dm reads them from xenstore.
 import { acpiEnabled, availVcpus, dmKeymap, dmSdl, dmVnc, sizekbToMb, type DomainView } from './config-view';
-import { defboolVal, enumOf, int, str, strList, struct } from '../model/domain-view';
+import { defboolVal, enumOf, int, str, strList, obj } from '../model/domain-view';
 import { ArgvWriter, failure, isFailure, logLine, type Failure } from './argv-writer';
 import { vncAddress } from './display';
 import { writeSerial } from './qemu-xen-hvm';
@@ -91,7 +91,7 @@ function writeTraditionalHvm(w: ArgvWriter, d: DomainView, domid: number, vnc: b
 
   const videoKb = int(d.b, 'video_memkb');
   if (videoKb) w.add({ group: 'display', meaning: 'video memory in MiB', keys: ['videoram'] }, '-videoram', `${sizekbToMb(videoKb)}`);
-  switch (enumOf(struct(hvm, 'vga'), 'kind', 'cirrus')) {
+  switch (enumOf(obj(hvm, 'vga'), 'kind', 'cirrus')) {
     case 'std':
       w.add({ group: 'display', meaning: 'standard VGA card', keys: ['vga', 'stdvga'] }, '-std-vga');
       break;

@@ -2,7 +2,7 @@
 // tools/libs/light/libxl_dm.c (Xen 4.17): direct boot, SCSI controller, serial ports, nographic,
 // SPICE, graphics card, boot order, USB, sound, ACPI and vCPUs (the NICs are in network.ts).
 import { acpiEnabled, availVcpus, sizekbToMb, type DomainView, type SdlInfo, type VncInfo } from './config-view';
-import { defboolVal, enumOf, int, str, strList, struct } from '../model/domain-view';
+import { defboolVal, enumOf, int, str, strList, obj } from '../model/domain-view';
 import { failure, isFailure, logLine, type ArgvWriter, type Failure } from './argv-writer';
 import { spiceOptions } from './display';
 import type { DeviceModelRules } from './versions';
@@ -63,7 +63,7 @@ export function writeHvmDevices(w: ArgvWriter, i: HvmBlockInput): Failure | unde
     w.add({ group: 'display', meaning: 'no graphical output at all', keys: ['nographic'] }, '-nographic');
   }
 
-  const spice = struct(hvm, 'spice');
+  const spice = obj(hvm, 'spice');
   if (defboolVal(spice, 'enable') && !stubdom) {
     const opts = spiceOptions(spice);
     if (isFailure(opts)) return opts;
@@ -78,7 +78,7 @@ export function writeHvmDevices(w: ArgvWriter, i: HvmBlockInput): Failure | unde
 
   const videoKb = int(d.b, 'video_memkb');
   const vgaKeys = ['vga', 'stdvga', 'videoram'];
-  switch (enumOf(struct(hvm, 'vga'), 'kind', 'cirrus')) {
+  switch (enumOf(obj(hvm, 'vga'), 'kind', 'cirrus')) {
     case 'std':
       w.add({ group: 'display', meaning: `standard VGA card, ${sizekbToMb(videoKb)} MiB video memory`, keys: vgaKeys }, '-device', `VGA,vgamem_mb=${sizekbToMb(videoKb)}`);
       break;
@@ -166,7 +166,7 @@ function writeUsb(w: ArgvWriter, i: HvmBlockInput): Failure | undefined {
     default:
       return failure(logLine('usbversion-invalid', FN, i.domid, 'usbversion parameter is invalid, must be between 1 and 3'));
   }
-  const redir = int(struct(hvm, 'spice'), 'usbredirection');
+  const redir = int(obj(hvm, 'spice'), 'usbredirection');
   if (redir < 0 || redir >= 5) return failure(logLine('usbredirection-invalid', FN, i.domid, 'usbredirection parameter is invalid, it must be between 1 and 4'));
   for (let k = 1; k <= redir; k++) {
     const rnote = { group: 'other' as const, meaning: `SPICE USB redirection channel ${k}`, keys: ['spiceusbredirection'] };

@@ -2,7 +2,7 @@
 // qemu-xen command line, for a dom0 qemu (HVM guest or PV/PVH backends) and for the qemu inside a
 // Linux stub domain. Version differences come from versions.ts.
 import { dmKeymap, dmSdl, dmVnc, sizekbToMb, type DomainView } from './config-view';
-import { defboolVal, int, str, strList, struct, type Json } from '../model/domain-view';
+import { defboolVal, int, str, strList, obj, type Json } from '../model/domain-view';
 import { ArgvWriter, failure, isFailure, logLine, type Failure } from './argv-writer';
 import { vncAddress } from './display';
 import { writeHvmDevices } from './qemu-xen-hvm';
@@ -66,7 +66,7 @@ export function buildQemuXenArgs(input: BuildInput): ArgvWriter | Failure {
     const devid = int(ch, 'devid');
     const note = { group: 'monitor' as const, meaning: `channel ${devid}${str(ch, 'name') ? ` (${str(ch, 'name')})` : ''}`, keys: ['channel'] };
     if ('connection.socket' in ch || str(ch, 'connection') === 'socket') {
-      const path = str(struct(ch, 'connection.socket'), 'path') ?? str(ch, 'path') ?? '(null)';
+      const path = str(obj(ch, 'connection.socket'), 'path') ?? str(ch, 'path') ?? '(null)';
       w.add(note, '-chardev', `socket,id=libxl-channel${devid},path=${path},${listen}`);
     } else if ('connection.pty' in ch || str(ch, 'connection') === 'pty') {
       w.add(note, '-chardev', `pty,id=libxl-channel${devid}`);

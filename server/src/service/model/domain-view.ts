@@ -16,7 +16,9 @@ import type { GuestType } from './parse-state';
 
 export type { GuestType } from './parse-state';
 
-export type Json = Record<string, unknown>;
+import type { Json } from './libxl-json';
+
+export type { Json } from './libxl-json';
 
 /** A struct's fields: JSON key -> its type in libxl_types.idl (`Array(T)` for an Array of T). */
 type IdlFields = Readonly<Record<string, string>>;
@@ -178,8 +180,8 @@ export function strList<R extends In>(o: R, key: KeyOf<R, 'libxl_string_list'>):
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
 }
 
-/** A struct field (always printed by libxl): its object, or an empty one (not attached). */
-export function struct<R extends In>(o: R, key: string & keyof R | KeyOf<R, string>): Json {
+/** A struct field (or a keyed union's member, `type.hvm`): its object, or an empty one (not attached). */
+export function obj<R extends In>(o: R, key: string): Json {
   const v = o[key];
   return isObject(v) ? v : {};
 }
@@ -204,10 +206,10 @@ export interface DomainView {
 /** The view of a libxl_domain_config JSON (anything else reads as an empty config). */
 export function domainView(config: unknown): DomainView {
   const json: Json = isObject(config) ? config : {};
-  const cInfo = struct(json, 'c_info');
-  const bInfo = struct(json, 'b_info');
+  const cInfo = obj(json, 'c_info');
+  const bInfo = obj(json, 'b_info');
   const type = guestTypeOf(cInfo);
-  return { json, cInfo, bInfo, type, hvm: type === 'hvm' ? struct(bInfo, 'type.hvm') : {} };
+  return { json, cInfo, bInfo, type, hvm: type === 'hvm' ? obj(bInfo, 'type.hvm') : {} };
 }
 
 /** The guest type of a libxl_domain_config JSON (see domainView). */
