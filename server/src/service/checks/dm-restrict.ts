@@ -3,7 +3,7 @@
 // cases where the restriction is weaker than it looks or does nothing.
 import type { Finding, RelatedSpan } from '../finding';
 import type { CheckContext } from './context';
-import { defboolVal, list, isObject, guestType as guestTypeOfConfig, type BuildInfo, type GuestType } from '../model/domain-view';
+import { defboolVal, domainView, guestType as guestTypeOfConfig, list, type GuestType } from '../model/domain-view';
 import { setting, statementSpan, stringValue } from './spans';
 import type { CheckFinding, CheckHandler, Fix, FixContext } from './fix';
 import { insertLineAfter, removeStatement, replaceValue } from '../syntax/edits';
@@ -17,15 +17,8 @@ declare module './codes' {
 /** How qemu-xen-traditional came to be chosen, for the message and the quick fixes. */
 export type TraditionalCause = 'written' | 'stubdomain' | 'default';
 
-function bInfo(a: CheckContext): BuildInfo | undefined {
-  const r = a.libxl?.resolved ?? a.xl?.config;
-  const b = r && isObject(r) ? r.b_info : undefined;
-  return isObject(b) ? b : undefined;
-}
-
 export function dmRestrictOn(a: CheckContext): boolean {
-  const b = bInfo(a);
-  return !!b && defboolVal(b, 'dm_restrict');
+  return defboolVal(domainView(a.libxl?.resolved ?? a.xl?.config).bInfo, 'dm_restrict');
 }
 
 function traditionalRefusal(a: CheckContext): CheckFinding<'dm-restrict-traditional'> | null {

@@ -5,7 +5,7 @@
 import type { XenPaths } from '../host/paths';
 import type { DefaultsEnv } from './context';
 import { strerror } from './context';
-import { defboolVal, guestType, int, isObject, list, str, type Json, type BuildInfo } from '../model/domain-view';
+import { defboolVal, domainView, int, list, str, type BuildInfo, type Json } from '../model/domain-view';
 import { DEFAULT_XEN_VERSION, versionNumber, type XenVersion } from '../options';
 import { p9NeedsQemuOnlyWhenTyped } from './versions';
 
@@ -119,8 +119,7 @@ export function needXenpvQemu(resolved: Json, xenVersion: XenVersion = DEFAULT_X
 
 /** Where the device model runs: HVM in dom0 or in a stubdomain; PV/PVH in dom0 only when needed. */
 export function deviceModelPlacement(resolved: Json, xenVersion: XenVersion = DEFAULT_XEN_VERSION): DeviceModelPlacement {
-  const type = guestType(resolved);
-  const bInfo: BuildInfo = isObject(resolved.b_info) ? resolved.b_info : {};
+  const { type, bInfo } = domainView(resolved);
   if (type === 'hvm') return defboolVal(bInfo, 'device_model_stubdomain') ? 'stubdomain' : 'dom0';
   if (type === 'pv' || type === 'pvh') return needXenpvQemu(resolved, xenVersion) ? 'dom0' : 'none';
   return 'none';

@@ -5,7 +5,7 @@
 // DefaultsResult.buildRefusals; checks/domain-build.ts says them as libxl-build-refuses errors.
 import type { DefaultsContext } from './context';
 import { versionNumber } from '../options';
-import { defboolVal, guestType, isObject, str, type Json, type BuildInfo, type HvmInfo } from '../model/domain-view';
+import { defboolVal, domainView, isObject, str, type HvmInfo } from '../model/domain-view';
 import type { LibxlMessage } from './messages';
 
 /** libxl_viridian_enlightenment, by bit number. */
@@ -22,9 +22,8 @@ const VIRIDIAN_DEFAULT_SET = ['base', 'freq', 'time_ref_count', 'apic_assist', '
  * refusal stops the build.
  */
 export function domainBuildRefusals(resolved: Record<string, unknown>, ctx: Pick<DefaultsContext, 'options'>): LibxlMessage[] {
-  const bInfo: BuildInfo = isObject(resolved.b_info) ? resolved.b_info : {};
-  const hvm = bInfo['type.hvm'];
-  if (guestType(resolved) === 'hvm' && isObject(hvm)) {
+  const { type, bInfo, hvm } = domainView(resolved);
+  if (type === 'hvm' && isObject(bInfo['type.hvm'])) {
     const m = viridianRefusal(hvm);
     if (m) return [m];
   }

@@ -6,7 +6,7 @@
 import type { DefaultsContext, GeneratedValue } from './context';
 import { DefaultsEnv } from './context';
 import { deviceModelVersion, type DeviceModelVersion } from './device-model';
-import { guestType, isObject, list } from '../model/domain-view';
+import { domainView, guestType, isObject, list, str } from '../model/domain-view';
 import { channelsSetDevids, diskSetDefault, nicsSetDefault, vfbSetDefault } from './devices';
 import { domainConfigSetDefault } from './domain-config';
 import { orderLikeLibxl } from './idl-order';
@@ -53,7 +53,7 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
     buildRefusals: ok ? domainBuildRefusals(resolved, ctx) : [],
     generated: env.generated,
     assumptions: env.assumptions,
-    deviceModelVersion: (isObject(resolved.b_info) && deviceModelVersion(resolved.b_info)) || 'unknown',
+    deviceModelVersion: deviceModelVersion(domainView(resolved).bInfo) ?? 'unknown',
   });
   if (!isObject(config)) {
     env.log.error('config-not-object', 'libxl_domain_config_from_json', 'the domain configuration is not a JSON object', []);
@@ -65,8 +65,7 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
     env.log.error('type-unspecified', 'libxl__domain_create_info_setdefault', 'domain type unspecified', ['type']);
     return done(false, resolved);
   }
-  const cInfo = resolved.c_info;
-  env.guestName = isObject(cInfo) && typeof cInfo.name === 'string' ? cInfo.name : undefined;
+  env.guestName = str(domainView(resolved).cInfo, 'name');
   if (!domainConfigSetDefault(resolved, type, env)) return done(false, resolved);
 
   const disks = list(resolved, 'disks');
