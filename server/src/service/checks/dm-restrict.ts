@@ -3,7 +3,7 @@
 // cases where the restriction is weaker than it looks or does nothing.
 import type { Finding, RelatedSpan } from '../finding';
 import type { CheckContext } from './context';
-import { defboolVal, domainView, guestType as guestTypeOfConfig, list, type GuestType } from '../model/domain-view';
+import { defboolVal, domainView, guestType, list } from '../model/domain-view';
 import { setting, statementSpan, stringValue } from './spans';
 import type { CheckFinding, CheckHandler, Fix, FixContext } from './fix';
 import { insertLineAfter, removeStatement, replaceValue } from '../syntax/edits';
@@ -45,14 +45,10 @@ function traditionalRefusal(a: CheckContext): CheckFinding<'dm-restrict-traditio
     ...span, code: 'dm-restrict-traditional', severity: 'error',
     message: `libxl refuses this when the guest starts (xl create fails): ${failure.text}.${why}`,
     ...(related.length ? { related } : {}),
-    data: { libxlMessage: failure.text, cause, type: guestType(a) },
+    data: { libxlMessage: failure.text, cause, type: guestType(a.xl?.config) ?? 'pv' },
   };
 }
 
-/** The guest type xl wrote (it always writes one; PV, xl's default, otherwise). */
-function guestType(a: CheckContext): GuestType {
-  return guestTypeOfConfig(a.xl?.config) ?? 'pv';
-}
 
 /** The hints and warnings around dm_restrict when libxl accepts the config. */
 function weakRestriction(a: CheckContext): Finding[] {
@@ -60,7 +56,8 @@ function weakRestriction(a: CheckContext): Finding[] {
   const restrict = setting(a, 'dm_restrict');
   if (!restrict || !dm || dm.outcome === 'error' || !a.libxl?.resolved || !dmRestrictOn(a)) return [];
   const span = statementSpan(restrict);
-  const type = guestType(a);
+  // xl always writes a type (PV, its default, when none is given).
+  const type = guestType(a.xl?.config) ?? 'pv';
   const out: Finding[] = [];
   if (type !== 'hvm' && dm.outcome === 'no_device_model') {
     out.push({

@@ -30,16 +30,12 @@ declare module './codes' {
 /** xl codes that already speak about a key's deprecation or being ignored. */
 const XL_SAYS_IGNORED = new Set(['xl-deprecated', 'xl-ignored', 'xl-device-model-ignored', 'xl-kernel-hvmloader']);
 
-export function guestTypeOf(a: CheckContext): GuestType | undefined {
-  return guestType(a.xl?.config);
-}
-
 function xlAlreadySays(said: readonly Finding[], start: number, end: number): boolean {
   return said.some((f) => f.start < end && f.end > start);
 }
 
 export function keyUseChecks(a: CheckContext): Finding[] {
-  const type = guestTypeOf(a);
+  const type = guestType(a.xl?.config);
   const out: Finding[] = [];
   const said = (a.xl?.findings ?? []).filter((f) => XL_SAYS_IGNORED.has(f.code));
   const known: [string, number][] = [];

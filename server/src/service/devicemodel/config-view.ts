@@ -3,13 +3,11 @@
 // init values (0, NULL); defbools that setdefault would have decided read as the value it picks.
 import type { ResolvedConfig } from './types';
 import {
-  defboolVal, domainView as configView, int, list, str, obj,
-  type BuildInfo, type CreateInfo, type HvmInfo, type Json,
+  defboolVal, domainView, int, list, str, obj,
+  type BuildInfo, type CreateInfo, type GuestType, type HvmInfo, type Json,
 } from '../model/domain-view';
 
 export type { Json } from '../model/domain-view';
-
-export type DomainType = 'hvm' | 'pv' | 'pvh';
 
 export interface VncInfo {
   enable: boolean;
@@ -42,13 +40,13 @@ export function sdlInfo(o: Json): SdlInfo {
   return { enable: defboolVal(o, 'enable'), opengl: defboolVal(o, 'opengl'), display: str(o, 'display'), xauthority: str(o, 'xauthority') };
 }
 
-/** The top-level pieces of a domain config the builders share. */
-export interface DomainView {
+/** What the builders read of a domain config: domain-view.ts's view, with the device lists libxl_dm.c walks. */
+export interface DmView {
   readonly c: Readonly<CreateInfo>;
   readonly b: Readonly<BuildInfo>;
   /** `b_info.u.hvm` (JSON key `type.hvm`); empty for PV/PVH. */
   readonly hvm: Readonly<HvmInfo>;
-  readonly type: DomainType;
+  readonly type: GuestType;
   readonly name?: string;
   readonly stubdomain: boolean;
   readonly dmRestrict: boolean;
@@ -62,12 +60,12 @@ export interface DomainView {
 }
 
 /** `generated`: JSON pointers of values libxl made up, e.g. `/nics/0/mac`. */
-export function domainView(config: ResolvedConfig, generated: readonly { readonly pointer: string }[] = []): DomainView {
-  const v = configView(config);
+export function dmView(config: ResolvedConfig, generated: readonly { readonly pointer: string }[] = []): DmView {
+  const v = domainView(config);
   const c = v.cInfo;
   const b = v.bInfo;
   // A config without a valid type is read as HVM's (libxl refuses it before the device model).
-  const type: DomainType = v.type ?? 'hvm';
+  const type: GuestType = v.type ?? 'hvm';
   const nics = list(config, 'nics');
   const generatedMacs = new Set<Json>();
   for (const g of generated) {
@@ -90,7 +88,7 @@ export function domainView(config: ResolvedConfig, generated: readonly { readonl
 }
 
 /** libxl__dm_vnc: HVM's own vnc, else the first vfb's; only when enabled. */
-export function dmVnc(d: DomainView): VncInfo | undefined {
+export function dmVnc(d: DmView): VncInfo | undefined {
   let vnc: VncInfo | undefined;
   if (d.type === 'hvm') vnc = vncInfo(obj(d.hvm, 'vnc'), true);
   else if (d.vfbs.length > 0) vnc = vncInfo(obj(d.vfbs[0]!, 'vnc'), true);
@@ -98,7 +96,7 @@ export function dmVnc(d: DomainView): VncInfo | undefined {
 }
 
 /** dm_sdl: same choice for SDL. */
-export function dmSdl(d: DomainView): SdlInfo | undefined {
+export function dmSdl(d: DmView): SdlInfo | undefined {
   let sdl: SdlInfo | undefined;
   if (d.type === 'hvm') sdl = sdlInfo(obj(d.hvm, 'sdl'));
   else if (d.vfbs.length > 0) sdl = sdlInfo(obj(d.vfbs[0]!, 'sdl'));
@@ -106,14 +104,14 @@ export function dmSdl(d: DomainView): SdlInfo | undefined {
 }
 
 /** dm_keymap: HVM's keymap, else the first vfb's. */
-export function dmKeymap(d: DomainView): string | undefined {
+export function dmKeymap(d: DmView): string | undefined {
   if (d.type === 'hvm') return str(d.hvm, 'keymap');
   if (d.vfbs.length > 0) return str(d.vfbs[0]!, 'keymap');
   return undefined;
 }
 
 /** libxl__acpi_defbool_val: both the generic and the (deprecated) HVM acpi flag. */
-export function acpiEnabled(d: DomainView): boolean {
+export function acpiEnabled(d: DmView): boolean {
   return defboolVal(d.b, 'acpi', true) && defboolVal(d.hvm, 'acpi', true);
 }
 

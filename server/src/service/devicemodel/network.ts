@@ -1,6 +1,6 @@
 // Mirrors the emulated-NIC part of tools/libs/light/libxl_dm.c (Xen 4.17): `-device`/`-netdev`
 // for qemu-xen (with the COLO primary-side extras), `-net nic`/`-net tap` for qemu-xen-traditional.
-import { type DomainView, type Json } from './config-view';
+import { type DmView, type Json } from './config-view';
 import { enumOf, int, str } from '../model/domain-view';
 import type { ArgvWriter } from './argv-writer';
 
@@ -13,7 +13,7 @@ export function tapIfname(domid: number, devid: number): string {
 export const TAP_SCRIPT = 'no';
 
 /** Emulated NICs only: `type=ioemu` (the HVM default after setdefault). */
-export function ioemuNics(d: DomainView): Json[] {
+export function ioemuNics(d: DmView): Json[] {
   return d.nics.filter((n) => enumOf(n, 'nictype', d.type === 'hvm' ? 'vif_ioemu' : 'vif') === 'vif_ioemu');
 }
 
@@ -22,14 +22,14 @@ export function nicMac(nic: Json): string {
 }
 
 /** True when the MAC was made up by libxl (no `mac=` in the vif spec): shown as a placeholder. */
-export function macIsGenerated(d: DomainView, nic: Json): boolean {
+export function macIsGenerated(d: DmView, nic: Json): boolean {
   return d.generatedMacs.has(nic) || str(nic, 'mac') === undefined;
 }
 
 const nicKeys = ['vif'];
 
 /** qemu-xen: one `-device <model>` + `-netdev type=tap` per emulated NIC, else `-net none`. */
-export function writeQemuXenNics(w: ArgvWriter, d: DomainView, domid: number, listen: string): void {
+export function writeQemuXenNics(w: ArgvWriter, d: DmView, domid: number, listen: string): void {
   const nics = ioemuNics(d);
   for (const nic of nics) {
     const devid = int(nic, 'devid');
@@ -45,7 +45,7 @@ export function writeQemuXenNics(w: ArgvWriter, d: DomainView, domid: number, li
 }
 
 /** qemu-xen-traditional: `-net nic,vlan=N,...` + `-net tap,vlan=N,...`, else `-net none`. */
-export function writeTraditionalNics(w: ArgvWriter, d: DomainView, domid: number): void {
+export function writeTraditionalNics(w: ArgvWriter, d: DmView, domid: number): void {
   const nics = ioemuNics(d);
   for (const nic of nics) {
     const devid = int(nic, 'devid');

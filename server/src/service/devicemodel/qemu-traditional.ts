@@ -1,7 +1,7 @@
 // Mirrors libxl__build_device_model_args_old in tools/libs/light/libxl_dm.c (Xen 4.17): the
 // qemu-xen-traditional (qemu-dm) command line, also used for a MiniOS stub domain. Removed in 4.21.
 // Disks are absent on purpose: qemu-dm reads them from xenstore.
-import { acpiEnabled, availVcpus, dmKeymap, dmSdl, dmVnc, sizekbToMb, type DomainView } from './config-view';
+import { acpiEnabled, availVcpus, dmKeymap, dmSdl, dmVnc, sizekbToMb, type DmView } from './config-view';
 import { defboolVal, enumOf, int, str, strList, obj } from '../model/domain-view';
 import { ArgvWriter, failure, isFailure, logLine, type Failure } from './argv-writer';
 import { vncAddress } from './display';
@@ -23,7 +23,7 @@ export function bitmapHex(allBits: number[]): string {
 
 export interface TraditionalInput {
   readonly dm: string;
-  readonly d: DomainView;
+  readonly d: DmView;
   readonly domid: number;
   readonly rules: DeviceModelRules;
 }
@@ -80,7 +80,7 @@ export function buildTraditionalArgs(input: TraditionalInput): ArgvWriter | Fail
   return w;
 }
 
-function writeTraditionalHvm(w: ArgvWriter, d: DomainView, domid: number, vnc: boolean, sdl: boolean): Failure | undefined {
+function writeTraditionalHvm(w: ArgvWriter, d: DmView, domid: number, vnc: boolean, sdl: boolean): Failure | undefined {
   const hvm = d.hvm;
   w.setEnv('XEN_DOMAIN_ID', `${domid}`);
   if (str(d.b, 'kernel') !== undefined) return failure(logLine('direct-kernel-boot-traditional', FN, domid, 'HVM direct kernel boot is not supported by qemu-xen-traditional'));

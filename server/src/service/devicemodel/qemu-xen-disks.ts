@@ -1,7 +1,7 @@
 // Mirrors the emulated-disk loop of libxl__build_device_model_args_new in
 // tools/libs/light/libxl_dm.c (Xen 4.17): which disks qemu emulates (IDE, AHCI, SCSI, CD-ROM), with
 // which image path and format, and the warnings for disks left to the PV drivers.
-import { cstr, type DomainView, type Json } from './config-view';
+import { cstr, type DmView, type Json } from './config-view';
 import { defboolVal, enumOf, int, str } from '../model/domain-view';
 import { failure, logLine, type ArgvWriter, type Failure } from './argv-writer';
 import { diskLocalPath, diskNumber, qemuDiskFormat } from './disk-names';
@@ -12,7 +12,7 @@ const keys = ['disk'];
 
 type ColoMode = 'none' | 'primary' | 'secondary';
 
-export function writeQemuXenDisks(w: ArgvWriter, d: DomainView, domid: number, stubdom: boolean): Failure | undefined {
+export function writeQemuXenDisks(w: ArgvWriter, d: DmView, domid: number, stubdom: boolean): Failure | undefined {
   const ahci = enumOf(d.hvm, 'hdtype', 'ide') === 'ahci';
   if (ahci) w.add({ group: 'disks', meaning: 'AHCI (SATA) controller', keys: ['hdtype'] }, '-device', 'ahci,id=ahci0');
   const warn = (reason: DmReason, text: string, vdev?: string): void => { w.log.push(logLine(reason, FN, domid, text, vdev)); };

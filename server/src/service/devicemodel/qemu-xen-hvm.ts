@@ -1,7 +1,7 @@
 // Mirrors the HVM device block of libxl__build_device_model_args_new in
 // tools/libs/light/libxl_dm.c (Xen 4.17): direct boot, SCSI controller, serial ports, nographic,
 // SPICE, graphics card, boot order, USB, sound, ACPI and vCPUs (the NICs are in network.ts).
-import { acpiEnabled, availVcpus, sizekbToMb, type DomainView, type SdlInfo, type VncInfo } from './config-view';
+import { acpiEnabled, availVcpus, sizekbToMb, type DmView, type SdlInfo, type VncInfo } from './config-view';
 import { defboolVal, enumOf, int, str, strList, obj } from '../model/domain-view';
 import { failure, isFailure, logLine, type ArgvWriter, type Failure } from './argv-writer';
 import { spiceOptions } from './display';
@@ -15,7 +15,7 @@ const STUBDOM_CONSOLE_SERIAL = 3;
 const SOUND_CARDS = ['ac97', 'adlib', 'cs4231a', 'es1370', 'gus', 'hda', 'sb16'];
 
 export interface HvmBlockInput {
-  readonly d: DomainView;
+  readonly d: DmView;
   readonly domid: number;
   readonly stubdom: boolean;
   readonly vnc?: VncInfo;
@@ -23,7 +23,7 @@ export interface HvmBlockInput {
   readonly rules: DeviceModelRules;
 }
 
-export function writeDirectBoot(w: ArgvWriter, d: DomainView): void {
+export function writeDirectBoot(w: ArgvWriter, d: DmView): void {
   const kernel = str(d.b, 'kernel'), ramdisk = str(d.b, 'ramdisk'), cmdline = str(d.b, 'cmdline');
   if (kernel !== undefined) w.add({ group: 'identity', meaning: 'kernel booted directly by qemu', keys: ['kernel'] }, '-kernel', kernel);
   if (ramdisk !== undefined) w.add({ group: 'identity', meaning: 'initial ramdisk for the direct boot', keys: ['ramdisk'] }, '-initrd', ramdisk);
@@ -31,13 +31,13 @@ export function writeDirectBoot(w: ArgvWriter, d: DomainView): void {
 }
 
 /** A SCSI controller first, when any non-CD-ROM disk is named sd*. */
-export function writeScsiController(w: ArgvWriter, d: DomainView): void {
+export function writeScsiController(w: ArgvWriter, d: DmView): void {
   const scsi = d.disks.some((disk) => !int(disk, 'is_cdrom') && (str(disk, 'vdev') ?? '').startsWith('sd'));
   if (scsi) w.add({ group: 'disks', meaning: 'SCSI controller for the sd* disks', keys: ['disk'] }, '-device', 'lsi53c895a');
 }
 
 /** `serial` (string) or `serial` list; in a stub domain each becomes one of its consoles. */
-export function writeSerial(w: ArgvWriter, d: DomainView, domid: number, stubdom: boolean, fn: string): Failure | undefined {
+export function writeSerial(w: ArgvWriter, d: DmView, domid: number, stubdom: boolean, fn: string): Failure | undefined {
   const serial = str(d.hvm, 'serial');
   const list = strList(d.hvm, 'serial_list');
   if (serial === undefined && list === undefined) return undefined;

@@ -1,7 +1,7 @@
 // Mirrors libxl__build_device_model_args_new in tools/libs/light/libxl_dm.c (Xen 4.17): the
 // qemu-xen command line, for a dom0 qemu (HVM guest or PV/PVH backends) and for the qemu inside a
 // Linux stub domain. Version differences come from versions.ts.
-import { dmKeymap, dmSdl, dmVnc, sizekbToMb, type DomainView } from './config-view';
+import { dmKeymap, dmSdl, dmVnc, sizekbToMb, type DmView } from './config-view';
 import { defboolVal, int, str, strList, obj, type Json } from '../model/domain-view';
 import { ArgvWriter, failure, isFailure, logLine, type Failure } from './argv-writer';
 import { vncAddress } from './display';
@@ -24,7 +24,7 @@ export interface SpawnState {
 
 export interface BuildInput {
   readonly dm: string;
-  readonly d: DomainView;
+  readonly d: DmView;
   readonly domid: number;
   readonly runDir: string;
   readonly state: SpawnState;
@@ -159,7 +159,7 @@ export function buildQemuXenArgs(input: BuildInput): ArgvWriter | Failure {
 }
 
 /** The HVM `-machine` value: xenfv (or pc without the platform device), MMIO hole, IGD. */
-function hvmMachine(d: DomainView, domid: number, rules: DeviceModelRules, w: ArgvWriter, host: HostModel): { arg: string; meaning: string; keys: string[] } | Failure {
+function hvmMachine(d: DmView, domid: number, rules: DeviceModelRules, w: ArgvWriter, host: HostModel): { arg: string; meaning: string; keys: string[] } | Failure {
   const vmdesc = rules.suppressVmdesc ? ',suppress-vmdesc=on' : '';
   const platform = defboolVal(d.hvm, 'xen_platform_pci', true);
   let arg = platform ? `xenfv${vmdesc}` : `pc,accel=xen${vmdesc}`;
@@ -206,7 +206,7 @@ const PCI_CLASS_VGA = 0x030000;
  * the dom0's sysfs; a device sysfs does not list makes libxl log that its vendor and device ids are
  * missing (and go on).
  */
-function findIntelGraphics(d: DomainView, host: HostModel): { found: boolean; log: DmLine[] } {
+function findIntelGraphics(d: DmView, host: HostModel): { found: boolean; log: DmLine[] } {
   const log: DmLine[] = [];
   for (const p of d.pcidevs) {
     const bdf = `${hex(p, 'domain', 4)}:${hex(p, 'bus', 2)}:${hex(p, 'dev', 2)}.${int(p, 'func')}`;

@@ -5,7 +5,11 @@ import { deviceModelSummary } from '../devicemodel';
 import type { DeviceModelFacts } from './hover-content';
 import { defboolVal, domainView, guestType } from '../model/domain-view';
 
-export function guestTypeOf(a: Analysis): GuestType {
+/**
+ * The guest type hover and completion speak of: the one xl wrote (model/domain-view.ts's guestType),
+ * or, when xl gives no config, the one the text asks for.
+ */
+export function helpGuestType(a: Analysis): GuestType {
   const t = guestType(a.xl?.config);
   if (t) return t;
   // No config from xl (the file does not parse): xl's own prefix matching on what is written.
@@ -20,11 +24,11 @@ export function guestTypeOf(a: Analysis): GuestType {
 export function deviceModelFacts(a: Analysis): DeviceModelFacts | undefined {
   const dm = a.parsed.accepted ? a.deviceModel : null;
   if (!dm) return undefined;
-  const resolved = a.libxl?.resolved;
-  const b = domainView(resolved?.b_info != null ? resolved : a.xl?.config).bInfo;
+  // libxl's resolved config (its b_info is always there), else xl's.
+  const b = domainView(a.libxl?.resolved ?? a.xl?.config).bInfo;
   return deviceModelSummary(dm, defboolVal(b, 'device_model_stubdomain'));
 }
 
 export function hoverContext(a: Analysis) {
-  return { options: a.options, guestType: guestTypeOf(a), deviceModel: deviceModelFacts(a) };
+  return { options: a.options, guestType: helpGuestType(a), deviceModel: deviceModelFacts(a) };
 }
