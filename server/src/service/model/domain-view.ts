@@ -13,11 +13,9 @@
 // The field lists are libxl_types.idl's (Xen 4.17 and 4.20; test/service/model/domain-view.test.ts
 // checks them against the IDL's facts in test/fixtures/reference/idl-domain-fields.json).
 import type { GuestType } from './parse-state';
-
-export type { GuestType } from './parse-state';
-
 import type { Json } from './libxl-json';
 
+export type { GuestType } from './parse-state';
 export type { Json } from './libxl-json';
 
 /** A struct's fields: JSON key -> its type in libxl_types.idl (`Array(T)` for an Array of T). */
