@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-export const IDL_TAGS = ['RELEASE-4.17.7', 'RELEASE-4.20.4'];
+export const IDL_TAGS = ['RELEASE-4.17.7', 'RELEASE-4.20.4', 'RELEASE-4.22.0'];
 const OUT = resolve(__dirname, '..', 'test', 'fixtures', 'reference', 'idl-domain-fields.json');
 
 /** field path (`u.hvm.vnc`) -> IDL type (`libxl_vnc_info`, `Array(libxl_bitmap)`), for one Struct. */

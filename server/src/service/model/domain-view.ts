@@ -10,7 +10,7 @@
 // reads through them too. For the structs declared here (c_info, b_info and its `type.hvm`,
 // `type.pv`, `type.pvh` members) a key must be a field of the struct of the kind the accessor reads:
 // `defbool(bInfo, 'dm_restrict')` compiles, `str(bInfo, 'dm_restrict')` and a misspelt key do not.
-// The field lists are libxl_types.idl's (Xen 4.17 and 4.20; test/service/model/domain-view.test.ts
+// The field lists are libxl_types.idl's (Xen 4.17, 4.20 and 4.22; test/service/model/domain-view.test.ts
 // checks them against the IDL's facts in test/fixtures/reference/idl-domain-fields.json).
 import type { GuestType } from './parse-state';
 import type { Json } from './libxl-json';
@@ -31,7 +31,8 @@ export const CREATE_INFO = {
 } as const satisfies IdlFields;
 
 // libxl_domain_build_info, outside its `u` union (JSON: `type.hvm`, `type.pv`, `type.pvh`).
-// bootloader_restrict, bootloader_user and llc_colors are 4.20's.
+// From 4.20: llc_colors, bootloader_restrict, bootloader_user; from 4.22: altp2m_count,
+// trap_unmapped_accesses, xenstore_feature_mask, xenstore_quota.
 export const BUILD_INFO = {
   max_vcpus: 'integer', avail_vcpus: 'libxl_bitmap', cpumap: 'libxl_bitmap', nodemap: 'libxl_bitmap',
   vcpu_hard_affinity: 'Array(libxl_bitmap)', vcpu_soft_affinity: 'Array(libxl_bitmap)',
@@ -51,10 +52,12 @@ export const BUILD_INFO = {
   bootloader_args: 'libxl_string_list', timer_mode: 'libxl_timer_mode', nested_hvm: 'libxl_defbool',
   apic: 'libxl_defbool', dm_restrict: 'libxl_defbool', tee: 'libxl_tee_type', altp2m: 'libxl_altp2m_mode',
   vmtrace_buf_kb: 'integer', vpmu: 'libxl_defbool', llc_colors: 'Array(uint32)',
-  bootloader_restrict: 'libxl_defbool', bootloader_user: 'string',
+  bootloader_restrict: 'libxl_defbool', bootloader_user: 'string', altp2m_count: 'uint32',
+  trap_unmapped_accesses: 'libxl_defbool', xenstore_feature_mask: 'uint32', xenstore_quota: 'libxl_xs_quota_list',
 } as const satisfies IdlFields;
 
-// libxl_domain_build_info.u.hvm (JSON `type.hvm`); smbios and pirq are 4.20's.
+// libxl_domain_build_info.u.hvm (JSON `type.hvm`); smbios and pirq from 4.20, xen_platform_pci_bar_uc
+// from 4.22.
 export const HVM_INFO = {
   firmware: 'string', bios: 'libxl_bios_type', pae: 'libxl_defbool', apic: 'libxl_defbool',
   acpi: 'libxl_defbool', acpi_s3: 'libxl_defbool', acpi_s4: 'libxl_defbool',
@@ -70,7 +73,7 @@ export const HVM_INFO = {
   xen_platform_pci: 'libxl_defbool', usbdevice_list: 'libxl_string_list',
   vendor_device: 'libxl_vendor_device', ms_vm_genid: 'libxl_ms_vm_genid', serial_list: 'libxl_string_list',
   rdm: 'libxl_rdm_reserve', rdm_mem_boundary_memkb: 'MemKB', mca_caps: 'uint64',
-  smbios: 'Array(libxl_smbios)', pirq: 'libxl_defbool',
+  smbios: 'Array(libxl_smbios)', pirq: 'libxl_defbool', xen_platform_pci_bar_uc: 'libxl_defbool',
 } as const satisfies IdlFields;
 
 // libxl_domain_build_info.u.pv (JSON `type.pv`).
