@@ -1,4 +1,5 @@
-// The typed structs of model/domain-view.ts against libxl_types.idl: every declared field exists in
+// The typed structs of model/domain-view.ts (the domain's create and build info, the display infos,
+// the devices) against libxl_types.idl: every declared field exists in
 // the IDL of a release we model (4.17, 4.20, 4.22) with the declared type, and each release's fields are
 // all declared (facts vendored by scripts/vendor-idl-fields.ts into test/fixtures/reference/).
 import { test, describe } from 'node:test';
@@ -6,12 +7,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  BUILD_INFO, CREATE_INFO, HVM_INFO, PV_INFO, PVH_INFO, defbool, defboolVal, domainView, enumOf, guestType, int, list,
+  BUILD_INFO, CREATE_INFO, HVM_INFO, PV_INFO, PVH_INFO, VNC_INFO, SDL_INFO, SPICE_INFO, VGA_INTERFACE_INFO,
+  DEVICE_DISK, DEVICE_NIC, DEVICE_VFB, DEVICE_PCI, defbool, defboolVal, domainView, enumOf, guestType, int, list,
   memkb, str, strList, type BuildInfo,
 } from '../../../server/src/service/model/domain-view';
 
 const IDL = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'reference', 'idl-domain-fields.json'), 'utf8')) as {
-  releases: Record<string, { domain_create_info: Record<string, string>; domain_build_info: Record<string, string> }>;
+  releases: Record<string, Record<string, Record<string, string>>>;
+};
+
+/** The other structs declared, by their IDL name. */
+const STRUCTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  vnc_info: VNC_INFO, sdl_info: SDL_INFO, spice_info: SPICE_INFO, vga_interface_info: VGA_INTERFACE_INFO,
+  device_disk: DEVICE_DISK, device_nic: DEVICE_NIC, device_vfb: DEVICE_VFB, device_pci: DEVICE_PCI,
 };
 
 /** IDL path -> type, for the structs declared in the view. */
@@ -22,6 +30,7 @@ function declared(): Map<string, string> {
   for (const [m, fields] of [['hvm', HVM_INFO], ['pv', PV_INFO], ['pvh', PVH_INFO]] as const) {
     for (const [k, v] of Object.entries(fields)) out.set(`domain_build_info.u.${m}.${k}`, v);
   }
+  for (const [name, fields] of Object.entries(STRUCTS)) for (const [k, v] of Object.entries(fields)) out.set(`${name}.${k}`, v);
   return out;
 }
 
@@ -29,8 +38,9 @@ function declared(): Map<string, string> {
 function idlFields(release: string): Map<string, string> {
   const r = IDL.releases[release]!;
   const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(r.domain_create_info)) out.set(`domain_create_info.${k}`, v);
-  for (const [k, v] of Object.entries(r.domain_build_info)) if (!k.startsWith('arch_')) out.set(`domain_build_info.${k}`, v);
+  for (const [k, v] of Object.entries(r.domain_create_info!)) out.set(`domain_create_info.${k}`, v);
+  for (const [k, v] of Object.entries(r.domain_build_info!)) if (!k.startsWith('arch_')) out.set(`domain_build_info.${k}`, v);
+  for (const name of Object.keys(STRUCTS)) for (const [k, v] of Object.entries(r[name]!)) out.set(`${name}.${k}`, v);
   return out;
 }
 

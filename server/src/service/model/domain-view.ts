@@ -8,7 +8,8 @@
 // The accessors only read. They work over the live object, so the defaults stage (which owns the
 // config while libxl's setdefault fills it in, and writes with its own mutators in defaults/json.ts)
 // reads through them too. For the structs declared here (c_info, b_info and its `type.hvm`,
-// `type.pv`, `type.pvh` members) a key must be a field of the struct of the kind the accessor reads:
+// `type.pv`, `type.pvh` members, the vnc/sdl/spice/vga infos, disks, nics, vfbs and PCI devices) a
+// key must be a field of the struct of the kind the accessor reads:
 // `defbool(bInfo, 'dm_restrict')` compiles, `str(bInfo, 'dm_restrict')` and a misspelt key do not.
 // The field lists are libxl_types.idl's (Xen 4.17, 4.20 and 4.22; test/service/model/domain-view.test.ts
 // checks them against the IDL's facts in test/fixtures/reference/idl-domain-fields.json).
@@ -87,6 +88,84 @@ export const PVH_INFO = {
   pvshim: 'libxl_defbool', pvshim_path: 'string', pvshim_cmdline: 'string', pvshim_extra: 'string',
 } as const satisfies IdlFields;
 
+// libxl_vnc_info.
+export const VNC_INFO = {
+  enable: 'libxl_defbool', listen: 'string', passwd: 'string', display: 'integer',
+  findunused: 'libxl_defbool',
+} as const satisfies IdlFields;
+
+// libxl_sdl_info.
+export const SDL_INFO = {
+  enable: 'libxl_defbool', opengl: 'libxl_defbool', display: 'string', xauthority: 'string',
+} as const satisfies IdlFields;
+
+// libxl_spice_info.
+export const SPICE_INFO = {
+  enable: 'libxl_defbool', port: 'integer', tls_port: 'integer', host: 'string',
+  disable_ticketing: 'libxl_defbool', passwd: 'string', agent_mouse: 'libxl_defbool',
+  vdagent: 'libxl_defbool', clipboard_sharing: 'libxl_defbool', usbredirection: 'integer',
+  image_compression: 'string', streaming_video: 'string',
+} as const satisfies IdlFields;
+
+// libxl_vga_interface_info.
+export const VGA_INTERFACE_INFO = {
+  kind: 'libxl_vga_interface_type',
+} as const satisfies IdlFields;
+
+// libxl_device_disk (JSON `disks`); grant_usage from 4.20.
+export const DEVICE_DISK = {
+  backend_domid: 'libxl_domid', backend_domname: 'string', pdev_path: 'string', vdev: 'string',
+  backend: 'libxl_disk_backend', format: 'libxl_disk_format', script: 'string', removable: 'integer',
+  readwrite: 'integer', is_cdrom: 'integer', direct_io_safe: 'bool', discard_enable: 'libxl_defbool',
+  specification: 'libxl_disk_specification', transport: 'libxl_disk_transport', irq: 'uint32',
+  base: 'uint64', colo_enable: 'libxl_defbool', colo_restore_enable: 'libxl_defbool', colo_host: 'string',
+  colo_port: 'integer', colo_export: 'string', active_disk: 'string', hidden_disk: 'string',
+  trusted: 'libxl_defbool', grant_usage: 'libxl_defbool',
+} as const satisfies IdlFields;
+
+// libxl_device_nic (JSON `nics`); vlan from 4.20.
+export const DEVICE_NIC = {
+  backend_domid: 'libxl_domid', backend_domname: 'string', devid: 'libxl_devid', mtu: 'integer',
+  model: 'string', mac: 'libxl_mac', ip: 'string', bridge: 'string', ifname: 'string', script: 'string',
+  nictype: 'libxl_nic_type', rate_bytes_per_interval: 'uint64', rate_interval_usecs: 'uint32',
+  gatewaydev: 'string', coloft_forwarddev: 'string', colo_sock_mirror_id: 'string',
+  colo_sock_mirror_ip: 'string', colo_sock_mirror_port: 'string', colo_sock_compare_pri_in_id: 'string',
+  colo_sock_compare_pri_in_ip: 'string', colo_sock_compare_pri_in_port: 'string',
+  colo_sock_compare_sec_in_id: 'string', colo_sock_compare_sec_in_ip: 'string',
+  colo_sock_compare_sec_in_port: 'string', colo_sock_compare_notify_id: 'string',
+  colo_sock_compare_notify_ip: 'string', colo_sock_compare_notify_port: 'string',
+  colo_sock_redirector0_id: 'string', colo_sock_redirector0_ip: 'string',
+  colo_sock_redirector0_port: 'string', colo_sock_redirector1_id: 'string',
+  colo_sock_redirector1_ip: 'string', colo_sock_redirector1_port: 'string',
+  colo_sock_redirector2_id: 'string', colo_sock_redirector2_ip: 'string',
+  colo_sock_redirector2_port: 'string', colo_filter_mirror_queue: 'string',
+  colo_filter_mirror_outdev: 'string', colo_filter_redirector0_queue: 'string',
+  colo_filter_redirector0_indev: 'string', colo_filter_redirector0_outdev: 'string',
+  colo_filter_redirector1_queue: 'string', colo_filter_redirector1_indev: 'string',
+  colo_filter_redirector1_outdev: 'string', colo_compare_pri_in: 'string', colo_compare_sec_in: 'string',
+  colo_compare_out: 'string', colo_compare_notify_dev: 'string', colo_sock_sec_redirector0_id: 'string',
+  colo_sock_sec_redirector0_ip: 'string', colo_sock_sec_redirector0_port: 'string',
+  colo_sock_sec_redirector1_id: 'string', colo_sock_sec_redirector1_ip: 'string',
+  colo_sock_sec_redirector1_port: 'string', colo_filter_sec_redirector0_queue: 'string',
+  colo_filter_sec_redirector0_indev: 'string', colo_filter_sec_redirector0_outdev: 'string',
+  colo_filter_sec_redirector1_queue: 'string', colo_filter_sec_redirector1_indev: 'string',
+  colo_filter_sec_redirector1_outdev: 'string', colo_filter_sec_rewriter0_queue: 'string',
+  colo_checkpoint_host: 'string', colo_checkpoint_port: 'string', trusted: 'libxl_defbool', vlan: 'string',
+} as const satisfies IdlFields;
+
+// libxl_device_vfb (JSON `vfbs`).
+export const DEVICE_VFB = {
+  backend_domid: 'libxl_domid', backend_domname: 'string', devid: 'libxl_devid', vnc: 'libxl_vnc_info',
+  sdl: 'libxl_sdl_info', keymap: 'string',
+} as const satisfies IdlFields;
+
+// libxl_device_pci (JSON `pcidevs`).
+export const DEVICE_PCI = {
+  func: 'uint8', dev: 'uint8', bus: 'uint8', domain: 'integer', vdevfn: 'uint32', vfunc_mask: 'uint32',
+  msitranslate: 'bool', power_mgmt: 'bool', permissive: 'bool', seize: 'bool',
+  rdm_policy: 'libxl_rdm_reserve_policy', name: 'string',
+} as const satisfies IdlFields;
+
 declare const FIELDS: unique symbol;
 /** The JSON of a struct whose fields `F` are declared: the accessors take only its fields as keys. */
 export type Struct<F extends IdlFields> = Json & { readonly [FIELDS]?: F };
@@ -95,13 +174,23 @@ export type BuildInfo = Struct<typeof BUILD_INFO>;
 export type HvmInfo = Struct<typeof HVM_INFO>;
 export type PvInfo = Struct<typeof PV_INFO>;
 export type PvhInfo = Struct<typeof PVH_INFO>;
+export type Vnc = Struct<typeof VNC_INFO>;
+export type Sdl = Struct<typeof SDL_INFO>;
+export type Spice = Struct<typeof SPICE_INFO>;
+export type Vga = Struct<typeof VGA_INTERFACE_INFO>;
+export type Disk = Struct<typeof DEVICE_DISK>;
+export type Nic = Struct<typeof DEVICE_NIC>;
+export type Vfb = Struct<typeof DEVICE_VFB>;
+export type Pci = Struct<typeof DEVICE_PCI>;
 
-/** IDL types whose JSON is a string: strings, enums (by name), UUIDs. */
-type StringType = 'string' | 'libxl_uuid' | 'libxl_ms_vm_genid' | 'libxl_domain_type' | 'libxl_tsc_mode'
+/** IDL types whose JSON is a string: strings, enums (by name), UUIDs and MACs. */
+type StringType = 'string' | 'libxl_uuid' | 'libxl_ms_vm_genid' | 'libxl_mac' | 'libxl_domain_type' | 'libxl_tsc_mode'
   | 'libxl_device_model_version' | 'libxl_timer_mode' | 'libxl_tee_type' | 'libxl_altp2m_mode' | 'libxl_bios_type'
-  | 'libxl_hdtype' | 'libxl_gfx_passthru_kind' | 'libxl_vendor_device' | 'libxl_passthrough';
+  | 'libxl_hdtype' | 'libxl_gfx_passthru_kind' | 'libxl_vendor_device' | 'libxl_passthrough' | 'libxl_nic_type'
+  | 'libxl_disk_backend' | 'libxl_disk_format' | 'libxl_disk_specification' | 'libxl_disk_transport'
+  | 'libxl_vga_interface_type' | 'libxl_rdm_reserve_policy';
 /** IDL types whose JSON is a number. */
-type IntegerType = 'integer' | 'uint32' | 'uint64' | 'libxl_domid' | 'MemKB';
+type IntegerType = 'integer' | 'uint8' | 'uint32' | 'uint64' | 'libxl_domid' | 'libxl_devid' | 'MemKB';
 type ListType = `Array(${string})` | 'libxl_bitmap';
 
 type FieldsOf<R> = R extends { readonly [FIELDS]?: infer F } ? F : unknown;
