@@ -4,7 +4,8 @@
 import type { ResolvedConfig } from './types';
 import {
   defboolVal, domainView, int, list, str, obj,
-  type BuildInfo, type CreateInfo, type GuestType, type HvmInfo, type Json,
+  type BuildInfo, type CreateInfo, type Disk, type GuestType, type HvmInfo, type Json, type Nic, type Pci,
+  type Sdl, type StrKey, type Vfb, type Vnc,
 } from '../model/domain-view';
 
 export type { Json } from '../model/domain-view';
@@ -25,7 +26,7 @@ export interface SdlInfo {
 }
 
 /** libxl_vnc_info (`o`: the struct's JSON). */
-export function vncInfo(o: Json, enableDefault: boolean): VncInfo {
+export function vncInfo(o: Readonly<Vnc>, enableDefault: boolean): VncInfo {
   return {
     enable: defboolVal(o, 'enable', enableDefault),
     listen: str(o, 'listen'),
@@ -36,7 +37,7 @@ export function vncInfo(o: Json, enableDefault: boolean): VncInfo {
 }
 
 /** libxl_sdl_info (`o`: the struct's JSON). */
-export function sdlInfo(o: Json): SdlInfo {
+export function sdlInfo(o: Readonly<Sdl>): SdlInfo {
   return { enable: defboolVal(o, 'enable'), opengl: defboolVal(o, 'opengl'), display: str(o, 'display'), xauthority: str(o, 'xauthority') };
 }
 
@@ -50,11 +51,11 @@ export interface DmView {
   readonly name?: string;
   readonly stubdomain: boolean;
   readonly dmRestrict: boolean;
-  readonly disks: Json[];
-  readonly nics: Json[];
-  readonly vfbs: Json[];
+  readonly disks: Disk[];
+  readonly nics: Nic[];
+  readonly vfbs: Vfb[];
   readonly channels: Json[];
-  readonly pcidevs: Json[];
+  readonly pcidevs: Pci[];
   /** NICs whose MAC libxl generated (no `mac=` given). */
   readonly generatedMacs: ReadonlySet<Json>;
 }
@@ -123,7 +124,7 @@ export function availVcpus(b: Readonly<BuildInfo>): number[] {
 }
 
 /** A string field as glibc's printf("%s") shows it: `(null)` for a NULL pointer (a field not set). */
-export function cstr(o: Json, key: string): string {
+export function cstr<R extends Readonly<Json>>(o: R, key: StrKey<R>): string {
   return str(o, key) ?? '(null)';
 }
 

@@ -1,7 +1,7 @@
 // Mirrors the display helpers of tools/libs/light/libxl_dm.c (Xen 4.17): the `-vnc` address and
 // the `-spice` option string, shared by both builders.
-import type { Json, VncInfo } from './config-view';
-import { defboolVal, int, str } from '../model/domain-view';
+import type { VncInfo } from './config-view';
+import { defboolVal, int, str, type Spice } from '../model/domain-view';
 import { failure, logLine, type Failure } from './argv-writer';
 
 /**
@@ -21,7 +21,7 @@ export function vncAddress(vnc: VncInfo, fn: string, domid: number): string | Fa
 
 /** dm_spice_options: port/tls-port, address, ticketing, mouse, clipboard, compression, video. */
 /** `spice`: the libxl_spice_info JSON. */
-export function spiceOptions(spice: Json): string | Failure {
+export function spiceOptions(spice: Readonly<Spice>): string | Failure {
   const port = int(spice, 'port');
   const tlsPort = int(spice, 'tls_port');
   if (!port && !tlsPort) {

@@ -1,7 +1,7 @@
 // Mirrors the emulated-NIC part of tools/libs/light/libxl_dm.c (Xen 4.17): `-device`/`-netdev`
 // for qemu-xen (with the COLO primary-side extras), `-net nic`/`-net tap` for qemu-xen-traditional.
-import { type DmView, type Json } from './config-view';
-import { enumOf, int, str } from '../model/domain-view';
+import type { DmView } from './config-view';
+import { enumOf, int, str, type Nic } from '../model/domain-view';
 import type { ArgvWriter } from './argv-writer';
 
 /** libxl__device_nic_devname for the emulated twin of a vif, on a Linux dom0. */
@@ -13,16 +13,16 @@ export function tapIfname(domid: number, devid: number): string {
 export const TAP_SCRIPT = 'no';
 
 /** Emulated NICs only: `type=ioemu` (the HVM default after setdefault). */
-export function ioemuNics(d: DmView): Json[] {
+export function ioemuNics(d: DmView): Nic[] {
   return d.nics.filter((n) => enumOf(n, 'nictype', d.type === 'hvm' ? 'vif_ioemu' : 'vif') === 'vif_ioemu');
 }
 
-export function nicMac(nic: Json): string {
+export function nicMac(nic: Readonly<Nic>): string {
   return str(nic, 'mac') ?? '00:00:00:00:00:00';
 }
 
 /** True when the MAC was made up by libxl (no `mac=` in the vif spec): shown as a placeholder. */
-export function macIsGenerated(d: DmView, nic: Json): boolean {
+export function macIsGenerated(d: DmView, nic: Nic): boolean {
   return d.generatedMacs.has(nic) || str(nic, 'mac') === undefined;
 }
 
@@ -59,10 +59,16 @@ export function writeTraditionalNics(w: ArgvWriter, d: DmView, domid: number): v
   if (nics.length === 0) w.add({ group: 'network', meaning: 'no emulated NIC' }, '-net', 'none');
 }
 
+/** A COLO proxy socket of a NIC (its colo_sock_<name>_id/_ip/_port fields). */
+type ColoSocket = 'mirror' | 'compare_pri_in' | 'compare_sec_in' | 'compare_notify' | 'redirector0' | 'redirector1' | 'redirector2';
+/** The other COLO fields a primary run reads (colo_<field>). */
+type ColoField = 'filter_mirror_queue' | 'filter_mirror_outdev' | 'filter_redirector0_queue' | 'filter_redirector0_indev'
+  | 'filter_redirector1_queue' | 'filter_redirector1_outdev' | 'compare_pri_in' | 'compare_sec_in' | 'compare_out' | 'compare_notify_dev';
+
 /** The userspace COLO proxy sockets and filters of a primary (non-restore) run. */
-function writeColoPrimary(w: ArgvWriter, nic: Json, devid: number, listen: string): void {
+function writeColoPrimary(w: ArgvWriter, nic: Readonly<Nic>, devid: number, listen: string): void {
   const note = { group: 'network' as const, meaning: `COLO proxy for NIC ${devid}`, keys: nicKeys };
-  const sock = (name: string, server: boolean): void => {
+  const sock = (name: ColoSocket, server: boolean): void => {
     const id = str(nic, `colo_sock_${name}_id`);
     const ip = str(nic, `colo_sock_${name}_ip`);
     const port = str(nic, `colo_sock_${name}_port`);
@@ -76,7 +82,7 @@ function writeColoPrimary(w: ArgvWriter, nic: Json, devid: number, listen: strin
   sock('redirector0', true);
   sock('redirector1', false);
   sock('redirector2', false);
-  const f = (k: string): string | undefined => str(nic, `colo_${k}`);
+  const f = (k: ColoField): string | undefined => str(nic, `colo_${k}`);
   if (f('filter_mirror_queue') !== undefined && f('filter_mirror_outdev') !== undefined) {
     w.add(note, '-object', `filter-mirror,id=m1,netdev=net${devid},queue=${f('filter_mirror_queue')},outdev=${f('filter_mirror_outdev')}`);
   }

@@ -1,8 +1,8 @@
 // Mirrors the emulated-disk loop of libxl__build_device_model_args_new in
 // tools/libs/light/libxl_dm.c (Xen 4.17): which disks qemu emulates (IDE, AHCI, SCSI, CD-ROM), with
 // which image path and format, and the warnings for disks left to the PV drivers.
-import { cstr, type DmView, type Json } from './config-view';
-import { defboolVal, enumOf, int, str } from '../model/domain-view';
+import { cstr, type DmView } from './config-view';
+import { defboolVal, enumOf, int, str, type Disk } from '../model/domain-view';
 import { failure, logLine, type ArgvWriter, type Failure } from './argv-writer';
 import { diskLocalPath, diskNumber, qemuDiskFormat } from './disk-names';
 import type { DmReason } from './types';
@@ -105,7 +105,7 @@ export function writeQemuXenDisks(w: ArgvWriter, d: DmView, domid: number, stubd
   return undefined;
 }
 
-function scsiDrive(disk: Json, target: string, unit: number, format: string, colo: ColoMode, common: string): { drive: string; id: string } {
+function scsiDrive(disk: Disk, target: string, unit: number, format: string, colo: ColoMode, common: string): { drive: string; id: string } {
   const exportName = cstr(disk, 'colo_export');
   switch (colo) {
     case 'none': {
@@ -125,7 +125,7 @@ function scsiDrive(disk: Json, target: string, unit: number, format: string, col
   }
 }
 
-function ideDrive(disk: Json, target: string, unit: number, format: string, colo: ColoMode): string {
+function ideDrive(disk: Disk, target: string, unit: number, format: string, colo: ColoMode): string {
   const exportName = cstr(disk, 'colo_export');
   switch (colo) {
     case 'none':

@@ -2,7 +2,7 @@
 // qemu-xen command line, for a dom0 qemu (HVM guest or PV/PVH backends) and for the qemu inside a
 // Linux stub domain. Version differences come from versions.ts.
 import { dmKeymap, dmSdl, dmVnc, sizekbToMb, type DmView } from './config-view';
-import { defboolVal, int, str, strList, obj, type Json } from '../model/domain-view';
+import { defboolVal, int, str, strList, obj, type Pci } from '../model/domain-view';
 import { ArgvWriter, failure, isFailure, logLine, type Failure } from './argv-writer';
 import { vncAddress } from './display';
 import { writeHvmDevices } from './qemu-xen-hvm';
@@ -221,6 +221,6 @@ function findIntelGraphics(d: DmView, host: HostModel): { found: boolean; log: D
   return { found: false, log };
 }
 
-function hex(o: Json, key: string, width: number): string {
+function hex(o: Pci, key: 'domain' | 'bus' | 'dev', width: number): string {
   return int(o, key).toString(16).padStart(width, '0');
 }

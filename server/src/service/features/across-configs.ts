@@ -8,7 +8,7 @@
 import type { Analysis } from '../analyze';
 import type { ByteSpan, Severity } from '../finding';
 import type { Value } from '../syntax/settings';
-import { domainView, int, list, str } from '../model/domain-view';
+import { domainView, int, list, str, type Disk, type Nic } from '../model/domain-view';
 
 export interface ConfigInput {
   /** How the caller names the config (a path, a URI); findings refer to configs by it. */
@@ -91,11 +91,11 @@ export function acrossFacts(id: string, a: Analysis): AcrossFacts {
     const uuid = str(cInfo, 'uuid');
     // Without a `uuid` line xl makes a random one (the model writes a placeholder): only a written one counts.
     if (uuid && a.effective.has('uuid')) add('uuid', uuid.toLowerCase(), place(id, a, 'uuid', undefined, uuid));
-    list(config, 'nics').forEach((nic, i) => {
+    list(config, 'nics').forEach((nic: Nic, i) => {
       const mac = str(nic, 'mac');
       if (mac) add('mac', mac.toLowerCase(), place(id, a, 'vif', i, mac));
     });
-    list(config, 'disks').forEach((disk, i) => {
+    list(config, 'disks').forEach((disk: Disk, i) => {
       const target = str(disk, 'pdev_path');
       if (!target || int(disk, 'readwrite') !== 1 || int(disk, 'is_cdrom') === 1) return;
       add('disk', normalizeTarget(target), place(id, a, 'disk', i, target));

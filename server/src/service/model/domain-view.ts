@@ -193,6 +193,11 @@ type StringType = 'string' | 'libxl_uuid' | 'libxl_ms_vm_genid' | 'libxl_mac' | 
 type IntegerType = 'integer' | 'uint8' | 'uint32' | 'uint64' | 'libxl_domid' | 'libxl_devid' | 'MemKB';
 type ListType = `Array(${string})` | 'libxl_bitmap';
 
+/** The keys of `R` read with str (strings and enums); any key when `R` is not a declared struct. */
+export type StrKey<R> = KeyOf<R, StringType>;
+/** The keys of `R` read with int or num. */
+export type IntKey<R> = KeyOf<R, IntegerType>;
+
 type FieldsOf<R> = R extends { readonly [FIELDS]?: infer F } ? F : unknown;
 /** The keys of `R` of IDL types `T` when `R` is a declared struct; any key otherwise. */
 export type KeyOf<R, T> = FieldsOf<R> extends IdlFields
