@@ -9,7 +9,7 @@ import { copyDeprecatedFields } from './deprecated';
 import { deviceModelVersion, resolveDeviceModelVersion, stubdomainIsLinux } from './device-model';
 import { bootloaderRestrict, defaultsHvmAltp2m, hvmPirq, linuxStubdomains } from './versions';
 import { child, defboolDefault, type Json } from './json';
-import { defboolVal, int, isObject, memkb, num, str, type BuildInfo, type HvmInfo, type PvInfo, type PvhInfo } from '../model/domain-view';
+import { defboolVal, int, isObject, memkb, num, str, type BuildInfo, type HvmInfo, type PvInfo, type PvhInfo, type Sdl, type Spice, type Vga, type Vnc } from '../model/domain-view';
 
 const FN = 'libxl__domain_build_info_setdefault';
 const SECINITSID_DOMDM = 13;
@@ -180,7 +180,7 @@ function stubdomainImagesSetDefault(bInfo: BuildInfo, env: DefaultsEnv): void {
 function hvmSetDefault(bInfo: BuildInfo, hvm: HvmInfo, env: DefaultsEnv): boolean {
   if (memkb(bInfo, 'shadow_memkb') === undefined) bInfo.shadow_memkb = 0;
   if (memkb(hvm, 'mmio_hole_memkb') === undefined) hvm.mmio_hole_memkb = 0;
-  const vga = child(hvm, 'vga');
+  const vga: Vga = child(hvm, 'vga');
   const kind = str(vga, 'kind');
   if (kind === undefined || kind === 'unknown') vga.kind = 'cirrus';
   if (!videoRamSetDefault(bInfo, str(vga, 'kind')!, env)) return false;
@@ -193,7 +193,7 @@ function hvmSetDefault(bInfo: BuildInfo, hvm: HvmInfo, env: DefaultsEnv): boolea
     ['usb', false], ['vkb_device', true], ['xen_platform_pci', true],
   ] as const) defboolDefault(hvm, key, value);
 
-  const spice = child(hvm, 'spice');
+  const spice: Spice = child(hvm, 'spice');
   defboolDefault(spice, 'enable', false);
   if (!defboolVal(spice, 'enable') && int(spice, 'usbredirection') > 0) {
     delete spice.usbredirection;
@@ -209,13 +209,13 @@ function hvmSetDefault(bInfo: BuildInfo, hvm: HvmInfo, env: DefaultsEnv): boolea
   }
   if (str(hvm, 'boot') === undefined) hvm.boot = 'cda';
 
-  const vnc = child(hvm, 'vnc');
+  const vnc: Vnc = child(hvm, 'vnc');
   defboolDefault(vnc, 'enable', true);
   if (defboolVal(vnc, 'enable')) {
     defboolDefault(vnc, 'findunused', true);
     if (str(vnc, 'listen') === undefined) vnc.listen = '127.0.0.1';
   }
-  const sdl = child(hvm, 'sdl');
+  const sdl: Sdl = child(hvm, 'sdl');
   defboolDefault(sdl, 'enable', false);
   if (defboolVal(sdl, 'enable')) defboolDefault(sdl, 'opengl', false);
   if (defboolVal(spice, 'enable')) {
