@@ -5,6 +5,9 @@
 //  4. the checks (server/src/service/checks/) read the stages' data, never their sentences: no regular
 //     expression and no string search or rewrite (`.includes(`, `.startsWith(`, `.replace(`, ...);
 //     membership in a list of keys or codes goes through util/lists.ts's `has`.
+//  5. the domain config (libxl_domain_config JSON) is read through model/domain-view.ts: no other module
+//     declares a reader of its fields (str, int, defbool, the guest type, ...), and no stage after the
+//     model reads c_info or b_info as a property.
 // The rules are checked on the real tree and, to show they bite, on made-up files that break them.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -125,6 +128,30 @@ export function textReadingViolations(files: readonly SourceFile[]): string[] {
   return out;
 }
 
+/** The readers model/domain-view.ts owns: no other module of the service declares one (at its top level). */
+const VIEW_READERS = [
+  'str', 'num', 'int', 'memkb', 'defbool', 'defboolVal', 'enumOf', 'list', 'strList', 'obj', 'isObject',
+  'guestType', 'guestTypeOf', 'domainType', 'domainView',
+];
+
+/** Rule 5: one view of the domain config (line: what). */
+export function domainConfigViolations(files: readonly SourceFile[]): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    const rel = relative(SERVICE, f.path).split(sep);
+    if (rel.join('/') === 'model/domain-view.ts') continue;
+    const where = relative(REPO, f.path).split(sep).join('/');
+    const code = codeOnly(f.text);
+    for (const name of VIEW_READERS) {
+      if (new RegExp(`^(?:export\\s+)?(?:function\\s+${name}\\s*[<(]|const\\s+${name}\\s*=)`, 'm').test(code)) {
+        out.push(`${where}: declares its own ${name}; read the domain config with model/domain-view.ts`);
+      }
+    }
+    if (rel[0] !== 'model' && /\.(?:c_info|b_info)\b/.test(code)) out.push(`${where}: reads c_info/b_info as a property; use domainView()`);
+  }
+  return out;
+}
+
 function serviceFiles(dir = SERVICE, out: SourceFile[] = []): SourceFile[] {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
@@ -212,6 +239,14 @@ describe('architecture of the language-service library', () => {
     assert.equal(textReadingViolations([at('checks/x.ts', "const t = m.text.replace('warning: ', '');\nconst x = c.startsWith('xl-');\n")]).length, 2);
     assert.deepEqual(textReadingViolations([at('checks/x.ts', "// /regex/ in a comment, '.includes(' in a string\nconst ok = has(m.keys, 'vnc');\n")]), []);
     assert.deepEqual(textReadingViolations([at('syntax/x.ts', 'const k = /^x/.test(line);\n')]), [], 'only the checks are held to it');
+  });
+  test('the domain config is read through model/domain-view.ts (issue 9)', () => {
+    assert.deepEqual(domainConfigViolations(files), []);
+    assert.equal(domainConfigViolations([at('devicemodel/x.ts', 'export function int(v: unknown): number { return 0; }\n')]).length, 1);
+    assert.equal(domainConfigViolations([at('defaults/x.ts', 'export const defbool = (o: Json, k: string) => o[k];\n')]).length, 1);
+    assert.equal(domainConfigViolations([at('features/x.ts', 'const t = (a.xl?.config as X).c_info?.type;\n')]).length, 1);
+    assert.deepEqual(domainConfigViolations([at('features/x.ts', "function f() { const list = g(); }\nconst b = child(config, 'b_info');\n")]), []);
+    assert.deepEqual(domainConfigViolations([at('model/x.ts', 'st.c.type = st.type; const t = d.c_info;\n')]), [], 'the model builds the config');
   });
   test('a stage that imports a later one is caught', () => {
     assert.equal(violations([at('syntax/x.ts', "import { runChecks } from '../checks';\n")]).length, 1);

@@ -12,7 +12,8 @@ const CLIENT_ID = 'xlcfg';
 const CLIENT_NAME = 'xl.cfg language server';
 
 /** Makes the language client for the extension's server (not started yet). */
-export type ClientFactory = (context: vscode.ExtensionContext, id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+/** Makes the language client; may load the client library first (it is not loaded at activation). */
+export type ClientFactory = (context: vscode.ExtensionContext, id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient | Promise<BaseLanguageClient>;
 
 export class LazyLanguageClient implements vscode.Disposable {
   private client: BaseLanguageClient | undefined;
@@ -52,7 +53,7 @@ export class LazyLanguageClient implements vscode.Disposable {
       middleware: trustMiddleware(() => created),
     };
     let created: BaseLanguageClient | undefined;
-    const client = created = this.create(this.context, CLIENT_ID, CLIENT_NAME, clientOptions);
+    const client = created = await this.create(this.context, CLIENT_ID, CLIENT_NAME, clientOptions);
     await client.start();
     this.client = client;
     return client;

@@ -8,11 +8,10 @@
 // XLCFG_E2E_DOCS=1 also writes the README's pictures to docs/images/ (headline, quickfix, preview,
 // inlay-hints), cut to the editor so that each stays small.
 // XLCFG_E2E_BREAK=<features> starts the server with those features off (the test must then fail).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO, installVsix, launchChromium, log, startCodeServer } from './lib/code-server.mjs';
+import { REPO, launchChromium, log, packagedExtension, startCodeServer } from './lib/code-server.mjs';
 
 const SHOTS = process.env.XLCFG_E2E_SHOTS || path.join(REPO, 'test-output', 'e2e');
 const VSIX = path.join(REPO, 'out', 'e2e', 'xlcfg.vsix');
@@ -128,15 +127,7 @@ let cs;
 let browser;
 let code = 0;
 try {
-  if (!process.env.XLCFG_E2E_NO_BUILD) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' });
-  fs.mkdirSync(path.dirname(VSIX), { recursive: true });
-  log('packaging the extension and installing it into code-server');
-  execFileSync(process.execPath, [path.join(REPO, 'scripts/package.mjs'), '--target', 'desktop', '--no-build', '-o', VSIX],
-    { cwd: EXTENSION_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
-  const extensionsDir = path.join(runDir, 'extensions');
-  installVsix(VSIX, extensionsDir);
-  const workspace = path.join(runDir, 'workspace');
-  fs.cpSync(path.join(REPO, 'test/e2e/workspace'), workspace, { recursive: true });
+  const { extensionsDir, workspace } = packagedExtension({ repo: REPO, extensionDir: EXTENSION_DIR, target: 'desktop', vsix: VSIX, runDir });
 
   const env = process.env.XLCFG_E2E_BREAK ? { XLCFG_DISABLE_FEATURES: process.env.XLCFG_E2E_BREAK } : {};
   cs = await startCodeServer({ extensionsDir, env, verbose: Boolean(process.env.EXT_TEST_VERBOSE) });
@@ -268,7 +259,10 @@ try {
     results.push(`     (stub-domain line as shown: ${text.trim()})`);
     await shot('inlay-hints.png');
     // For the README: with the hint's tooltip.
-    await pointAt(stub, (await stub.boundingBox()).width - 200);
+    // The hint's own element (the innermost span holding its text), not a guess at its x.
+    const hint = stub.locator('span', { hasText: 'device_model_version="qemu-xen-traditional"' }).last();
+    const hintBox = await hint.boundingBox();
+    await pointAt(hint, hintBox.width / 2);
     const tip = page.locator('.monaco-hover', { hasText: 'libxl chooses this version' }).first();
     await tip.waitFor();
     await docShot('inlay-hints.png', editorClip(300));

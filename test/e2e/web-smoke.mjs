@@ -6,11 +6,10 @@
 // `local` host is absent in a browser (only the browser server says so: proof of where it runs).
 // run.mjs runs it after the UI smoke test; alone: `node test/e2e/web-smoke.mjs` (XLCFG_E2E_NO_BUILD=1
 // when dist/ is built). A failure leaves FAILED-web-smoke.png in $XLCFG_E2E_SHOTS (default test-output/e2e).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO, installVsix, launchChromium, log, startCodeServer } from './lib/code-server.mjs';
+import { REPO, launchChromium, log, packagedExtension, startCodeServer } from './lib/code-server.mjs';
 
 const VSIX = path.join(REPO, 'out', 'e2e-web', 'xlcfg.vsix');
 const STEP_MS = 40_000;
@@ -34,15 +33,7 @@ async function step(name, body) {
 }
 
 try {
-  if (!process.env.XLCFG_E2E_NO_BUILD) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' });
-  fs.mkdirSync(path.dirname(VSIX), { recursive: true });
-  log('packaging the extension and installing it into code-server');
-  execFileSync(process.execPath, [path.join(REPO, 'scripts/package.mjs'), '--target', 'universal', '--no-build', '-o', VSIX],
-    { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
-  const extensionsDir = path.join(runDir, 'extensions');
-  installVsix(VSIX, extensionsDir);
-  const workspace = path.join(runDir, 'workspace');
-  fs.cpSync(path.join(REPO, 'test/e2e/workspace'), workspace, { recursive: true });
+  const { extensionsDir, workspace } = packagedExtension({ repo: REPO, extensionDir: REPO, target: 'universal', vsix: VSIX, runDir });
 
   cs = await startCodeServer({
     extensionsDir,

@@ -173,6 +173,24 @@ export async function startCodeServer({ env = {}, settings = {}, extensionsDir, 
 }
 
 /** Installs a .vsix into `extensionsDir` with code-server's own CLI (no network). */
+/**
+ * What both smoke tests start from: the extension packaged as a user gets it (scripts/package.mjs,
+ * `target` desktop or universal, from dist/ as built), installed into `runDir`/extensions, and a
+ * throw-away copy of the fixture workspace. Returns the two folders.
+ */
+export function packagedExtension({ repo, extensionDir = repo, target, vsix, runDir }) {
+  if (!process.env.XLCFG_E2E_NO_BUILD) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, stdio: 'inherit' });
+  fs.mkdirSync(path.dirname(vsix), { recursive: true });
+  log('packaging the extension and installing it into code-server');
+  execFileSync(process.execPath, [path.join(repo, 'scripts/package.mjs'), '--target', target, '--no-build', '-o', vsix],
+    { cwd: extensionDir, stdio: ['ignore', 'ignore', 'inherit'] });
+  const extensionsDir = path.join(runDir, 'extensions');
+  installVsix(vsix, extensionsDir);
+  const workspace = path.join(runDir, 'workspace');
+  fs.cpSync(path.join(repo, 'test/e2e/workspace'), workspace, { recursive: true });
+  return { extensionsDir, workspace };
+}
+
 export function installVsix(vsix, extensionsDir) {
   const entry = ensureCodeServer();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xlcfg-cs-install-'));

@@ -3,7 +3,7 @@
 // cases where the restriction is weaker than it looks or does nothing.
 import type { Finding, RelatedSpan } from '../finding';
 import type { CheckContext } from './context';
-import { defboolVal, list, isObject } from '../defaults/json';
+import { defboolVal, domainView, guestType, list } from '../model/domain-view';
 import { setting, statementSpan, stringValue } from './spans';
 import type { CheckFinding, CheckHandler, Fix, FixContext } from './fix';
 import { insertLineAfter, removeStatement, replaceValue } from '../syntax/edits';
@@ -17,15 +17,8 @@ declare module './codes' {
 /** How qemu-xen-traditional came to be chosen, for the message and the quick fixes. */
 export type TraditionalCause = 'written' | 'stubdomain' | 'default';
 
-function bInfo(a: CheckContext): Record<string, unknown> | undefined {
-  const r = a.libxl?.resolved ?? a.xl?.config;
-  const b = r && isObject(r) ? r.b_info : undefined;
-  return isObject(b) ? b : undefined;
-}
-
 export function dmRestrictOn(a: CheckContext): boolean {
-  const b = bInfo(a);
-  return !!b && defboolVal(b, 'dm_restrict');
+  return defboolVal(domainView(a.libxl?.resolved ?? a.xl?.config).bInfo, 'dm_restrict');
 }
 
 function traditionalRefusal(a: CheckContext): CheckFinding<'dm-restrict-traditional'> | null {
@@ -52,15 +45,10 @@ function traditionalRefusal(a: CheckContext): CheckFinding<'dm-restrict-traditio
     ...span, code: 'dm-restrict-traditional', severity: 'error',
     message: `libxl refuses this when the guest starts (xl create fails): ${failure.text}.${why}`,
     ...(related.length ? { related } : {}),
-    data: { libxlMessage: failure.text, cause, type: guestType(a) },
+    data: { libxlMessage: failure.text, cause, type: guestType(a.xl?.config) ?? 'pv' },
   };
 }
 
-function guestType(a: CheckContext): string {
-  const r = a.xl?.config;
-  const c = r && isObject(r.c_info) ? r.c_info : undefined;
-  return typeof c?.type === 'string' ? c.type : 'pv';
-}
 
 /** The hints and warnings around dm_restrict when libxl accepts the config. */
 function weakRestriction(a: CheckContext): Finding[] {
@@ -68,7 +56,8 @@ function weakRestriction(a: CheckContext): Finding[] {
   const restrict = setting(a, 'dm_restrict');
   if (!restrict || !dm || dm.outcome === 'error' || !a.libxl?.resolved || !dmRestrictOn(a)) return [];
   const span = statementSpan(restrict);
-  const type = guestType(a);
+  // xl always writes a type (PV, its default, when none is given).
+  const type = guestType(a.xl?.config) ?? 'pv';
   const out: Finding[] = [];
   if (type !== 'hvm' && dm.outcome === 'no_device_model') {
     out.push({

@@ -4,7 +4,7 @@
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
 import { keyAppliesTo, keyStatusIn, lookupKey, type GuestType } from '../catalogue';
-import { isObject } from '../defaults/json';
+import { guestType } from '../model/domain-view';
 import { setting, statementSpan, stringValue } from './spans';
 import { has } from '../util/lists';
 import type { CheckFinding, CheckHandler, Fix, FixContext } from './fix';
@@ -30,18 +30,12 @@ declare module './codes' {
 /** xl codes that already speak about a key's deprecation or being ignored. */
 const XL_SAYS_IGNORED = new Set(['xl-deprecated', 'xl-ignored', 'xl-device-model-ignored', 'xl-kernel-hvmloader']);
 
-export function guestTypeOf(a: CheckContext): GuestType | undefined {
-  const c = a.xl?.config?.c_info;
-  const t = isObject(c) ? c.type : undefined;
-  return t === 'hvm' || t === 'pv' || t === 'pvh' ? t : undefined;
-}
-
 function xlAlreadySays(said: readonly Finding[], start: number, end: number): boolean {
   return said.some((f) => f.start < end && f.end > start);
 }
 
 export function keyUseChecks(a: CheckContext): Finding[] {
-  const type = guestTypeOf(a);
+  const type = guestType(a.xl?.config);
   const out: Finding[] = [];
   const said = (a.xl?.findings ?? []).filter((f) => XL_SAYS_IGNORED.has(f.code));
   const known: [string, number][] = [];

@@ -3,7 +3,7 @@
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
 import { lookupKey } from '../catalogue';
-import { isObject } from '../defaults/json';
+import { domainView, memkb } from '../model/domain-view';
 import { setting, statementSpan, stringValue } from './spans';
 import type { CheckFinding, CheckHandler } from './fix';
 import { replaceValue } from '../syntax/edits';
@@ -52,9 +52,10 @@ export function maxmemBelowMemory(a: CheckContext): Finding[] {
   const cfg = a.xl?.config;
   const maxmem = setting(a, 'maxmem');
   const memory = setting(a, 'memory');
-  if (!cfg || !maxmem || !memory || !isObject(cfg.b_info)) return [];
-  const max = Number(cfg.b_info.max_memkb);
-  const target = Number(cfg.b_info.target_memkb);
+  if (!cfg || !maxmem || !memory) return [];
+  const b = domainView(cfg).bInfo;
+  const max = memkb(b, 'max_memkb') ?? 0;
+  const target = memkb(b, 'target_memkb') ?? 0;
   if (!(max > 0 && target > 0 && max < target)) return [];
   return [{
     ...statementSpan(maxmem), code: 'maxmem-below-memory', severity: 'warning',

@@ -6,13 +6,13 @@ import type { CheckContext } from './context';
 import { keyStatusIn, lookupKey, sinceText, valueAllowedIn } from '../catalogue';
 import { statementSpan, writtenSpan } from './spans';
 import { has } from '../util/lists';
-import { guestTypeOf } from './key-use';
+import { guestType } from '../model/domain-view';
 
 const MODEL_VERSION = '4.17';
 
 export function xenVersionChecks(a: CheckContext): Finding[] {
   const version = a.options.xenVersion;
-  const type = guestTypeOf(a);
+  const type = guestType(a.xl?.config);
   const out: Finding[] = [];
   const known: [string, number][] = [];
   a.parsed.forEachEffective((name, i) => { if (keyStatusIn(name, version)) known.push([name, i]); });
@@ -58,7 +58,7 @@ export function xenVersionChecks(a: CheckContext): Finding[] {
  */
 export function xlFindingsForTarget(a: CheckContext, findings: readonly Finding[]): Finding[] {
   if (a.options.xenVersion === MODEL_VERSION) return [...findings];
-  const type = guestTypeOf(a);
+  const type = guestType(a.xl?.config);
   return findings.filter((f) => {
     if (f.severity !== 'error' || typeof f.data?.key !== 'string') return true;
     const key = f.data.key;

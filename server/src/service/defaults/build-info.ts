@@ -8,7 +8,8 @@ import type { DefaultsEnv } from './context';
 import { copyDeprecatedFields } from './deprecated';
 import { deviceModelVersion, resolveDeviceModelVersion, stubdomainIsLinux } from './device-model';
 import { bootloaderRestrict, defaultsHvmAltp2m, hvmPirq, linuxStubdomains } from './versions';
-import { child, defboolDefault, defboolVal, int, isObject, memkb, num, str, type Json } from './json';
+import { child, defboolDefault, type Json } from './json';
+import { defboolVal, int, isObject, memkb, num, str, type BuildInfo, type HvmInfo, type PvInfo, type PvhInfo, type Sdl, type Spice, type Vga, type Vnc } from '../model/domain-view';
 
 const FN = 'libxl__domain_build_info_setdefault';
 const SECINITSID_DOMDM = 13;
@@ -33,7 +34,7 @@ function bitmapBytes(setBits: readonly unknown[]): number {
 }
 
 /** Returns false when libxl refuses the build info (the reason is logged). */
-export function buildInfoSetDefault(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env: DefaultsEnv): boolean {
+export function buildInfoSetDefault(type: 'hvm' | 'pv' | 'pvh', bInfo: BuildInfo, env: DefaultsEnv): boolean {
   if (!copyDeprecatedFields(type, bInfo, env)) return false;
 
   defboolDefault(bInfo, 'device_model_stubdomain', false);
@@ -98,7 +99,7 @@ export function buildInfoSetDefault(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env
       if (!hvmSetDefault(bInfo, hvm!, env)) return false;
       break;
     case 'pv': {
-      const pv = child(bInfo, 'type.pv');
+      const pv: PvInfo = child(bInfo, 'type.pv');
       defboolDefault(pv, 'e820_host', false);
       if (memkb(bInfo, 'video_memkb') === undefined) bInfo.video_memkb = 0;
       if (memkb(bInfo, 'shadow_memkb') === undefined) bInfo.shadow_memkb = 0;
@@ -106,7 +107,7 @@ export function buildInfoSetDefault(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env
       break;
     }
     case 'pvh': {
-      const pvh = child(bInfo, 'type.pvh');
+      const pvh: PvhInfo = child(bInfo, 'type.pvh');
       defboolDefault(pvh, 'pvshim', false);
       if (memkb(bInfo, 'video_memkb') === undefined) bInfo.video_memkb = 0;
       if (defboolVal(pvh, 'pvshim')) {
@@ -131,7 +132,7 @@ export function buildInfoSetDefault(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env
 }
 
 /** bios default and the bios/device-model pairing, then the direct-boot sanity check. */
-function hvmFirmwareSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolean {
+function hvmFirmwareSetDefault(bInfo: BuildInfo, hvm: HvmInfo, env: DefaultsEnv): boolean {
   const dmv = deviceModelVersion(bInfo);
   if (str(hvm, 'bios') === undefined) {
     if (dmv === 'qemu_xen_traditional' && !env.atLeast('4.21')) hvm.bios = 'rombios';
@@ -165,7 +166,7 @@ function hvmFirmwareSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolea
   return true;
 }
 
-function stubdomainImagesSetDefault(bInfo: Json, env: DefaultsEnv): void {
+function stubdomainImagesSetDefault(bInfo: BuildInfo, env: DefaultsEnv): void {
   const linux = deviceModelVersion(bInfo) === 'qemu_xen';
   if (str(bInfo, 'stubdomain_kernel') === undefined) {
     bInfo.stubdomain_kernel = absPath(env.paths.firmwareDir, linux ? 'qemu-stubdom-linux-kernel' : 'ioemu-stubdom.gz');
@@ -176,10 +177,10 @@ function stubdomainImagesSetDefault(bInfo: Json, env: DefaultsEnv): void {
 }
 
 /** The HVM branch: videoram per graphics card and device model, then displays, USB, boot. */
-function hvmSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolean {
+function hvmSetDefault(bInfo: BuildInfo, hvm: HvmInfo, env: DefaultsEnv): boolean {
   if (memkb(bInfo, 'shadow_memkb') === undefined) bInfo.shadow_memkb = 0;
   if (memkb(hvm, 'mmio_hole_memkb') === undefined) hvm.mmio_hole_memkb = 0;
-  const vga = child(hvm, 'vga');
+  const vga: Vga = child(hvm, 'vga');
   const kind = str(vga, 'kind');
   if (kind === undefined || kind === 'unknown') vga.kind = 'cirrus';
   if (!videoRamSetDefault(bInfo, str(vga, 'kind')!, env)) return false;
@@ -192,7 +193,7 @@ function hvmSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolean {
     ['usb', false], ['vkb_device', true], ['xen_platform_pci', true],
   ] as const) defboolDefault(hvm, key, value);
 
-  const spice = child(hvm, 'spice');
+  const spice: Spice = child(hvm, 'spice');
   defboolDefault(spice, 'enable', false);
   if (!defboolVal(spice, 'enable') && int(spice, 'usbredirection') > 0) {
     delete spice.usbredirection;
@@ -208,13 +209,13 @@ function hvmSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolean {
   }
   if (str(hvm, 'boot') === undefined) hvm.boot = 'cda';
 
-  const vnc = child(hvm, 'vnc');
+  const vnc: Vnc = child(hvm, 'vnc');
   defboolDefault(vnc, 'enable', true);
   if (defboolVal(vnc, 'enable')) {
     defboolDefault(vnc, 'findunused', true);
     if (str(vnc, 'listen') === undefined) vnc.listen = '127.0.0.1';
   }
-  const sdl = child(hvm, 'sdl');
+  const sdl: Sdl = child(hvm, 'sdl');
   defboolDefault(sdl, 'enable', false);
   if (defboolVal(sdl, 'enable')) defboolDefault(sdl, 'opengl', false);
   if (defboolVal(spice, 'enable')) {
@@ -235,7 +236,7 @@ function hvmSetDefault(bInfo: Json, hvm: Json, env: DefaultsEnv): boolean {
 }
 
 /** Video RAM minimums and defaults: they differ between qemu-xen and qemu-xen-traditional. */
-function videoRamSetDefault(bInfo: Json, kind: string, env: DefaultsEnv): boolean {
+function videoRamSetDefault(bInfo: BuildInfo, kind: string, env: DefaultsEnv): boolean {
   const set = memkb(bInfo, 'video_memkb');
   const use = (kb: number) => { if (set === undefined) bInfo.video_memkb = kb; return memkb(bInfo, 'video_memkb')!; };
   const keys = ['videoram', 'vga', 'stdvga'];
@@ -282,7 +283,7 @@ function videoRamSetDefault(bInfo: Json, kind: string, env: DefaultsEnv): boolea
   }
 }
 
-function grantVersionSetDefault(bInfo: Json, physinfo: HostPhysinfo, env: DefaultsEnv): boolean {
+function grantVersionSetDefault(bInfo: BuildInfo, physinfo: HostPhysinfo, env: DefaultsEnv): boolean {
   const v = num(bInfo, 'max_grant_version');
   if (v === undefined || v === -1) {
     bInfo.max_grant_version = physinfo.capGnttabV2 ? 2 : physinfo.capGnttabV1 ? 1 : 0;

@@ -1,14 +1,15 @@
 // Mirrors libxl__domain_create_info_setdefault (tools/libs/light/libxl_create.c, Xen 4.17).
 import type { HostPhysinfo } from '../host/host-model';
 import type { DefaultsEnv } from './context';
-import { defboolDefault, int, str, type Json } from './json';
+import { defboolDefault, type Json } from './json';
+import { guestTypeOf, int, type CreateInfo } from '../model/domain-view';
 
 const FN = 'libxl__domain_create_info_setdefault';
 const SECINITSID_DOMU = 12;
 
-export function createInfoSetDefault(cInfo: Json, physinfo: HostPhysinfo, env: DefaultsEnv): boolean {
-  const type = str(cInfo, 'type');
-  if (!type || type === 'invalid') {
+export function createInfoSetDefault(cInfo: CreateInfo, physinfo: HostPhysinfo, env: DefaultsEnv): boolean {
+  const type = guestTypeOf(cInfo);
+  if (!type) {
     env.log.error('type-unspecified', FN, 'domain type unspecified', ['type']);
     return false;
   }

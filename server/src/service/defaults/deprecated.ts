@@ -2,7 +2,7 @@
 // the `deprecated_by` fields of libxl_types.idl, Xen 4.17): a value in an old per-type field moves
 // to its replacement in b_info; setting both is refused.
 import type { DefaultsEnv } from './context';
-import { isObject, type Json } from './json';
+import { isObject, type Json, type BuildInfo } from '../model/domain-view';
 
 /** Old field in the type union -> the b_info field that replaces it. */
 const DEPRECATED: Record<'hvm' | 'pv' | 'pvh', readonly string[]> = {
@@ -17,7 +17,7 @@ function isSet(v: unknown): boolean {
   return !(v === 'unknown');
 }
 
-export function copyDeprecatedFields(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env: DefaultsEnv): boolean {
+export function copyDeprecatedFields(type: 'hvm' | 'pv' | 'pvh', bInfo: BuildInfo, env: DefaultsEnv): boolean {
   const union = bInfo[`type.${type}`];
   if (!isObject(union)) return true;
   for (const field of DEPRECATED[type]) {

@@ -5,7 +5,7 @@
 import type { XenPaths } from '../host/paths';
 import type { DefaultsEnv } from './context';
 import { strerror } from './context';
-import { defboolVal, int, isObject, list, str, type Json } from './json';
+import { defboolVal, domainView, int, list, str, type BuildInfo, type Json } from '../model/domain-view';
 import { DEFAULT_XEN_VERSION, versionNumber, type XenVersion } from '../options';
 import { p9NeedsQemuOnlyWhenTyped } from './versions';
 
@@ -13,19 +13,13 @@ export type DeviceModelVersion = 'qemu_xen' | 'qemu_xen_traditional';
 
 const BUILD_INFO_SETDEFAULT = 'libxl__domain_build_info_setdefault';
 
-export function domainType(config: Json): 'hvm' | 'pv' | 'pvh' | undefined {
-  const cInfo = isObject(config.c_info) ? config.c_info : {};
-  const t = str(cInfo, 'type');
-  return t === 'hvm' || t === 'pv' || t === 'pvh' ? t : undefined;
-}
-
-export function deviceModelVersion(bInfo: Json): DeviceModelVersion | undefined {
+export function deviceModelVersion(bInfo: BuildInfo): DeviceModelVersion | undefined {
   const v = str(bInfo, 'device_model_version');
   return v === 'qemu_xen' || v === 'qemu_xen_traditional' ? v : undefined;
 }
 
 /** libxl__stubdomain_is_linux: a stubdomain running qemu-xen is Linux, traditional is MiniOS. */
-export function stubdomainIsLinux(bInfo: Json): boolean {
+export function stubdomainIsLinux(bInfo: BuildInfo): boolean {
   return defboolVal(bInfo, 'device_model_stubdomain') && deviceModelVersion(bInfo) === 'qemu_xen';
 }
 
@@ -33,7 +27,7 @@ export function stubdomainIsLinux(bInfo: Json): boolean {
  * libxl__domain_device_model: the dom0 binary libxl runs (null for a stubdomain, whose device
  * model runs inside the stub domain, or when the version is unknown).
  */
-export function deviceModelPath(bInfo: Json, paths: XenPaths): string | null {
+export function deviceModelPath(bInfo: BuildInfo, paths: XenPaths): string | null {
   if (defboolVal(bInfo, 'device_model_stubdomain')) return null;
   const override = str(bInfo, 'device_model');
   if (override) return override;
@@ -48,7 +42,7 @@ export function deviceModelPath(bInfo: Json, paths: XenPaths): string | null {
  * Resolves b_info.device_model_version when xl left it unset. Returns false when libxl refuses
  * (the message is logged).
  */
-export function resolveDeviceModelVersion(type: 'hvm' | 'pv' | 'pvh', bInfo: Json, env: DefaultsEnv): boolean {
+export function resolveDeviceModelVersion(type: 'hvm' | 'pv' | 'pvh', bInfo: BuildInfo, env: DefaultsEnv): boolean {
   if (bInfo.device_model_version !== undefined && bInfo.device_model_version !== 'unknown') return true;
   const stubdomain = defboolVal(bInfo, 'device_model_stubdomain');
 
@@ -125,8 +119,7 @@ export function needXenpvQemu(resolved: Json, xenVersion: XenVersion = DEFAULT_X
 
 /** Where the device model runs: HVM in dom0 or in a stubdomain; PV/PVH in dom0 only when needed. */
 export function deviceModelPlacement(resolved: Json, xenVersion: XenVersion = DEFAULT_XEN_VERSION): DeviceModelPlacement {
-  const type = domainType(resolved);
-  const bInfo = isObject(resolved.b_info) ? resolved.b_info : {};
+  const { type, bInfo } = domainView(resolved);
   if (type === 'hvm') return defboolVal(bInfo, 'device_model_stubdomain') ? 'stubdomain' : 'dom0';
   if (type === 'pv' || type === 'pvh') return needXenpvQemu(resolved, xenVersion) ? 'dom0' : 'none';
   return 'none';

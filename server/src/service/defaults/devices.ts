@@ -5,7 +5,8 @@
 import type { DefaultsEnv } from './context';
 import { strerror } from './context';
 import { channelConsoleChecks, diskBackends419 } from './versions';
-import { child, defboolDefault, defboolVal, int, num, str, type Json } from './json';
+import { child, defboolDefault, type Json } from './json';
+import { defboolVal, int, num, str, type Disk, type Nic, type Sdl, type Vfb, type Vnc } from '../model/domain-view';
 
 const DISK_FN = 'libxl__device_disk_setdefault';
 const BACKEND_FN = 'libxl__device_disk_set_backend';
@@ -39,7 +40,7 @@ function setDomid(dev: Json, domid: number): void {
   else dev.backend_domid = domid;
 }
 
-export function diskSetDefault(disk: Json, type: 'hvm' | 'pv' | 'pvh', env: DefaultsEnv): boolean {
+export function diskSetDefault(disk: Disk, type: 'hvm' | 'pv' | 'pvh', env: DefaultsEnv): boolean {
   defboolDefault(disk, 'discard_enable', int(disk, 'readwrite') !== 0);
   defboolDefault(disk, 'colo_enable', false);
   defboolDefault(disk, 'colo_restore_enable', false);
@@ -87,7 +88,7 @@ export function diskSetDefault(disk: Json, type: 'hvm' | 'pv' | 'pvh', env: Defa
 
 type DiskBackend = 'phy' | 'qdisk' | 'tap' | 'standalone';
 
-function diskSetBackend(disk: Json, env: DefaultsEnv): boolean {
+function diskSetBackend(disk: Disk, env: DefaultsEnv): boolean {
   const vdev = str(disk, 'vdev') ?? '';
   const format = str(disk, 'format') ?? 'unknown';
   const backend = str(disk, 'backend') ?? 'unknown';
@@ -169,7 +170,7 @@ export function nicsSetDefault(nics: Json[], type: 'hvm' | 'pv' | 'pvh', env: De
   return true;
 }
 
-function nicSetDefault(nic: Json, index: number, type: 'hvm' | 'pv' | 'pvh', env: DefaultsEnv): boolean {
+function nicSetDefault(nic: Nic, index: number, type: 'hvm' | 'pv' | 'pvh', env: DefaultsEnv): boolean {
   if (!int(nic, 'mtu')) nic.mtu = 1500;
   if (str(nic, 'model') === undefined) nic.model = 'rtl8139';
   const mac = str(nic, 'mac');
@@ -216,8 +217,8 @@ export function channelsSetDevids(channels: Json[], env: DefaultsEnv): boolean {
 }
 
 /** libxl__device_vfb_setdefault (PV/PVH framebuffers). */
-export function vfbSetDefault(vfb: Json, env: DefaultsEnv): boolean {
-  const vnc = child(vfb, 'vnc');
+export function vfbSetDefault(vfb: Vfb, env: DefaultsEnv): boolean {
+  const vnc: Vnc = child(vfb, 'vnc');
   defboolDefault(vnc, 'enable', true);
   if (defboolVal(vnc, 'enable')) {
     if (str(vnc, 'listen') === undefined) vnc.listen = '127.0.0.1';
@@ -225,7 +226,7 @@ export function vfbSetDefault(vfb: Json, env: DefaultsEnv): boolean {
   } else {
     defboolDefault(vnc, 'findunused', false);
   }
-  const sdl = child(vfb, 'sdl');
+  const sdl: Sdl = child(vfb, 'sdl');
   defboolDefault(sdl, 'enable', false);
   defboolDefault(sdl, 'opengl', false);
   return resolveBackend(vfb, 'vfb', env);

@@ -5,7 +5,7 @@
 // DefaultsResult.buildRefusals; checks/domain-build.ts says them as libxl-build-refuses errors.
 import type { DefaultsContext } from './context';
 import { versionNumber } from '../options';
-import { defboolVal, isObject, str, type Json } from './json';
+import { defboolVal, domainView, isObject, str, type HvmInfo } from '../model/domain-view';
 import type { LibxlMessage } from './messages';
 
 /** libxl_viridian_enlightenment, by bit number. */
@@ -22,10 +22,8 @@ const VIRIDIAN_DEFAULT_SET = ['base', 'freq', 'time_ref_count', 'apic_assist', '
  * refusal stops the build.
  */
 export function domainBuildRefusals(resolved: Record<string, unknown>, ctx: Pick<DefaultsContext, 'options'>): LibxlMessage[] {
-  const bInfo = isObject(resolved.b_info) ? resolved.b_info : {};
-  const cInfo = isObject(resolved.c_info) ? resolved.c_info : {};
-  const hvm = bInfo['type.hvm'];
-  if (str(cInfo, 'type') === 'hvm' && isObject(hvm)) {
+  const { type, bInfo, hvm } = domainView(resolved);
+  if (type === 'hvm' && isObject(bInfo['type.hvm'])) {
     const m = viridianRefusal(hvm);
     if (m) return [m];
   }
@@ -39,7 +37,7 @@ function bits(v: unknown): number[] {
   return Array.isArray(v) ? v.filter((b): b is number => Number.isInteger(b) && b >= 0) : [];
 }
 
-function viridianRefusal(hvm: Json): LibxlMessage | undefined {
+function viridianRefusal(hvm: HvmInfo): LibxlMessage | undefined {
   const fn = 'hvm_set_viridian_features';
   const enabled = new Set<number>(defboolVal(hvm, 'viridian') ? VIRIDIAN_DEFAULT_SET.map((g) => VIRIDIAN_GROUPS.indexOf(g as never)) : []);
   const disable = new Set(bits(hvm.viridian_disable));

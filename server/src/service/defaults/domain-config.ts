@@ -6,7 +6,8 @@ import { buildInfoSetDefault } from './build-info';
 import type { DefaultsEnv } from './context';
 import { createInfoSetDefault } from './create-info';
 import { passthroughModes, podPassthroughRule } from './versions';
-import { child, defboolVal, int, list, memkb, str, type Json } from './json';
+import { child, type Json } from './json';
+import { defboolVal, guestTypeOf, int, list, memkb, str, type BuildInfo, type CreateInfo } from '../model/domain-view';
 
 const FN = 'libxl__domain_config_setdefault';
 const ARCH_PT_FN = 'libxl__arch_passthrough_mode_setdefault';
@@ -14,18 +15,18 @@ const ARCH_PT_FN = 'libxl__arch_passthrough_mode_setdefault';
 const MEMKB_DEFAULT = 2n ** 64n - 1n;
 
 export function domainConfigSetDefault(config: Json, type: 'hvm' | 'pv' | 'pvh', env: DefaultsEnv): boolean {
-  const cInfo = child(config, 'c_info');
-  const bInfo = child(config, 'b_info');
+  const cInfo: CreateInfo = child(config, 'c_info');
+  const bInfo: BuildInfo = child(config, 'b_info');
   const physinfo = env.physinfo();
 
   // XSM/FLASK labels: the reference host runs without XSM, so libxl only warns.
-  for (const [holder, field, what, key] of [
+  for (const [label, what, key] of [
     // xl stores init_seclabel (or, alone, seclabel) in c_info and seclabel in b_info.
-    [cInfo, 'ssid_label', 'init_seclabel', 'init_seclabel'],
-    [bInfo, 'exec_ssid_label', 'seclabel', 'seclabel'],
-    [bInfo, 'device_model_ssid_label', 'device_model_stubdomain_seclabel', 'device_model_stubdomain_seclabel'],
+    [str(cInfo, 'ssid_label'), 'init_seclabel', 'init_seclabel'],
+    [str(bInfo, 'exec_ssid_label'), 'seclabel', 'seclabel'],
+    [str(bInfo, 'device_model_ssid_label'), 'device_model_stubdomain_seclabel', 'device_model_stubdomain_seclabel'],
   ] as const) {
-    if (str(holder, field) === undefined) continue;
+    if (label === undefined) continue;
     if (env.host.profile === 'local' && env.host.physinfo === 'unknown') {
       env.assume({ reason: 'xsm', text: `${key} needs XSM (FLASK) enabled in the hypervisor to take effect` });
     }
@@ -103,7 +104,7 @@ export function domainConfigSetDefault(config: Json, type: 'hvm' | 'pv' | 'pvh',
   return true;
 }
 
-function passthroughSetDefault(config: Json, cInfo: Json, physinfo: HostPhysinfo, env: DefaultsEnv): boolean {
+function passthroughSetDefault(config: Json, cInfo: CreateInfo, physinfo: HostPhysinfo, env: DefaultsEnv): boolean {
   const needPt = list(config, 'pcidevs').length > 0 || list(config, 'dtdevs').length > 0;
   const mode = str(cInfo, 'passthrough');
   if (mode === undefined || mode === 'default') cInfo.passthrough = needPt ? 'enabled' : 'disabled';
@@ -119,7 +120,7 @@ function passthroughSetDefault(config: Json, cInfo: Json, physinfo: HostPhysinfo
     return false;
   }
   // x86
-  const type = str(cInfo, 'type');
+  const type = guestTypeOf(cInfo);
   if (cInfo.passthrough !== 'disabled' && type === 'pvh') {
     env.log.error('passthrough-pvh', ARCH_PT_FN, 'passthrough not yet supported for x86 PVH guests\n', ['pci', 'passthrough']);
     return false;

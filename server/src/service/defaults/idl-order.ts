@@ -3,7 +3,7 @@
 // *_to_json writes it (a keyed union appears as `KEYVAR.VARIANT` at the union's place).
 // Generated from the IDL at RELEASE-4.17.7 with Xen's own IDL reader; a field is a name, or
 // [name, struct] when its value (or each array element) is one of these structs.
-import { isObject, type Json } from './json';
+import { isObject, type Json } from '../model/domain-view';
 
 type Field = string | readonly [string, string];
 

@@ -5,12 +5,13 @@
 // Input and output are the libxl_domain_config JSON as `xl -N create` prints it (IDL field names).
 import type { DefaultsContext, GeneratedValue } from './context';
 import { DefaultsEnv } from './context';
-import { deviceModelVersion, domainType, type DeviceModelVersion } from './device-model';
+import { deviceModelVersion, type DeviceModelVersion } from './device-model';
+import { domainView, guestType, isObject, list, str } from '../model/domain-view';
 import { channelsSetDevids, diskSetDefault, nicsSetDefault, vfbSetDefault } from './devices';
 import { domainConfigSetDefault } from './domain-config';
 import { orderLikeLibxl } from './idl-order';
 import { pruneForVersion } from './versions';
-import { cloneJson, isObject, list, type Json } from './json';
+import { cloneJson, type Json } from './json';
 import type { Assumption, LibxlMessage } from './messages';
 import { domainBuildRefusals } from './domain-build';
 
@@ -18,7 +19,7 @@ export type { DefaultsContext, GeneratedValue } from './context';
 export type { Assumption, LibxlMessage, LibxlLevel, LibxlReason } from './messages';
 export { libxlLogText } from './messages';
 export {
-  deviceModelPath, deviceModelPlacement, deviceModelVersion, domainType, needXenpvQemu, needsDeviceModel,
+  deviceModelPath, deviceModelPlacement, deviceModelVersion, needXenpvQemu, needsDeviceModel,
   xenpvQemuReason, NO_XENPV_QEMU_REASON,
   stubdomainIsLinux, type DeviceModelPlacement, type DeviceModelVersion,
 } from './device-model';
@@ -52,20 +53,19 @@ export function applyLibxlDefaults(config: Record<string, unknown>, ctx: Default
     buildRefusals: ok ? domainBuildRefusals(resolved, ctx) : [],
     generated: env.generated,
     assumptions: env.assumptions,
-    deviceModelVersion: (isObject(resolved.b_info) && deviceModelVersion(resolved.b_info)) || 'unknown',
+    deviceModelVersion: deviceModelVersion(domainView(resolved).bInfo) ?? 'unknown',
   });
   if (!isObject(config)) {
     env.log.error('config-not-object', 'libxl_domain_config_from_json', 'the domain configuration is not a JSON object', []);
     return done(false, {});
   }
   const resolved = cloneJson(config);
-  const type = domainType(resolved);
+  const type = guestType(resolved);
   if (!type) {
     env.log.error('type-unspecified', 'libxl__domain_create_info_setdefault', 'domain type unspecified', ['type']);
     return done(false, resolved);
   }
-  const cInfo = resolved.c_info;
-  env.guestName = isObject(cInfo) && typeof cInfo.name === 'string' ? cInfo.name : undefined;
+  env.guestName = str(domainView(resolved).cInfo, 'name');
   if (!domainConfigSetDefault(resolved, type, env)) return done(false, resolved);
 
   const disks = list(resolved, 'disks');

@@ -1,12 +1,8 @@
-// Helpers for the libxl_domain_config JSON as libxl's generated *_to_json / *_from_json write and
-// read it: a field equal to its IDL default is absent; defbools are "True"/"False" (absent or
-// "<default>" means unset); enums are lower-case strings; memkb fields are numbers.
+// The defaults stage's writes to the libxl_domain_config JSON while libxl's setdefault fills it in
+// (the stage owns its copy). Reads go through model/domain-view.ts, as in every other stage.
+import { defbool, isObject, type Json } from '../model/domain-view';
 
-export type Json = Record<string, unknown>;
-
-export function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export type { Json } from '../model/domain-view';
 
 /** The object under `key`, created (and attached) when absent. */
 export function child(parent: Json, key: string): Json {
@@ -17,25 +13,6 @@ export function child(parent: Json, key: string): Json {
   return created;
 }
 
-/** The array under `key`, or an empty one (not attached). */
-export function list(parent: Json, key: string): Json[] {
-  const v = parent[key];
-  return Array.isArray(v) ? v.filter(isObject) : [];
-}
-
-/** libxl_defbool: true, false, or undefined while still "<default>". */
-export function defbool(o: Json, key: string): boolean | undefined {
-  const v = o[key];
-  if (v === 'True' || v === true) return true;
-  if (v === 'False' || v === false) return false;
-  return undefined;
-}
-
-/** libxl_defbool_val: the value, which libxl asserts has been defaulted; unset reads as false. */
-export function defboolVal(o: Json, key: string): boolean {
-  return defbool(o, key) ?? false;
-}
-
 export function setDefbool(o: Json, key: string, value: boolean): void {
   o[key] = value ? 'True' : 'False';
 }
@@ -43,27 +20,6 @@ export function setDefbool(o: Json, key: string, value: boolean): void {
 /** libxl_defbool_setdefault. */
 export function defboolDefault(o: Json, key: string, value: boolean): void {
   if (defbool(o, key) === undefined) setDefbool(o, key, value);
-}
-
-export function str(o: Json, key: string): string | undefined {
-  const v = o[key];
-  return typeof v === 'string' ? v : undefined;
-}
-
-export function num(o: Json, key: string): number | undefined {
-  const v = o[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-
-/** Integer field whose IDL default is 0 (absent means 0). */
-export function int(o: Json, key: string): number {
-  return Math.trunc(num(o, key) ?? 0);
-}
-
-/** memkb field: undefined while LIBXL_MEMKB_DEFAULT. */
-export function memkb(o: Json, key: string): number | undefined {
-  const v = num(o, key);
-  return v === undefined ? undefined : Math.trunc(v);
 }
 
 /**

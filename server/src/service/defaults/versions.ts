@@ -3,7 +3,7 @@
 // logic, asks these rules where behaviour differs, and finally drops the fields the target's IDL
 // does not have, so that the resolved config has the target's shape.
 import type { DefaultsEnv } from './context';
-import { isObject, type Json } from './json';
+import { isObject, type Json } from '../model/domain-view';
 
 /** Fields this stage may add, with the first release whose IDL has them. */
 const FIELD_SINCE: readonly (readonly [path: readonly string[], since: string])[] = [

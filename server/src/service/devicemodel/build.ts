@@ -2,7 +2,8 @@
 // libxl__spawn_local_dm (binary check, -runas user, dm_restrict's pre-opened QMP socket, then the
 // builder), libxl__spawn_stub_dm (stub-domain image checks, then the builder with "stubdom-dm")
 // and libxl__need_xenpv_qemu for PV/PVH. Takes the config after libxl's defaults.
-import { domainView, enumOf, str, type DomainView } from './config-view';
+import { dmView, type DmView } from './config-view';
+import { enumOf, str } from '../model/domain-view';
 import { bareLine, isFailure, logLine, type ArgvWriter, type Failure } from './argv-writer';
 import { deviceModelUser } from './dm-user';
 import { NO_XENPV_QEMU_REASON, xenpvQemuReason, type Assumption } from '../defaults';
@@ -17,10 +18,10 @@ import type { DeviceModelContext, DeviceModelResult, DeviceModelVersion, DmLine,
 export const QMP_FD_PLACEHOLDER = 7;
 
 export function buildDeviceModelArgv(resolved: ResolvedConfig, ctx: DeviceModelContext): DeviceModelResult {
-  const d = domainView(resolved, ctx.generated);
+  const d = dmView(resolved, ctx.generated);
   const rules = withQemuProbe(deviceModelRules(ctx.options.xenVersion), ctx.host.qemuVersion);
   const version: DeviceModelVersion =
-    enumOf(d.b.device_model_version, 'qemu_xen') === 'qemu_xen_traditional' ? 'qemu_xen_traditional' : 'qemu_xen';
+    enumOf(d.b, 'device_model_version', 'qemu_xen') === 'qemu_xen_traditional' ? 'qemu_xen_traditional' : 'qemu_xen';
   const base = { device_model_version: version, label: rules.label };
   const paths = xenPaths(ctx.options.paths, ctx.options.xenVersion);
   const env: Env = { paths, host: spawnHost(ctx.host, paths) };
@@ -70,7 +71,7 @@ interface Env {
   readonly host: SpawnHost;
 }
 
-function build(d: DomainView, dm: string, ctx: DeviceModelContext, env: Env, rules: DeviceModelRules, version: DeviceModelVersion,
+function build(d: DmView, dm: string, ctx: DeviceModelContext, env: Env, rules: DeviceModelRules, version: DeviceModelVersion,
   state: { monitorFd: number; runas?: string }): ArgvWriter | Failure {
   const paths = env.paths;
   if (version === 'qemu_xen_traditional') return buildTraditionalArgs({ dm, d, domid: ctx.domid, rules });
@@ -78,11 +79,11 @@ function build(d: DomainView, dm: string, ctx: DeviceModelContext, env: Env, rul
 }
 
 /** libxl__spawn_stub_dm: the stub domain's images must be readable, then its qemu's arguments. */
-function stubdomain(d: DomainView, ctx: DeviceModelContext, env: Env, rules: DeviceModelRules, base: Base): DeviceModelResult {
+function stubdomain(d: DmView, ctx: DeviceModelContext, env: Env, rules: DeviceModelRules, base: Base): DeviceModelResult {
   const domid = ctx.domid;
   const assumptions: Assumption[] = [];
   for (const [field, what] of [['stubdomain_kernel', 'kernel'], ['stubdomain_ramdisk', 'ramdisk']] as const) {
-    const path = str(d.b[field]);
+    const path = str(d.b, field);
     if (path === undefined) continue;
     const readable = env.host.readAccess(path);
     if (readable.ok === false) {
@@ -96,11 +97,11 @@ function stubdomain(d: DomainView, ctx: DeviceModelContext, env: Env, rules: Dev
 }
 
 /** libxl__spawn_local_dm up to the exec. */
-function localDm(d: DomainView, ctx: DeviceModelContext, env: Env, rules: DeviceModelRules, base: Base, reason: string | undefined): DeviceModelResult {
+function localDm(d: DmView, ctx: DeviceModelContext, env: Env, rules: DeviceModelRules, base: Base, reason: string | undefined): DeviceModelResult {
   const domid = ctx.domid;
   const version = base.device_model_version;
   const paths = env.paths;
-  const dm = deviceModelBinary(paths, version, str(d.b.device_model));
+  const dm = deviceModelBinary(paths, version, str(d.b, 'device_model'));
   const assumptions: Assumption[] = [];
   const fn = 'libxl__spawn_local_dm';
 
@@ -116,7 +117,7 @@ function localDm(d: DomainView, ctx: DeviceModelContext, env: Env, rules: Device
   if (executable.ok === 'unknown') assumptions.push({ reason: 'dm-binary', path: dm, text: `the device model ${dm} must be installed on the dom0` });
 
   const user = deviceModelUser({
-    host: env.host, domid, qemuXen: version === 'qemu_xen', dmRestrict: d.dmRestrict, deviceModelUser: str(d.b.device_model_user),
+    host: env.host, domid, qemuXen: version === 'qemu_xen', dmRestrict: d.dmRestrict, deviceModelUser: str(d.b, 'device_model_user'),
   });
   if (isFailure(user)) return errorResult(base, user.error, [], assumptions);
   assumptions.push(...user.assumptions);

@@ -1,6 +1,7 @@
 // Mirrors tools/libs/light/libxl_device.c and libxl_disk.c (Xen 4.17): how a vdev name becomes a
 // disk index and device number, which format string qemu gets, and whether dom0 can open the image.
-import { enumOf, str, type Json } from './config-view';
+import type { Disk } from '../model/domain-view';
+import { enumOf, str } from '../model/domain-view';
 
 export interface DiskNumber {
   /** Linux-style device number (e.g. 768 for hda, 5632 for hdc, 51712 for xvda). */
@@ -73,10 +74,10 @@ export function qemuDiskFormat(format: string): string | undefined {
  * and anything served by qdisk, are opened by path; driver-domain and script-made disks are not
  * reachable from dom0 at this point (the script's result is only known at create time).
  */
-export function diskLocalPath(disk: Json): string | undefined {
-  if (str(disk.backend_domname) !== undefined) return undefined;
-  const format = enumOf(disk.format, 'unknown');
-  if (format === 'raw' && str(disk.script) === undefined) return str(disk.pdev_path);
-  if (enumOf(disk.backend, 'unknown') === 'qdisk') return str(disk.pdev_path);
+export function diskLocalPath(disk: Readonly<Disk>): string | undefined {
+  if (str(disk, 'backend_domname') !== undefined) return undefined;
+  const format = enumOf(disk, 'format', 'unknown');
+  if (format === 'raw' && str(disk, 'script') === undefined) return str(disk, 'pdev_path');
+  if (enumOf(disk, 'backend', 'unknown') === 'qdisk') return str(disk, 'pdev_path');
   return undefined;
 }

@@ -1,6 +1,7 @@
 // Mirrors the emulated-NIC part of tools/libs/light/libxl_dm.c (Xen 4.17): `-device`/`-netdev`
 // for qemu-xen (with the COLO primary-side extras), `-net nic`/`-net tap` for qemu-xen-traditional.
-import { enumOf, int, str, type DomainView, type Json } from './config-view';
+import type { DmView } from './config-view';
+import { enumOf, int, str, type Nic } from '../model/domain-view';
 import type { ArgvWriter } from './argv-writer';
 
 /** libxl__device_nic_devname for the emulated twin of a vif, on a Linux dom0. */
@@ -12,69 +13,90 @@ export function tapIfname(domid: number, devid: number): string {
 export const TAP_SCRIPT = 'no';
 
 /** Emulated NICs only: `type=ioemu` (the HVM default after setdefault). */
-export function ioemuNics(d: DomainView): Json[] {
-  return d.nics.filter((n) => enumOf(n.nictype, d.type === 'hvm' ? 'vif_ioemu' : 'vif') === 'vif_ioemu');
+export function ioemuNics(d: DmView): Nic[] {
+  return d.nics.filter((n) => enumOf(n, 'nictype', d.type === 'hvm' ? 'vif_ioemu' : 'vif') === 'vif_ioemu');
 }
 
-export function nicMac(nic: Json): string {
-  return str(nic.mac) ?? '00:00:00:00:00:00';
+export function nicMac(nic: Readonly<Nic>): string {
+  return str(nic, 'mac') ?? '00:00:00:00:00:00';
 }
 
 /** True when the MAC was made up by libxl (no `mac=` in the vif spec): shown as a placeholder. */
-export function macIsGenerated(d: DomainView, nic: Json): boolean {
-  return d.generatedMacs.has(nic) || str(nic.mac) === undefined;
+export function macIsGenerated(d: DmView, nic: Nic): boolean {
+  return d.generatedMacs.has(nic) || str(nic, 'mac') === undefined;
 }
 
 const nicKeys = ['vif'];
 
 /** qemu-xen: one `-device <model>` + `-netdev type=tap` per emulated NIC, else `-net none`. */
-export function writeQemuXenNics(w: ArgvWriter, d: DomainView, domid: number, listen: string): void {
+export function writeQemuXenNics(w: ArgvWriter, d: DmView, domid: number, listen: string): void {
   const nics = ioemuNics(d);
   for (const nic of nics) {
-    const devid = int(nic.devid);
-    const model = str(nic.model) ?? 'rtl8139';
+    const devid = int(nic, 'devid');
+    const model = str(nic, 'model') ?? 'rtl8139';
     w.add({ group: 'network', meaning: `emulated NIC ${devid} (${model})`, keys: nicKeys },
       '-device', `${model},id=nic${devid},netdev=net${devid},mac=${nicMac(nic)}`);
     if (macIsGenerated(d, nic)) w.markLastGenerated();
-    w.add({ group: 'network', meaning: `NIC ${devid}'s tap ${tapIfname(domid, devid)} on bridge ${str(nic.bridge) ?? ''}`, keys: nicKeys },
-      '-netdev', `type=tap,id=net${devid},ifname=${tapIfname(domid, devid)},br=${str(nic.bridge) ?? ''},script=${TAP_SCRIPT},downscript=${TAP_SCRIPT}`);
+    w.add({ group: 'network', meaning: `NIC ${devid}'s tap ${tapIfname(domid, devid)} on bridge ${str(nic, 'bridge') ?? ''}`, keys: nicKeys },
+      '-netdev', `type=tap,id=net${devid},ifname=${tapIfname(domid, devid)},br=${str(nic, 'bridge') ?? ''},script=${TAP_SCRIPT},downscript=${TAP_SCRIPT}`);
     writeColoPrimary(w, nic, devid, listen);
   }
   if (nics.length === 0) w.add({ group: 'network', meaning: 'no emulated NIC' }, '-net', 'none');
 }
 
 /** qemu-xen-traditional: `-net nic,vlan=N,...` + `-net tap,vlan=N,...`, else `-net none`. */
-export function writeTraditionalNics(w: ArgvWriter, d: DomainView, domid: number): void {
+export function writeTraditionalNics(w: ArgvWriter, d: DmView, domid: number): void {
   const nics = ioemuNics(d);
   for (const nic of nics) {
-    const devid = int(nic.devid);
-    const model = str(nic.model) ?? 'rtl8139';
+    const devid = int(nic, 'devid');
+    const model = str(nic, 'model') ?? 'rtl8139';
     w.add({ group: 'network', meaning: `emulated NIC ${devid} (${model})`, keys: nicKeys },
       '-net', `nic,vlan=${devid},macaddr=${nicMac(nic)},model=${model}`);
     if (macIsGenerated(d, nic)) w.markLastGenerated();
-    w.add({ group: 'network', meaning: `NIC ${devid}'s tap ${tapIfname(domid, devid)} on bridge ${str(nic.bridge) ?? ''}`, keys: nicKeys },
-      '-net', `tap,vlan=${devid},ifname=${tapIfname(domid, devid)},bridge=${str(nic.bridge) ?? ''},script=${TAP_SCRIPT},downscript=${TAP_SCRIPT}`);
+    w.add({ group: 'network', meaning: `NIC ${devid}'s tap ${tapIfname(domid, devid)} on bridge ${str(nic, 'bridge') ?? ''}`, keys: nicKeys },
+      '-net', `tap,vlan=${devid},ifname=${tapIfname(domid, devid)},bridge=${str(nic, 'bridge') ?? ''},script=${TAP_SCRIPT},downscript=${TAP_SCRIPT}`);
   }
   if (nics.length === 0) w.add({ group: 'network', meaning: 'no emulated NIC' }, '-net', 'none');
 }
 
-/** The COLO proxy sockets in libxl's order: the nic's id, ip and port keys, and whether qemu listens. */
-const COLO_SOCKS: readonly (readonly [string, string, string, boolean])[] = ([
+/** A COLO proxy socket of a NIC (its colo_sock_<name>_id/_ip/_port fields). */
+type ColoSocket = 'mirror' | 'compare_pri_in' | 'compare_sec_in' | 'compare_notify' | 'redirector0' | 'redirector1' | 'redirector2';
+/** The other COLO fields a primary run reads (colo_<field>). */
+type ColoField = 'filter_mirror_queue' | 'filter_mirror_outdev' | 'filter_redirector0_queue' | 'filter_redirector0_indev'
+  | 'filter_redirector1_queue' | 'filter_redirector1_outdev' | 'compare_pri_in' | 'compare_sec_in' | 'compare_out' | 'compare_notify_dev';
+/** The COLO proxy sockets in libxl's order, their field names made once, and whether qemu listens. */
+const COLO_SOCKS = ([
   ['mirror', true], ['compare_pri_in', true], ['compare_sec_in', true], ['compare_notify', true],
   ['redirector0', true], ['redirector1', false], ['redirector2', false],
-] as const).map(([name, server]) => [`colo_sock_${name}_id`, `colo_sock_${name}_ip`, `colo_sock_${name}_port`, server] as const);
+] as const satisfies readonly (readonly [ColoSocket, boolean])[]).map(([name, server]) => ({
+  id: `colo_sock_${name}_id` as const, ip: `colo_sock_${name}_ip` as const, port: `colo_sock_${name}_port` as const, server,
+}));
 
 /** The userspace COLO proxy sockets and filters of a primary (non-restore) run. */
-function writeColoPrimary(w: ArgvWriter, nic: Json, devid: number, listen: string): void {
+function writeColoPrimary(w: ArgvWriter, nic: Readonly<Nic>, devid: number, listen: string): void {
   const note = { group: 'network' as const, meaning: `COLO proxy for NIC ${devid}`, keys: nicKeys };
-  for (const [idKey, ipKey, portKey, server] of COLO_SOCKS) {
-    const id = str(nic[idKey]);
-    const ip = str(nic[ipKey]);
-    const port = str(nic[portKey]);
-    if (id === undefined || ip === undefined || port === undefined) continue;
+  const sock = (name: ColoSocket, server: boolean): void => {
+    const id = str(nic, `colo_sock_${name}_id`);
+    const ip = str(nic, `colo_sock_${name}_ip`);
+    const port = str(nic, `colo_sock_${name}_port`);
+    if (id === undefined || ip === undefined || port === undefined) return;
     w.add(note, '-chardev', `socket,id=${id},host=${ip},port=${port}${server ? `,${listen}` : ''}`);
-  }
-  const f = (k: string): string | undefined => str(nic[`colo_${k}`]);
+  };
+  sock('mirror', true);
+  sock('compare_pri_in', true);
+  sock('compare_sec_in', true);
+  sock('compare_notify', true);
+  sock('redirector0', true);
+  sock('redirector1', false);
+  sock('redirector2', false);
+  const f = (k: ColoField): string | undefined => str(nic, `colo_${k}`);
+/** The COLO proxy sockets in libxl's order, their field names made once, and whether qemu listens. */
+const COLO_SOCKS = ([
+  ['mirror', true], ['compare_pri_in', true], ['compare_sec_in', true], ['compare_notify', true],
+  ['redirector0', true], ['redirector1', false], ['redirector2', false],
+] as const satisfies readonly (readonly [ColoSocket, boolean])[]).map(([name, server]) => ({
+  id: `colo_sock_${name}_id` as const, ip: `colo_sock_${name}_ip` as const, port: `colo_sock_${name}_port` as const, server,
+}));
   if (f('filter_mirror_queue') !== undefined && f('filter_mirror_outdev') !== undefined) {
     w.add(note, '-object', `filter-mirror,id=m1,netdev=net${devid},queue=${f('filter_mirror_queue')},outdev=${f('filter_mirror_outdev')}`);
   }

@@ -1,7 +1,8 @@
 // Mirrors libxl__build_device_model_args_old in tools/libs/light/libxl_dm.c (Xen 4.17): the
 // qemu-xen-traditional (qemu-dm) command line, also used for a MiniOS stub domain. Removed in 4.21.
 // Disks are absent on purpose: qemu-dm reads them from xenstore.
-import { acpiEnabled, availVcpus, defbool, dmKeymap, dmSdl, dmVnc, enumOf, int, obj, sizekbToMb, str, strList, type DomainView } from './config-view';
+import { acpiEnabled, availVcpus, dmKeymap, dmSdl, dmVnc, sizekbToMb, type DmView } from './config-view';
+import { defboolVal, enumOf, int, str, strList, obj } from '../model/domain-view';
 import { ArgvWriter, failure, isFailure, logLine, type Failure } from './argv-writer';
 import { vncAddress } from './display';
 import { writeSerial } from './qemu-xen-hvm';
@@ -22,7 +23,7 @@ export function bitmapHex(allBits: number[]): string {
 
 export interface TraditionalInput {
   readonly dm: string;
-  readonly d: DomainView;
+  readonly d: DmView;
   readonly domid: number;
   readonly rules: DeviceModelRules;
 }
@@ -66,31 +67,31 @@ export function buildTraditionalArgs(input: TraditionalInput): ArgvWriter | Fail
 
   if (d.dmRestrict) return failure(logLine('dm-restrict-traditional', FN, domid, 'dm_restrict not supported by qemu-xen-traditional'));
 
-  for (const extra of strList(d.b.extra) ?? []) {
+  for (const extra of strList(d.b, 'extra') ?? []) {
     w.add({ group: 'other', meaning: 'from device_model_args', keys: ['device_model_args'] }, extra);
   }
   if (d.type !== 'hvm') {
     w.add({ group: 'identity', meaning: 'machine type for PV backends', keys: ['type'] }, '-M', 'xenpv');
-    for (const extra of strList(d.b.extra_pv) ?? []) w.add({ group: 'other', meaning: 'from device_model_args_pv', keys: ['device_model_args_pv'] }, extra);
+    for (const extra of strList(d.b, 'extra_pv') ?? []) w.add({ group: 'other', meaning: 'from device_model_args_pv', keys: ['device_model_args_pv'] }, extra);
   } else {
     w.add({ group: 'identity', meaning: 'Xen HVM machine', keys: ['type'] }, '-M', 'xenfv');
-    for (const extra of strList(d.b.extra_hvm) ?? []) w.add({ group: 'other', meaning: 'from device_model_args_hvm', keys: ['device_model_args_hvm'] }, extra);
+    for (const extra of strList(d.b, 'extra_hvm') ?? []) w.add({ group: 'other', meaning: 'from device_model_args_hvm', keys: ['device_model_args_hvm'] }, extra);
   }
   return w;
 }
 
-function writeTraditionalHvm(w: ArgvWriter, d: DomainView, domid: number, vnc: boolean, sdl: boolean): Failure | undefined {
+function writeTraditionalHvm(w: ArgvWriter, d: DmView, domid: number, vnc: boolean, sdl: boolean): Failure | undefined {
   const hvm = d.hvm;
   w.setEnv('XEN_DOMAIN_ID', `${domid}`);
-  if (str(d.b.kernel) !== undefined) return failure(logLine('direct-kernel-boot-traditional', FN, domid, 'HVM direct kernel boot is not supported by qemu-xen-traditional'));
+  if (str(d.b, 'kernel') !== undefined) return failure(logLine('direct-kernel-boot-traditional', FN, domid, 'HVM direct kernel boot is not supported by qemu-xen-traditional'));
 
   const serialErr = writeSerial(w, d, domid, false, FN);
   if (serialErr) return serialErr;
-  if (defbool(hvm.nographic, false) && !sdl && !vnc) w.add({ group: 'display', meaning: 'no graphical output at all', keys: ['nographic'] }, '-nographic');
+  if (defboolVal(hvm, 'nographic') && !sdl && !vnc) w.add({ group: 'display', meaning: 'no graphical output at all', keys: ['nographic'] }, '-nographic');
 
-  const videoKb = int(d.b.video_memkb);
+  const videoKb = int(d.b, 'video_memkb');
   if (videoKb) w.add({ group: 'display', meaning: 'video memory in MiB', keys: ['videoram'] }, '-videoram', `${sizekbToMb(videoKb)}`);
-  switch (enumOf(obj(hvm.vga).kind, 'cirrus')) {
+  switch (enumOf(obj(hvm, 'vga'), 'kind', 'cirrus')) {
     case 'std':
       w.add({ group: 'display', meaning: 'standard VGA card', keys: ['vga', 'stdvga'] }, '-std-vga');
       break;
@@ -104,29 +105,29 @@ function writeTraditionalHvm(w: ArgvWriter, d: DomainView, domid: number, vnc: b
       return failure(logLine('video-card-invalid', FN, domid, 'Invalid emulated video card specified'));
   }
 
-  const boot = str(hvm.boot);
+  const boot = str(hvm, 'boot');
   if (boot !== undefined) w.add({ group: 'other', meaning: 'boot order (c disk, d CD-ROM, n network)', keys: ['boot'] }, '-boot', boot);
 
-  const usbdevice = str(hvm.usbdevice);
-  const list = strList(hvm.usbdevice_list) ?? [];
-  if (defbool(hvm.usb, false) || usbdevice !== undefined || list.length > 0) {
+  const usbdevice = str(hvm, 'usbdevice');
+  const list = strList(hvm, 'usbdevice_list') ?? [];
+  if (defboolVal(hvm, 'usb') || usbdevice !== undefined || list.length > 0) {
     if (usbdevice !== undefined && list.length > 0) return failure(logLine('usbdevice-and-list', FN, domid, 'Both usbdevice and usbdevice_list set'));
     w.add({ group: 'other', meaning: 'USB controller', keys: ['usb'] }, '-usb');
     for (const dev of usbdevice !== undefined ? [usbdevice] : list) {
       w.add({ group: 'other', meaning: `emulated USB device ${dev}`, keys: ['usbdevice'] }, '-usbdevice', dev);
     }
   }
-  const soundhw = str(hvm.soundhw);
+  const soundhw = str(hvm, 'soundhw');
   if (soundhw !== undefined) w.add({ group: 'other', meaning: `sound card ${soundhw} (passed unchecked)`, keys: ['soundhw'] }, '-soundhw', soundhw);
   if (acpiEnabled(d)) w.add({ group: 'other', meaning: 'ACPI tables', keys: ['acpi'] }, '-acpi');
-  const maxVcpus = int(d.b.max_vcpus) || 1;
+  const maxVcpus = int(d.b, 'max_vcpus') || 1;
   if (maxVcpus > 1) w.add({ group: 'identity', meaning: 'most vCPUs the guest can have', keys: ['maxvcpus', 'vcpus'] }, '-vcpus', `${maxVcpus}`);
   w.add({ group: 'identity', meaning: 'bitmap of the vCPUs online at boot', keys: ['vcpus'] }, '-vcpu_avail', bitmapHex(availVcpus(d.b)));
 
   writeTraditionalNics(w, d, domid);
 
-  if (defbool(hvm.gfx_passthru, false)) {
-    const kind = str(hvm.gfx_passthru_kind) ?? 'default';
+  if (defboolVal(hvm, 'gfx_passthru')) {
+    const kind = str(hvm, 'gfx_passthru_kind') ?? 'default';
     if (kind !== 'default' && kind !== 'igd') return failure(logLine('gfx-passthru-kind-unsupported', FN, domid, 'unsupported gfx_passthru_kind.'));
     w.add({ group: 'other', meaning: 'graphics card passthrough', keys: ['gfx_passthru'] }, '-gfx_passthru');
   }

@@ -1,7 +1,8 @@
 // Mirrors the emulated-disk loop of libxl__build_device_model_args_new in
 // tools/libs/light/libxl_dm.c (Xen 4.17): which disks qemu emulates (IDE, AHCI, SCSI, CD-ROM), with
 // which image path and format, and the warnings for disks left to the PV drivers.
-import { cstr, defbool, enumOf, int, str, type DomainView, type Json } from './config-view';
+import { cstr, type DmView } from './config-view';
+import { defboolVal, enumOf, int, str, type Disk } from '../model/domain-view';
 import { failure, logLine, type ArgvWriter, type Failure } from './argv-writer';
 import { diskLocalPath, diskNumber, qemuDiskFormat } from './disk-names';
 import type { DmReason } from './types';
@@ -11,25 +12,25 @@ const keys = ['disk'];
 
 type ColoMode = 'none' | 'primary' | 'secondary';
 
-export function writeQemuXenDisks(w: ArgvWriter, d: DomainView, domid: number, stubdom: boolean): Failure | undefined {
-  const ahci = enumOf(d.hvm.hdtype, 'ide') === 'ahci';
+export function writeQemuXenDisks(w: ArgvWriter, d: DmView, domid: number, stubdom: boolean): Failure | undefined {
+  const ahci = enumOf(d.hvm, 'hdtype', 'ide') === 'ahci';
   if (ahci) w.add({ group: 'disks', meaning: 'AHCI (SATA) controller', keys: ['hdtype'] }, '-device', 'ahci,id=ahci0');
   const warn = (reason: DmReason, text: string, vdev?: string): void => { w.log.push(logLine(reason, FN, domid, text, vdev)); };
 
   for (const disk of d.disks) {
-    const vdev = str(disk.vdev) ?? '';
+    const vdev = str(disk, 'vdev') ?? '';
     const num = diskNumber(vdev);
     if (!num) {
       warn('disk-number-unknown', `unable to determine disk number for ${vdev}`, vdev);
       continue;
     }
     const index = num.disk;
-    const isCdrom = !!int(disk.is_cdrom);
-    const readwrite = !!int(disk.readwrite);
-    const diskFormat = enumOf(disk.format, 'unknown');
+    const isCdrom = !!int(disk, 'is_cdrom');
+    const readwrite = !!int(disk, 'readwrite');
+    const diskFormat = enumOf(disk, 'format', 'unknown');
     let format: string | undefined;
     if (stubdom) format = 'host_device';
-    else if (enumOf(disk.backend, 'unknown') === 'qdisk') format = qemuDiskFormat(diskFormat);
+    else if (enumOf(disk, 'backend', 'unknown') === 'qdisk') format = qemuDiskFormat(diskFormat);
     else format = 'raw';
 
     let target: string | undefined;
@@ -70,15 +71,15 @@ export function writeQemuXenDisks(w: ArgvWriter, d: DomainView, domid: number, s
       continue;
     }
 
-    const colo: ColoMode = defbool(disk.colo_enable, false)
-      ? (defbool(disk.colo_restore_enable, false) ? 'secondary' : 'primary')
+    const colo: ColoMode = defboolVal(disk, 'colo_enable')
+      ? (defboolVal(disk, 'colo_restore_enable') ? 'secondary' : 'primary')
       : 'none';
 
     if (vdev.startsWith('sd')) {
       const note = { group: 'disks' as const, meaning: `SCSI disk ${vdev} (${target})`, keys };
       const common = `if=none,readonly=${readwrite ? 'off' : 'on'},cache=writeback`;
       if (colo === 'secondary') {
-        w.add(note, '-drive', `if=none,driver=${format},file=${target},id=${cstr(disk.colo_export)},readonly=${readwrite ? 'off' : 'on'}`);
+        w.add(note, '-drive', `if=none,driver=${format},file=${target},id=${cstr(disk, 'colo_export')},readonly=${readwrite ? 'off' : 'on'}`);
       }
       const { drive, id } = scsiDrive(disk, target!, index, format!, colo, common);
       w.add(note, '-drive', drive);
@@ -95,7 +96,7 @@ export function writeQemuXenDisks(w: ArgvWriter, d: DomainView, domid: number, s
     if (index < 4) {
       if (!readwrite) return failure(logLine('disk-read-only-ide', FN, domid, "qemu-xen doesn't support read-only IDE disk drivers"));
       const note = { group: 'disks' as const, meaning: `IDE disk ${index} from ${vdev} (${target})`, keys };
-      if (colo === 'secondary') w.add(note, '-drive', `if=none,driver=${format},file=${target},id=${cstr(disk.colo_export)}`);
+      if (colo === 'secondary') w.add(note, '-drive', `if=none,driver=${format},file=${target},id=${cstr(disk, 'colo_export')}`);
       w.add(note, '-drive', ideDrive(disk, target!, index, format!, colo));
       continue;
     }
@@ -104,8 +105,8 @@ export function writeQemuXenDisks(w: ArgvWriter, d: DomainView, domid: number, s
   return undefined;
 }
 
-function scsiDrive(disk: Json, target: string, unit: number, format: string, colo: ColoMode, common: string): { drive: string; id: string } {
-  const exportName = cstr(disk.colo_export);
+function scsiDrive(disk: Disk, target: string, unit: number, format: string, colo: ColoMode, common: string): { drive: string; id: string } {
+  const exportName = cstr(disk, 'colo_export');
   switch (colo) {
     case 'none': {
       const id = `scsi0-hd${unit}`;
@@ -119,19 +120,19 @@ function scsiDrive(disk: Json, target: string, unit: number, format: string, col
     case 'secondary':
       return {
         id: 'top-colo',
-        drive: `${common},id=top-colo,driver=replication,mode=secondary,top-id=top-colo,file.driver=qcow2,file.file.filename=${cstr(disk.active_disk)},file.backing.driver=qcow2,file.backing.file.filename=${cstr(disk.hidden_disk)},file.backing.backing=${exportName}`,
+        drive: `${common},id=top-colo,driver=replication,mode=secondary,top-id=top-colo,file.driver=qcow2,file.file.filename=${cstr(disk, 'active_disk')},file.backing.driver=qcow2,file.backing.file.filename=${cstr(disk, 'hidden_disk')},file.backing.backing=${exportName}`,
       };
   }
 }
 
-function ideDrive(disk: Json, target: string, unit: number, format: string, colo: ColoMode): string {
-  const exportName = cstr(disk.colo_export);
+function ideDrive(disk: Disk, target: string, unit: number, format: string, colo: ColoMode): string {
+  const exportName = cstr(disk, 'colo_export');
   switch (colo) {
     case 'none':
       return `file=${target},if=ide,index=${unit},media=disk,format=${format},cache=writeback`;
     case 'primary':
       return `if=ide,index=${unit},media=disk,cache=writeback,driver=quorum,id=${exportName},children.0.file.filename=${target},children.0.driver=${format},read-pattern=fifo,vote-threshold=1`;
     case 'secondary':
-      return `if=ide,index=${unit},id=top-colo,media=disk,cache=writeback,driver=replication,mode=secondary,top-id=top-colo,file.driver=qcow2,file.file.filename=${cstr(disk.active_disk)},file.backing.driver=qcow2,file.backing.file.filename=${cstr(disk.hidden_disk)},file.backing.backing=${exportName}`;
+      return `if=ide,index=${unit},id=top-colo,media=disk,cache=writeback,driver=replication,mode=secondary,top-id=top-colo,file.driver=qcow2,file.file.filename=${cstr(disk, 'active_disk')},file.backing.driver=qcow2,file.backing.file.filename=${cstr(disk, 'hidden_disk')},file.backing.backing=${exportName}`;
   }
 }

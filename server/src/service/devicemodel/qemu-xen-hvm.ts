@@ -1,7 +1,8 @@
 // Mirrors the HVM device block of libxl__build_device_model_args_new in
 // tools/libs/light/libxl_dm.c (Xen 4.17): direct boot, SCSI controller, serial ports, nographic,
 // SPICE, graphics card, boot order, USB, sound, ACPI and vCPUs (the NICs are in network.ts).
-import { acpiEnabled, availVcpus, defbool, enumOf, int, str, strList, obj, sizekbToMb, type DomainView, type SdlInfo, type VncInfo } from './config-view';
+import { acpiEnabled, availVcpus, sizekbToMb, type DmView, type SdlInfo, type VncInfo } from './config-view';
+import { defboolVal, enumOf, int, str, strList, obj } from '../model/domain-view';
 import { failure, isFailure, logLine, type ArgvWriter, type Failure } from './argv-writer';
 import { spiceOptions } from './display';
 import type { DeviceModelRules } from './versions';
@@ -14,7 +15,7 @@ const STUBDOM_CONSOLE_SERIAL = 3;
 const SOUND_CARDS = ['ac97', 'adlib', 'cs4231a', 'es1370', 'gus', 'hda', 'sb16'];
 
 export interface HvmBlockInput {
-  readonly d: DomainView;
+  readonly d: DmView;
   readonly domid: number;
   readonly stubdom: boolean;
   readonly vnc?: VncInfo;
@@ -22,23 +23,23 @@ export interface HvmBlockInput {
   readonly rules: DeviceModelRules;
 }
 
-export function writeDirectBoot(w: ArgvWriter, d: DomainView): void {
-  const kernel = str(d.b.kernel), ramdisk = str(d.b.ramdisk), cmdline = str(d.b.cmdline);
+export function writeDirectBoot(w: ArgvWriter, d: DmView): void {
+  const kernel = str(d.b, 'kernel'), ramdisk = str(d.b, 'ramdisk'), cmdline = str(d.b, 'cmdline');
   if (kernel !== undefined) w.add({ group: 'identity', meaning: 'kernel booted directly by qemu', keys: ['kernel'] }, '-kernel', kernel);
   if (ramdisk !== undefined) w.add({ group: 'identity', meaning: 'initial ramdisk for the direct boot', keys: ['ramdisk'] }, '-initrd', ramdisk);
   if (cmdline !== undefined) w.add({ group: 'identity', meaning: 'kernel command line', keys: ['cmdline', 'extra', 'root'] }, '-append', cmdline);
 }
 
 /** A SCSI controller first, when any non-CD-ROM disk is named sd*. */
-export function writeScsiController(w: ArgvWriter, d: DomainView): void {
-  const scsi = d.disks.some((disk) => !int(disk.is_cdrom) && (str(disk.vdev) ?? '').startsWith('sd'));
+export function writeScsiController(w: ArgvWriter, d: DmView): void {
+  const scsi = d.disks.some((disk) => !int(disk, 'is_cdrom') && (str(disk, 'vdev') ?? '').startsWith('sd'));
   if (scsi) w.add({ group: 'disks', meaning: 'SCSI controller for the sd* disks', keys: ['disk'] }, '-device', 'lsi53c895a');
 }
 
 /** `serial` (string) or `serial` list; in a stub domain each becomes one of its consoles. */
-export function writeSerial(w: ArgvWriter, d: DomainView, domid: number, stubdom: boolean, fn: string): Failure | undefined {
-  const serial = str(d.hvm.serial);
-  const list = strList(d.hvm.serial_list);
+export function writeSerial(w: ArgvWriter, d: DmView, domid: number, stubdom: boolean, fn: string): Failure | undefined {
+  const serial = str(d.hvm, 'serial');
+  const list = strList(d.hvm, 'serial_list');
   if (serial === undefined && list === undefined) return undefined;
   if (serial !== undefined && list !== undefined) return failure(logLine('serial-and-list', fn, domid, 'Both serial and serial_list set'));
   const values = serial !== undefined ? [serial] : list!;
@@ -58,16 +59,16 @@ export function writeHvmDevices(w: ArgvWriter, i: HvmBlockInput): Failure | unde
   const serialErr = writeSerial(w, d, domid, stubdom && rules.stubdomSerialConsoles, FN);
   if (serialErr) return serialErr;
 
-  if (defbool(hvm.nographic, false) && !i.sdl && !i.vnc) {
+  if (defboolVal(hvm, 'nographic') && !i.sdl && !i.vnc) {
     w.add({ group: 'display', meaning: 'no graphical output at all', keys: ['nographic'] }, '-nographic');
   }
 
-  const spice = obj(hvm.spice);
-  if (defbool(spice.enable, false) && !stubdom) {
+  const spice = obj(hvm, 'spice');
+  if (defboolVal(spice, 'enable') && !stubdom) {
     const opts = spiceOptions(spice);
     if (isFailure(opts)) return opts;
     w.add({ group: 'display', meaning: 'SPICE server', keys: ['spice', 'spiceport', 'spicetls_port', 'spicehost', 'spicepasswd'] }, '-spice', opts);
-    if (defbool(spice.vdagent, false)) {
+    if (defboolVal(spice, 'vdagent')) {
       const note = { group: 'display' as const, meaning: 'SPICE guest agent channel', keys: ['spicevdagent'] };
       w.add(note, '-device', 'virtio-serial');
       w.add(note, '-chardev', 'spicevmc,id=vdagent,name=vdagent');
@@ -75,9 +76,9 @@ export function writeHvmDevices(w: ArgvWriter, i: HvmBlockInput): Failure | unde
     }
   }
 
-  const videoKb = int(d.b.video_memkb);
+  const videoKb = int(d.b, 'video_memkb');
   const vgaKeys = ['vga', 'stdvga', 'videoram'];
-  switch (enumOf(obj(hvm.vga).kind, 'cirrus')) {
+  switch (enumOf(obj(hvm, 'vga'), 'kind', 'cirrus')) {
     case 'std':
       w.add({ group: 'display', meaning: `standard VGA card, ${sizekbToMb(videoKb)} MiB video memory`, keys: vgaKeys }, '-device', `VGA,vgamem_mb=${sizekbToMb(videoKb)}`);
       break;
@@ -95,13 +96,13 @@ export function writeHvmDevices(w: ArgvWriter, i: HvmBlockInput): Failure | unde
       return failure(logLine('video-card-invalid', FN, domid, 'Invalid emulated video card specified'));
   }
 
-  const boot = str(hvm.boot);
+  const boot = str(hvm, 'boot');
   if (boot !== undefined) w.add({ group: 'other', meaning: 'boot order (c disk, d CD-ROM, n network)', keys: ['boot'] }, '-boot', `order=${boot}`);
 
   const usbErr = writeUsb(w, i);
   if (usbErr) return usbErr;
 
-  const soundhw = str(hvm.soundhw);
+  const soundhw = str(hvm, 'soundhw');
   if (soundhw !== undefined) {
     const note = { group: 'other' as const, meaning: `sound card ${soundhw}`, keys: ['soundhw'] };
     if (!rules.soundhwAsDevice) {
@@ -120,7 +121,7 @@ export function writeHvmDevices(w: ArgvWriter, i: HvmBlockInput): Failure | unde
 
   if (!acpiEnabled(d)) w.add({ group: 'other', meaning: 'no ACPI tables', keys: ['acpi'] }, '-no-acpi');
 
-  const maxVcpus = int(d.b.max_vcpus) || 1;
+  const maxVcpus = int(d.b, 'max_vcpus') || 1;
   if (maxVcpus > 1) {
     const note = { group: 'identity' as const, meaning: 'vCPUs online at boot, and the most that can be hot-plugged', keys: ['vcpus', 'maxvcpus'] };
     if (Array.isArray(d.b.avail_vcpus) && d.b.avail_vcpus.length > 0) {
@@ -135,9 +136,9 @@ export function writeHvmDevices(w: ArgvWriter, i: HvmBlockInput): Failure | unde
 /** `usb`/`usbdevice` (legacy) or `usbversion` + SPICE USB redirection. */
 function writeUsb(w: ArgvWriter, i: HvmBlockInput): Failure | undefined {
   const hvm = i.d.hvm;
-  const usbdevice = str(hvm.usbdevice);
-  const list = strList(hvm.usbdevice_list) ?? [];
-  if (defbool(hvm.usb, false) || usbdevice !== undefined || list.length > 0) {
+  const usbdevice = str(hvm, 'usbdevice');
+  const list = strList(hvm, 'usbdevice_list') ?? [];
+  if (defboolVal(hvm, 'usb') || usbdevice !== undefined || list.length > 0) {
     if (usbdevice !== undefined && list.length > 0) return failure(logLine('usbdevice-and-list', FN, i.domid, 'Both usbdevice and usbdevice_list set'));
     w.add({ group: 'other', meaning: 'USB 1.1 controller', keys: ['usb'] }, '-usb');
     for (const dev of usbdevice !== undefined ? [usbdevice] : list) {
@@ -145,7 +146,7 @@ function writeUsb(w: ArgvWriter, i: HvmBlockInput): Failure | undefined {
     }
     return undefined;
   }
-  const version = int(hvm.usbversion);
+  const version = int(hvm, 'usbversion');
   if (!version) return undefined;
   const note = { group: 'other' as const, meaning: `USB ${version === 1 ? '1.1' : version === 2 ? '2.0' : '3.0'} controller`, keys: ['usbversion'] };
   switch (version) {
@@ -165,7 +166,7 @@ function writeUsb(w: ArgvWriter, i: HvmBlockInput): Failure | undefined {
     default:
       return failure(logLine('usbversion-invalid', FN, i.domid, 'usbversion parameter is invalid, must be between 1 and 3'));
   }
-  const redir = int(obj(hvm.spice).usbredirection);
+  const redir = int(obj(hvm, 'spice'), 'usbredirection');
   if (redir < 0 || redir >= 5) return failure(logLine('usbredirection-invalid', FN, i.domid, 'usbredirection parameter is invalid, it must be between 1 and 4'));
   for (let k = 1; k <= redir; k++) {
     const rnote = { group: 'other' as const, meaning: `SPICE USB redirection channel ${k}`, keys: ['spiceusbredirection'] };

@@ -1,7 +1,8 @@
 // Mirrors libxl__build_device_model_args_new in tools/libs/light/libxl_dm.c (Xen 4.17): the
 // qemu-xen command line, for a dom0 qemu (HVM guest or PV/PVH backends) and for the qemu inside a
 // Linux stub domain. Version differences come from versions.ts.
-import { dmKeymap, dmSdl, dmVnc, int, sizekbToMb, str, strList, defbool, obj, type DomainView } from './config-view';
+import { dmKeymap, dmSdl, dmVnc, sizekbToMb, type DmView } from './config-view';
+import { defboolVal, int, str, strList, obj, type Pci } from '../model/domain-view';
 import { ArgvWriter, failure, isFailure, logLine, type Failure } from './argv-writer';
 import { vncAddress } from './display';
 import { writeHvmDevices } from './qemu-xen-hvm';
@@ -23,7 +24,7 @@ export interface SpawnState {
 
 export interface BuildInput {
   readonly dm: string;
-  readonly d: DomainView;
+  readonly d: DmView;
   readonly domid: number;
   readonly runDir: string;
   readonly state: SpawnState;
@@ -62,12 +63,12 @@ export function buildQemuXenArgs(input: BuildInput): ArgvWriter | Failure {
   }
 
   for (const ch of d.channels) {
-    const devid = int(ch.devid);
-    const note = { group: 'monitor' as const, meaning: `channel ${devid}${str(ch.name) ? ` (${str(ch.name)})` : ''}`, keys: ['channel'] };
-    if ('connection.socket' in ch || str(ch.connection) === 'socket') {
-      const path = str(obj(ch['connection.socket']).path) ?? str(ch.path) ?? '(null)';
+    const devid = int(ch, 'devid');
+    const note = { group: 'monitor' as const, meaning: `channel ${devid}${str(ch, 'name') ? ` (${str(ch, 'name')})` : ''}`, keys: ['channel'] };
+    if ('connection.socket' in ch || str(ch, 'connection') === 'socket') {
+      const path = str(obj(ch, 'connection.socket'), 'path') ?? str(ch, 'path') ?? '(null)';
       w.add(note, '-chardev', `socket,id=libxl-channel${devid},path=${path},${listen}`);
-    } else if ('connection.pty' in ch || str(ch.connection) === 'pty') {
+    } else if ('connection.pty' in ch || str(ch, 'connection') === 'pty') {
       w.add(note, '-chardev', `pty,id=libxl-channel${devid}`);
     } else {
       return failure(logLine('channel-connection-unknown', FN, domid, `${FN}: unknown channel connection 0`));
@@ -118,26 +119,26 @@ export function buildQemuXenArgs(input: BuildInput): ArgvWriter | Failure {
     }
   }
 
-  for (const extra of strList(d.b.extra) ?? []) {
+  for (const extra of strList(d.b, 'extra') ?? []) {
     w.add({ group: 'other', meaning: 'from device_model_args', keys: ['device_model_args'] }, extra);
   }
 
   if (d.type !== 'hvm') {
     w.add({ group: 'identity', meaning: 'machine type for PV backends', keys: ['type'] }, '-machine', 'xenpv');
-    for (const extra of strList(d.b.extra_pv) ?? []) {
+    for (const extra of strList(d.b, 'extra_pv') ?? []) {
       w.add({ group: 'other', meaning: 'from device_model_args_pv', keys: ['device_model_args_pv'] }, extra);
     }
   } else {
     const machine = hvmMachine(d, domid, rules, w, input.host);
     if (isFailure(machine)) return machine;
     w.add({ group: 'identity', meaning: machine.meaning, keys: machine.keys }, '-machine', machine.arg);
-    for (const extra of strList(d.b.extra_hvm) ?? []) {
+    for (const extra of strList(d.b, 'extra_hvm') ?? []) {
       w.add({ group: 'other', meaning: 'from device_model_args_hvm', keys: ['device_model_args_hvm'] }, extra);
     }
   }
 
-  const maxKb = int(d.b.max_memkb);
-  const videoKb = int(d.b.video_memkb);
+  const maxKb = int(d.b, 'max_memkb');
+  const videoKb = int(d.b, 'video_memkb');
   const ramMb = sizekbToMb(maxKb - videoKb);
   w.add({ group: 'identity', meaning: `guest RAM in MiB (maxmem${videoKb ? ' minus video memory' : ''})`, keys: ['memory', 'maxmem', 'videoram'] }, '-m', `${ramMb}`);
 
@@ -145,7 +146,7 @@ export function buildQemuXenArgs(input: BuildInput): ArgvWriter | Failure {
     w.setEnv('XEN_DOMAIN_ID', `${domid}`);
     const err = writeQemuXenDisks(w, d, domid, stubdom);
     if (err) return err;
-    if (str(d.hvm.vendor_device) === 'xenserver') {
+    if (str(d.hvm, 'vendor_device') === 'xenserver') {
       w.add({ group: 'other', meaning: 'XenServer PV vendor device', keys: ['vendor_device'] }, '-device', 'xen-pvdevice,device-id=0xc000');
     }
     if (state.runas !== undefined) {
@@ -158,13 +159,13 @@ export function buildQemuXenArgs(input: BuildInput): ArgvWriter | Failure {
 }
 
 /** The HVM `-machine` value: xenfv (or pc without the platform device), MMIO hole, IGD. */
-function hvmMachine(d: DomainView, domid: number, rules: DeviceModelRules, w: ArgvWriter, host: HostModel): { arg: string; meaning: string; keys: string[] } | Failure {
+function hvmMachine(d: DmView, domid: number, rules: DeviceModelRules, w: ArgvWriter, host: HostModel): { arg: string; meaning: string; keys: string[] } | Failure {
   const vmdesc = rules.suppressVmdesc ? ',suppress-vmdesc=on' : '';
-  const platform = defbool(d.hvm.xen_platform_pci, true);
+  const platform = defboolVal(d.hvm, 'xen_platform_pci', true);
   let arg = platform ? `xenfv${vmdesc}` : `pc,accel=xen${vmdesc}`;
   let meaning = platform ? 'Xen HVM machine with the Xen platform device' : 'plain PC machine without the Xen platform device';
   const keys = ['type', 'xen_platform_pci'];
-  const holeKb = int(d.hvm.mmio_hole_memkb);
+  const holeKb = int(d.hvm, 'mmio_hole_memkb');
   if (holeKb) {
     const below4g = 2 ** 32 - holeKb * 1024;
     const mmioStart = 0xf0000000; // HVM_BELOW_4G_MMIO_START
@@ -176,8 +177,8 @@ function hvmMachine(d: DomainView, domid: number, rules: DeviceModelRules, w: Ar
       keys.push('mmio_hole');
     }
   }
-  if (defbool(d.hvm.gfx_passthru, false)) {
-    const kind = str(d.hvm.gfx_passthru_kind) ?? 'default';
+  if (defboolVal(d.hvm, 'gfx_passthru')) {
+    const kind = str(d.hvm, 'gfx_passthru_kind') ?? 'default';
     if (kind === 'igd') {
       arg += ',igd-passthru=on';
       meaning += '; Intel graphics passthrough';
@@ -205,10 +206,10 @@ const PCI_CLASS_VGA = 0x030000;
  * the dom0's sysfs; a device sysfs does not list makes libxl log that its vendor and device ids are
  * missing (and go on).
  */
-function findIntelGraphics(d: DomainView, host: HostModel): { found: boolean; log: DmLine[] } {
+function findIntelGraphics(d: DmView, host: HostModel): { found: boolean; log: DmLine[] } {
   const log: DmLine[] = [];
   for (const p of d.pcidevs) {
-    const bdf = `${hex(p.domain, 4)}:${hex(p.bus, 2)}:${hex(p.dev, 2)}.${int(p.func)}`;
+    const bdf = `${hex(p, 'domain', 4)}:${hex(p, 'bus', 2)}:${hex(p, 'dev', 2)}.${int(p, 'func')}`;
     const ids = host.pciDevice ? host.pciDevice(bdf) : 'unknown';
     if (ids === null) {
       log.push(logLine('pci-sysfs-no-vendor', 'sysfs_dev_get_vendor', undefined, `pci device ${bdf} does not have vendor attribute: No such file or directory`));
@@ -220,6 +221,6 @@ function findIntelGraphics(d: DomainView, host: HostModel): { found: boolean; lo
   return { found: false, log };
 }
 
-function hex(v: unknown, width: number): string {
-  return int(v).toString(16).padStart(width, '0');
+function hex(o: Pci, key: 'domain' | 'bus' | 'dev', width: number): string {
+  return int(o, key).toString(16).padStart(width, '0');
 }

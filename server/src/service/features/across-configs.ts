@@ -8,6 +8,7 @@
 import type { Analysis } from '../analyze';
 import type { ByteSpan, Severity } from '../finding';
 import type { Value } from '../syntax/settings';
+import { domainView, int, list, str, type Disk, type Nic } from '../model/domain-view';
 
 export interface ConfigInput {
   /** How the caller names the config (a path, a URI); findings refer to configs by it. */
@@ -75,7 +76,7 @@ export interface AcrossItem extends ByteSpan {
 /** The facts of one analysed config (none for a config xl refuses: it does not start at all). */
 export function acrossFacts(id: string, a: Analysis): AcrossFacts {
   const items: AcrossItem[] = [];
-  const config = a.xl?.config as GuestJson | undefined;
+  const config = a.xl?.config;
   const add = (kind: Kind, key: string, o: Occurrence) => {
     const code = WHAT[kind].code;
     const silenced = a.directives.disabled.size ? a.directives.disabled.get(a.lines.lineOf(o.start)) : undefined;
@@ -84,17 +85,19 @@ export function acrossFacts(id: string, a: Analysis): AcrossFacts {
       ...(silenced && (silenced.has('*') || silenced.has(code)) ? { silenced: true as const } : {}), ...(severity ? { severity } : {}) });
   };
   if (config) {
-    const name = config.c_info?.name;
-    if (typeof name === 'string' && name) add('name', name, place(id, a, 'name', undefined, name));
-    const uuid = config.c_info?.uuid;
+    const { cInfo } = domainView(config);
+    const name = str(cInfo, 'name');
+    if (name) add('name', name, place(id, a, 'name', undefined, name));
+    const uuid = str(cInfo, 'uuid');
     // Without a `uuid` line xl makes a random one (the model writes a placeholder): only a written one counts.
-    if (typeof uuid === 'string' && uuid && a.effective.has('uuid')) add('uuid', uuid.toLowerCase(), place(id, a, 'uuid', undefined, uuid));
-    (config.nics ?? []).forEach((nic, i) => {
-      if (typeof nic?.mac === 'string' && nic.mac) add('mac', nic.mac.toLowerCase(), place(id, a, 'vif', i, nic.mac));
+    if (uuid && a.effective.has('uuid')) add('uuid', uuid.toLowerCase(), place(id, a, 'uuid', undefined, uuid));
+    list(config, 'nics').forEach((nic: Nic, i) => {
+      const mac = str(nic, 'mac');
+      if (mac) add('mac', mac.toLowerCase(), place(id, a, 'vif', i, mac));
     });
-    (config.disks ?? []).forEach((disk, i) => {
-      const target = disk?.pdev_path;
-      if (typeof target !== 'string' || !target || disk.readwrite !== 1 || disk.is_cdrom === 1) return;
+    list(config, 'disks').forEach((disk: Disk, i) => {
+      const target = str(disk, 'pdev_path');
+      if (!target || int(disk, 'readwrite') !== 1 || int(disk, 'is_cdrom') === 1) return;
       add('disk', normalizeTarget(target), place(id, a, 'disk', i, target));
     });
   }
@@ -164,12 +167,6 @@ export function normalizeTarget(path: string): string {
     else parts.push(p);
   }
   return (abs ? '/' : '') + parts.join('/');
-}
-
-interface GuestJson {
-  c_info?: { name?: unknown; uuid?: unknown };
-  nics?: { mac?: unknown }[];
-  disks?: { pdev_path?: unknown; readwrite?: unknown; is_cdrom?: unknown }[];
 }
 
 /** Where `key` (its `index`th list item) is written: the value xl reads, else the whole setting. */

@@ -2,7 +2,7 @@
 // completion-items.ts), for this guest type and the target Xen.
 import type { Analysis } from '../analyze';
 import { completionSpot } from './locate';
-import { guestTypeOf } from './hover-context';
+import { helpGuestType } from './hover-context';
 import { keyCompletions, valueCompletions } from './completion-items';
 import { specCompletions } from './spec-completion';
 import { xlConfCompletions } from './xl-conf';
@@ -20,11 +20,11 @@ export interface CompletionOut {
 
 export function completions(a: Analysis, offset: number): { items: CompletionOut[]; replaceStart: number } {
   if (a.isXlConf) return xlConfCompletions(a, offset);
-  const inSpec = specCompletions(a, offset, guestTypeOf(a));
+  const inSpec = specCompletions(a, offset, helpGuestType(a));
   if (inSpec) return inSpec;
   const spot = completionSpot(a, offset);
   if (spot.kind === 'none') return { items: [], replaceStart: offset };
-  const guestType = guestTypeOf(a);
+  const guestType = helpGuestType(a);
   if (spot.kind === 'key') {
     const alreadySet = new Set<string>();
     for (let i = 0; i < a.parsed.statementCount; i++) alreadySet.add(a.parsed.statementName(i));

@@ -3,10 +3,15 @@ import type { Analysis } from '../analyze';
 import type { GuestType } from '../catalogue';
 import { deviceModelSummary } from '../devicemodel';
 import type { DeviceModelFacts } from './hover-content';
+import { defboolVal, domainView, guestType } from '../model/domain-view';
 
-export function guestTypeOf(a: Analysis): GuestType {
-  const t = (a.xl?.config?.c_info as { type?: string } | undefined)?.type;
-  if (t === 'hvm' || t === 'pv' || t === 'pvh') return t;
+/**
+ * The guest type hover and completion speak of: the one xl wrote (model/domain-view.ts's guestType),
+ * or, when xl gives no config, the one the text asks for.
+ */
+export function helpGuestType(a: Analysis): GuestType {
+  const t = guestType(a.xl?.config);
+  if (t) return t;
   // No config from xl (the file does not parse): xl's own prefix matching on what is written.
   const w = a.parsed.find('type') ?? a.parsed.find('builder');
   if (!w || w.value.type !== 'string') return 'pv';
@@ -19,10 +24,11 @@ export function guestTypeOf(a: Analysis): GuestType {
 export function deviceModelFacts(a: Analysis): DeviceModelFacts | undefined {
   const dm = a.parsed.accepted ? a.deviceModel : null;
   if (!dm) return undefined;
-  const b = (a.libxl?.resolved?.b_info ?? (a.xl?.config as { b_info?: unknown } | null)?.b_info ?? {}) as Record<string, unknown>;
-  return deviceModelSummary(dm, b.device_model_stubdomain === 'True' || b.device_model_stubdomain === true);
+  // libxl's resolved config (its b_info is always there), else xl's.
+  const b = domainView(a.libxl?.resolved ?? a.xl?.config).bInfo;
+  return deviceModelSummary(dm, defboolVal(b, 'device_model_stubdomain'));
 }
 
 export function hoverContext(a: Analysis) {
-  return { options: a.options, guestType: guestTypeOf(a), deviceModel: deviceModelFacts(a) };
+  return { options: a.options, guestType: helpGuestType(a), deviceModel: deviceModelFacts(a) };
 }

@@ -3,6 +3,7 @@
 // runs qemu as, and the value a chain of `+=` adds up to. Each hint sits at the end of the statement
 // it explains, and is read from the stages' outputs (nothing is decided here).
 import type { Analysis } from '../analyze';
+import { domainView, memkb, str } from '../model/domain-view';
 import type { Setting, Value } from '../syntax/settings';
 
 export interface InlayHintOut {
@@ -32,7 +33,7 @@ function read(a: Analysis, name: string): Setting | undefined {
 export function inlayHints(a: Analysis): InlayHintOut[] {
   if (!a.parsed.accepted || !a.semantic) return [];
   const out: InlayHintOut[] = [];
-  const xl = a.xl?.config as { b_info?: Record<string, unknown>; c_info?: Record<string, unknown> } | null | undefined;
+  const xl = a.xl?.config;
 
   // `+=`: what xl reads once the chain is joined.
   for (const s of a.settings) {
@@ -40,15 +41,14 @@ export function inlayHints(a: Analysis): InlayHintOut[] {
     out.push({ offset: s.end, label: `⇒ ${render(s.value, 40)}`, tooltip: `xl reads \`${s.name}\` as this: the \`+=\` chain joined onto the assignment it extends.` });
   }
   if (!xl) return out;
-  const b = xl.b_info ?? {};
-  const type = xl.c_info?.type;
+  const { bInfo: b, type } = domainView(xl);
   const dm = a.deviceModel;
 
   // device_model_version: implied, for an HVM guest that has a device model.
   const version = dm && dm.device_model_version !== 'unknown' ? dm.device_model_version : a.libxl?.deviceModelVersion;
   const stub = read(a, 'device_model_stubdomain_override');
   // Shown where the choice matters: a stub domain (traditional up to 4.20) or dm_restrict.
-  if (type === 'hvm' && b.device_model_version === undefined && version && version !== 'unknown' && (stub || read(a, 'dm_restrict'))) {
+  if (type === 'hvm' && str(b, 'device_model_version') === undefined && version && version !== 'unknown' && (stub || read(a, 'dm_restrict'))) {
     const anchor = stub ?? read(a, 'type') ?? read(a, 'builder') ?? read(a, 'name');
     if (anchor) {
       out.push({
@@ -63,9 +63,8 @@ export function inlayHints(a: Analysis): InlayHintOut[] {
   }
 
   // memory: libxl's fallback when xl set none.
-  const resolved = a.libxl?.resolved as { b_info?: Record<string, unknown> } | null | undefined;
-  const target = resolved?.b_info?.target_memkb;
-  if (b.target_memkb === undefined && typeof target === 'number') {
+  const target = memkb(domainView(a.libxl?.resolved).bInfo, 'target_memkb');
+  if (memkb(b, 'target_memkb') === undefined && target !== undefined) {
     const mem = read(a, 'memory');
     const anchor = mem ?? read(a, 'name');
     if (anchor) {

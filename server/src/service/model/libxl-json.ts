@@ -7,7 +7,8 @@ export type Json = Record<string, unknown>;
 /** ~0ULL, libxl's "not set" for MemKB fields. */
 export const MEMKB_DEFAULT = (1n << 64n) - 1n;
 
-export const defbool = (b: boolean): string => (b ? 'True' : 'False');
+/** A libxl_defbool as libxl's JSON writes it (reading one: domain-view.ts's defbool). */
+export const defboolJson = (b: boolean): string => (b ? 'True' : 'False');
 
 /** An integer field: omitted when equal to its init value. */
 export function setInt(o: Json, key: string, v: number, init = 0): void {

@@ -12,7 +12,9 @@ import { splitStringList } from './xl-strings';
 import type { ByteSpan } from '../finding';
 import type { XlGlobals } from './xl-conf';
 
-export type GuestType = 'hvm' | 'pv' | 'pvh';
+/** libxl_domain_type as its JSON names it (the catalogue's, the one guest type of the service). */
+import type { GuestType } from '../catalogue/types';
+export type { GuestType };
 
 /** Host facts xl asks libxl for; the oracle's stub reports 8 CPUs on 1 NUMA node. */
 export interface HostInfo {

@@ -1,7 +1,7 @@
 // Mirrors tools/xl/xl_parse.c (Xen 4.17), parse_config_data from shadow_memory to nestedhvm:
 // migration/tsc/rtc/video/event-channel knobs, kernel, ramdisk, cmdline (root=/extra=), acpi,
 // bootloader (with 4.18's bootloader_restrict and bootloader_user) and bootloader_args, timer_mode.
-import { defbool, enumFromString, setInt, setMemkb, setString, setStringList, TIMER_MODE, TSC_MODE } from './libxl-json';
+import { defboolJson, enumFromString, setInt, setMemkb, setString, setStringList, TIMER_MODE, TSC_MODE } from './libxl-json';
 import type { ParseState } from './parse-state';
 import { toUint32 } from './strtol';
 import { versionNumber } from '../options';
@@ -11,7 +11,7 @@ export function parseBootAndTiming(st: ParseState): void {
   const shadow = cfg.getLong('shadow_memory');
   if (shadow.ok) setMemkb(b, 'shadow_memkb', shadow.value * 1024n);
   const nomig = cfg.getDefbool('nomigrate');
-  if (nomig.ok) b.disable_migrate = defbool(nomig.value);
+  if (nomig.ok) b.disable_migrate = defboolJson(nomig.value);
 
   parseTscMode(st);
 
@@ -22,7 +22,7 @@ export function parseBootAndTiming(st: ParseState): void {
     st.warn('vncviewer', 'WARNING: ignoring "vncviewer" option. Use "-V" option of "xl create" to automatically spawn vncviewer.', 'xl-ignored');
   }
   const lt = cfg.getDefbool('localtime');
-  if (lt.ok) b.localtime = defbool(lt.value);
+  if (lt.ok) b.localtime = defboolJson(lt.value);
   const video = cfg.getLong('videoram');
   if (video.ok) setMemkb(b, 'video_memkb', video.value * 1024n);
   const evtchn = cfg.getLong('max_event_channels');
@@ -35,17 +35,17 @@ export function parseBootAndTiming(st: ParseState): void {
   parseCmdline(st);
 
   const dd = cfg.getDefbool('driver_domain');
-  if (dd.ok) c.driver_domain = defbool(dd.value);
+  if (dd.ok) c.driver_domain = defboolJson(dd.value);
   const acpi = cfg.getDefbool('acpi');
-  if (acpi.ok) b.acpi = defbool(acpi.value);
+  if (acpi.ok) b.acpi = defboolJson(acpi.value);
 
   const bl = cfg.getString('bootloader');
   if (bl.ok) setString(b, 'bootloader', bl.value);
   if (versionNumber(st.options.xenVersion) >= 418) {
     // 4.18: bootloader_restrict (its default from xl.conf's) and bootloader_user.
     const restrict = cfg.getDefbool('bootloader_restrict');
-    if (restrict.ok) b.bootloader_restrict = defbool(restrict.value);
-    else if (st.globals.bootloaderRestrict !== undefined) b.bootloader_restrict = defbool(st.globals.bootloaderRestrict);
+    if (restrict.ok) b.bootloader_restrict = defboolJson(restrict.value);
+    else if (st.globals.bootloaderRestrict !== undefined) b.bootloader_restrict = defboolJson(st.globals.bootloaderRestrict);
     const user = cfg.getString('bootloader_user');
     if (user.ok) setString(b, 'bootloader_user', user.value);
   }
@@ -62,7 +62,7 @@ export function parseBootAndTiming(st: ParseState): void {
   parseTimerMode(st);
 
   const nested = cfg.getDefbool('nestedhvm');
-  if (nested.ok) b.nested_hvm = defbool(nested.value);
+  if (nested.ok) b.nested_hvm = defboolJson(nested.value);
 }
 
 /** tsc_mode: an integer (deprecated, with a hint) or a name. */

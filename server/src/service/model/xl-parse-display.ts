@@ -2,7 +2,7 @@
 // device model keys, its extra args, top-level vnc/sdl, dm_restrict, the HVM display and
 // emulated-device keys (vga, spice, serial, usb, soundhw, ...), gic_version, tee and the last flags.
 import {
-  defbool, enumFromString, GFX_PASSTHRU_KIND, GIC_VERSION, HDTYPE, setInt, setMemkb, setString,
+  defboolJson, enumFromString, GFX_PASSTHRU_KIND, GIC_VERSION, HDTYPE, setInt, setMemkb, setString,
   setStringList, struct, TEE_TYPE, VENDOR_DEVICE, type Json,
 } from './libxl-json';
 import type { ParseState } from './parse-state';
@@ -36,7 +36,7 @@ export function parseDeviceModel(st: ParseState): void {
     st.warn('device_model_override', 'WARNING: device model override given without specific DM version', 'xl-dm-override-without-version');
   }
   const stub = cfg.getDefbool('device_model_stubdomain_override');
-  if (stub.ok) b.device_model_stubdomain = defbool(stub.value);
+  if (stub.ok) b.device_model_stubdomain = defboolJson(stub.value);
   const seclabel = cfg.getString('device_model_stubdomain_seclabel');
   if (seclabel.ok) setString(b, 'device_model_ssid_label', seclabel.value);
   for (const key of ['device_model_user', 'stubdomain_kernel', 'stubdomain_cmdline', 'stubdomain_ramdisk']) {
@@ -62,11 +62,11 @@ function parseVncOptions(st: ParseState, vnc: Json | null): void {
   const display = cfg.getLong('vncdisplay');
   const unused = cfg.getDefbool('vncunused');
   if (!vnc) return;
-  if (en.ok) vnc.enable = defbool(en.value);
+  if (en.ok) vnc.enable = defboolJson(en.value);
   if (listen.ok) vnc.listen = listen.value;
   if (passwd.ok) vnc.passwd = passwd.value;
   if (display.ok) setInt(vnc, 'display', toInt32(display.value));
-  if (unused.ok) vnc.findunused = defbool(unused.value);
+  if (unused.ok) vnc.findunused = defboolJson(unused.value);
 }
 
 function parseSdlOptions(st: ParseState, sdl: Json | null): void {
@@ -76,8 +76,8 @@ function parseSdlOptions(st: ParseState, sdl: Json | null): void {
   const display = cfg.getString('display');
   const xauth = cfg.getString('xauthority');
   if (!sdl) return;
-  if (en.ok) sdl.enable = defbool(en.value);
-  if (gl.ok) sdl.opengl = defbool(gl.value);
+  if (en.ok) sdl.enable = defboolJson(en.value);
+  if (gl.ok) sdl.opengl = defboolJson(gl.value);
   if (display.ok) sdl.display = display.value;
   if (xauth.ok) sdl.xauthority = xauth.value;
 }
@@ -103,7 +103,7 @@ export function parseTopLevelDisplay(st: ParseState): void {
     parseSdlOptions(st, hvm ? struct(st.u, 'sdl') : null);
   }
   const r = cfg.getDefbool('dm_restrict');
-  if (r.ok) st.b.dm_restrict = defbool(r.value);
+  if (r.ok) st.b.dm_restrict = defboolJson(r.value);
 }
 
 const VGA_WORDS: Record<string, string> = { stdvga: 'std', cirrus: 'cirrus', none: 'none', qxl: 'qxl' };
@@ -133,9 +133,9 @@ export function parseHvmDevices(st: ParseState): void {
   parseSpice(st, struct(u, 'spice'));
 
   const ng = cfg.getDefbool('nographic');
-  if (ng.ok) u.nographic = defbool(ng.value);
+  if (ng.ok) u.nographic = defboolJson(ng.value);
   const gfx = cfg.getLong('gfx_passthru', true);
-  if (gfx.ok) u.gfx_passthru = defbool(gfx.value !== 0n);
+  if (gfx.ok) u.gfx_passthru = defboolJson(gfx.value !== 0n);
   else {
     const s = cfg.getString('gfx_passthru');
     if (s.ok) {
@@ -143,23 +143,23 @@ export function parseHvmDevices(st: ParseState): void {
       if (k === null) st.fail('gfx_passthru', `ERROR: invalid value "${s.value}" for "gfx_passthru"`, 1, 'xl-invalid-value');
       if (k) u.gfx_passthru_kind = GFX_PASSTHRU_KIND[k as 1];
       else delete u.gfx_passthru_kind;
-      u.gfx_passthru = defbool(true);
+      u.gfx_passthru = defboolJson(true);
     }
   }
   listOrString(st, 'serial', 'serial_list', 'serial');
   const boot = cfg.getString('boot');
   if (boot.ok) u.boot = boot.value;
   const usb = cfg.getDefbool('usb');
-  if (usb.ok) u.usb = defbool(usb.value);
+  if (usb.ok) u.usb = defboolJson(usb.value);
   const usbv = cfg.getLong('usbversion');
   if (usbv.ok) setInt(u, 'usbversion', toInt32(usbv.value));
   listOrString(st, 'usbdevice', 'usbdevice_list', 'usbdevice');
   const vkb = cfg.getDefbool('vkb_device');
-  if (vkb.ok) u.vkb_device = defbool(vkb.value);
+  if (vkb.ok) u.vkb_device = defboolJson(vkb.value);
   const snd = cfg.getString('soundhw');
   if (snd.ok) u.soundhw = snd.value;
   const pci = cfg.getDefbool('xen_platform_pci');
-  if (pci.ok) u.xen_platform_pci = defbool(pci.value);
+  if (pci.ok) u.xen_platform_pci = defboolJson(pci.value);
 
   const vnc = struct(u, 'vnc');
   if (typeof vnc.listen === 'string' && vnc.display && vnc.listen.includes(':')) {
@@ -189,7 +189,7 @@ function parseSpice(st: ParseState, spice: Json): void {
   const { cfg } = st;
   const flag = (key: string, field: string) => {
     const r = cfg.getDefbool(key);
-    if (r.ok) spice[field] = defbool(r.value);
+    if (r.ok) spice[field] = defboolJson(r.value);
   };
   const str = (key: string, field: string) => {
     const r = cfg.getString(key);
@@ -231,13 +231,13 @@ export function parseTail(st: ParseState): void {
   }
   parseVkbs(st);
   const xend = cfg.getDefbool('xend_suspend_evtchn_compat');
-  if (xend.ok) st.c.xend_suspend_evtchn_compat = defbool(xend.value);
+  if (xend.ok) st.c.xend_suspend_evtchn_compat = defboolJson(xend.value);
   const msr = cfg.getDefbool('msr_relaxed');
   if (msr.ok) {
-    (b.arch_x86 as Json).msr_relaxed = defbool(msr.value);
+    (b.arch_x86 as Json).msr_relaxed = defboolJson(msr.value);
     st.warn('msr_relaxed', 'WARNING: msr_relaxed will be removed in future versions.', 'xl-deprecated');
     st.warn('msr_relaxed', 'If it fixes an issue you are having please report to xen-devel@lists.xenproject.org.', 'xl-deprecated');
   }
   const vpmu = cfg.getDefbool('vpmu');
-  if (vpmu.ok) b.vpmu = defbool(vpmu.value);
+  if (vpmu.ok) b.vpmu = defboolJson(vpmu.value);
 }

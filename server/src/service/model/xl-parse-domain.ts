@@ -1,7 +1,7 @@
 // Mirrors tools/xl/xl_parse.c (Xen 4.17), parse_config_data: the domain's identity and create info
 // (seclabels, type/builder, hap, name, uuid, oos, pool, PVH shim), scheduler parameters and the
 // on_* shutdown actions.
-import { ACTION_ON_SHUTDOWN, defbool, setInt, setString, struct } from './libxl-json';
+import { ACTION_ON_SHUTDOWN, defboolJson, setInt, setString, struct } from './libxl-json';
 import type { GuestType, ParseState } from './parse-state';
 import { toInt32 } from './strtol';
 
@@ -16,7 +16,7 @@ export function parseSeclabels(st: ParseState): void {
     else setString(c, 'ssid_label', sec.value);
   }
   // xl's global run_hotplug_scripts (xl.conf default: 1).
-  c.run_hotplug_scripts = defbool(st.globals.runHotplugScripts ?? true);
+  c.run_hotplug_scripts = defboolJson(st.globals.runHotplugScripts ?? true);
 }
 
 /** strncmp(buf, word, strlen(buf)) == 0: buf is a prefix of word (the empty string matches). */
@@ -73,7 +73,7 @@ export const generatedUuid = (n: number): string => `00000000-0000-4000-8000-${n
 export function parseIdentity(st: ParseState): void {
   const { cfg, c } = st;
   const hap = cfg.getDefbool('hap');
-  if (hap.ok) c.hap = defbool(hap.value);
+  if (hap.ok) c.hap = defboolJson(hap.value);
 
   const name = cfg.getString('name');
   if (!name.ok) st.fail('name', 'Domain name must be specified.', 1, 'xl-name-missing');
@@ -89,7 +89,7 @@ export function parseIdentity(st: ParseState): void {
   }
 
   const oos = cfg.getDefbool('oos');
-  if (oos.ok) c.oos = defbool(oos.value);
+  if (oos.ok) c.oos = defboolJson(oos.value);
   const pool = cfg.getString('pool');
   if (pool.ok) setString(c, 'pool_name', pool.value);
 
@@ -98,7 +98,7 @@ export function parseIdentity(st: ParseState): void {
   if (st.type === 'pvh') {
     const u = st.u;
     const shim = cfg.getDefbool('pvshim');
-    if (shim.ok) u.pvshim = defbool(shim.value);
+    if (shim.ok) u.pvshim = defboolJson(shim.value);
     for (const key of ['pvshim_path', 'pvshim_cmdline', 'pvshim_extra']) {
       const r = cfg.getString(key);
       if (r.ok) setString(u, key, r.value);

@@ -6,7 +6,7 @@ import { xenPaths } from '../host/paths';
 import { listItem } from './accessors';
 import { Bitmap } from './cpumap';
 import {
-  ALTP2M_MODE, BIOS_TYPE, defbool, enumFromString, setMemkb, setString, VIRIDIAN_ENLIGHTENMENT, type Json,
+  ALTP2M_MODE, BIOS_TYPE, defboolJson, enumFromString, setMemkb, setString, VIRIDIAN_ENLIGHTENMENT, type Json,
 } from './libxl-json';
 import type { ParseState } from './parse-state';
 import { toInt32 } from './strtol';
@@ -50,10 +50,10 @@ function parseHvmFirmware(st: ParseState): void {
 
   for (const key of ['pae', 'acpi_s3', 'acpi_s4', 'acpi_laptop_slate', 'nx', 'hpet', 'vpt_align']) {
     const r = cfg.getDefbool(key);
-    if (r.ok) u[key] = defbool(r.value);
+    if (r.ok) u[key] = defboolJson(r.value);
   }
   const apic = cfg.getDefbool('apic');
-  if (apic.ok) b.apic = defbool(apic.value);
+  if (apic.ok) b.apic = defboolJson(apic.value);
 
   parseViridian(st);
 
@@ -69,7 +69,7 @@ function parseHvmFirmware(st: ParseState): void {
 
   const a2m = cfg.getDefbool('altp2mhvm');
   if (a2m.ok) {
-    u.altp2m = defbool(a2m.value);
+    u.altp2m = defboolJson(a2m.value);
     st.warn('altp2mhvm', 'WARNING: Specifying "altp2mhvm" is deprecated. Please use "altp2m" instead.', 'xl-deprecated');
   }
   for (const key of ['smbios_firmware', 'acpi_firmware']) {
@@ -126,7 +126,7 @@ function parseViridian(st: ParseState): void {
       let buf = listItem(list.value, i);
       if (buf === null) st.crashOnNestedItem('viridian', list.value.items[i]);
       if (buf === 'all') enable.setAny();
-      else if (buf === 'defaults') u.viridian = defbool(true);
+      else if (buf === 'defaults') u.viridian = defboolJson(true);
       else {
         let [s, r] = [enable, disable];
         if (buf.startsWith('!')) {
@@ -143,7 +143,7 @@ function parseViridian(st: ParseState): void {
     if (!disable.isEmpty()) u.viridian_disable = disable.toJson();
   } else if (list.errno === 'EINVAL') {
     const r = cfg.getDefbool('viridian', true);
-    if (r.ok) u.viridian = defbool(r.value);
+    if (r.ok) u.viridian = defboolJson(r.value);
   }
 }
 

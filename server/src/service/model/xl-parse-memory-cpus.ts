@@ -5,7 +5,7 @@ import type { ByteSpan } from '../finding';
 import { issueSpan } from './xl-parse-spec-glue';
 import type { Value } from '../syntax/settings';
 import { Bitmap, MAX_BITS, cpuRangeError, parseRange, type CpuTopology } from './cpumap';
-import { defbool, MEMKB_DEFAULT, setInt, setMemkb, VUART_TYPE, enumFromString } from './libxl-json';
+import { defboolJson, MEMKB_DEFAULT, setInt, setMemkb, VUART_TYPE, enumFromString } from './libxl-json';
 import type { Json } from './libxl-json';
 import type { ParseState } from './parse-state';
 import { strtoul, toInt32, toUint32 } from './strtol';
@@ -102,7 +102,7 @@ function parseVnuma(st: ParseState): void {
         const val = parseUlong(st, value, within(0, value.length));
         if (val >= BigInt(st.host.nrNodes)) failItem(st, `xl: invalid pnode number: ${val}`, within(0, value.length));
         setInt(p, 'pnode', toUint32(val));
-        st.b.numa_placement = defbool(false);
+        st.b.numa_placement = defboolJson(false);
       } else if (option === 'size') {
         const val = parseUlong(st, value, within(0, value.length));
         const kb = BigInt.asUintN(64, val << 10n);
@@ -180,7 +180,7 @@ export function parseAffinity(st: ParseState, key: 'cpus' | 'cpus_soft'): void {
     // usually crashes it after parsing (a hard map may instead read as empty and be refused).
     if (maps.length < num) st.pendingCrash = { name: key, item: list.value.items[maps.length] };
     while (maps.length < num) maps.push(new Bitmap(st.host.nrCpus));
-    st.b.numa_placement = defbool(false);
+    st.b.numa_placement = defboolJson(false);
   } else if (str !== null) {
     const m = new Bitmap(st.host.nrCpus);
     const err = cpuRangeError(str, m, topo);
@@ -188,7 +188,7 @@ export function parseAffinity(st: ParseState, key: 'cpus' | 'cpus_soft'): void {
     if (err && written) failOnPiece(st, key, written, err);
     if (err) st.fail(key, err.message, 1, 'xl-invalid-cpu-range');
     for (let i = 0; i < Math.max(num, 0); i++) maps.push(m.copy());
-    if (!hard) st.b.numa_placement = defbool(false);
+    if (!hard) st.b.numa_placement = defboolJson(false);
   }
   if (num > 0) st.b[field] = maps.map((m) => m.toJson());
 }
@@ -216,7 +216,7 @@ export function parseGrantLimits(st: ParseState): void {
       throw new XlExit(1);
     }
   }
-  st.b.claim_mode = defbool(g.claimMode ?? true);
+  st.b.claim_mode = defboolJson(g.claimMode ?? true);
 }
 
 /** Writes the typed fields kept in the state to b_info. */

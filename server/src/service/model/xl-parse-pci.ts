@@ -1,7 +1,7 @@
 // Mirrors tools/xl/xl_parse.c (Xen 4.17), parse_config_data: e820_host, the pci_* defaults, rdm=,
 // pci=[...] (via the spec parsers), dtdev=[...] and passthrough=.
 import { listItem } from './accessors';
-import { defbool, enumFromString, PASSTHROUGH, type Json } from './libxl-json';
+import { defboolJson, enumFromString, PASSTHROUGH, type Json } from './libxl-json';
 import type { ParseState } from './parse-state';
 import { parsePciSpec, parseRdmSpec, type SpecResult } from './specs';
 import { issueSpan, reportSpecIssues, specContext } from './xl-parse-spec-glue';
@@ -10,7 +10,7 @@ export function parsePciAndPassthrough(st: ParseState): void {
   const { cfg } = st;
   if (st.type === 'pv') {
     const e820 = cfg.getDefbool('e820_host');
-    if (e820.ok) st.u.e820_host = defbool(e820.value);
+    if (e820.ok) st.u.e820_host = defboolJson(e820.value);
   }
   const flags: Record<string, boolean> = {};
   for (const [key, field] of [['pci_msitranslate', 'msitranslate'], ['pci_power_mgmt', 'power_mgmt'],
@@ -55,7 +55,7 @@ export function parsePciAndPassthrough(st: ParseState): void {
       if (st.rdmPolicy !== undefined && st.rdmPolicy !== 'invalid') dev.rdm_policy = st.rdmPolicy;
       st.push('pcidevs', { ...dev, ...(res.device ?? {}) });
     }
-    if (st.count('pcidevs') && st.type === 'pv') st.u.e820_host = defbool(true);
+    if (st.count('pcidevs') && st.type === 'pv') st.u.e820_host = defboolJson(true);
   }
 
   const dtdevs = cfg.getList('dtdev');

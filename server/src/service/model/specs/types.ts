@@ -1,6 +1,7 @@
 // Shared shapes for the device spec mini-languages xl reads (Xen 4.17): what a parser returns and
 // what it needs to know about the guest.
 import type { AnalysisOptions } from '../../options';
+import type { GuestType } from '../../catalogue/types';
 
 /** A problem inside one spec string; offsets are relative to the string's decoded content. */
 export interface SpecIssue {
@@ -33,7 +34,7 @@ export interface SpecResult<T> {
   crash?: { reason: string; start: number; end: number };
 }
 
-export type GuestType = 'hvm' | 'pv' | 'pvh';
+export type { GuestType };
 
 export interface SpecContext {
   /** The guest type xl settled on (c_info.type). */
