@@ -3,9 +3,11 @@
 // It runs bundled by esbuild (dist/bench.js), as the CLI and the server do: unbundled TypeScript
 // under a loader calls across modules through export getters and measures about twice as slow.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { realisticConfig } from '../test/fuzz/generators';
+import { prng } from '../test/helpers/prng';
 import { oracleAvailable, ORACLE_DIR, BUILD_DIR } from '../test/helpers/oracle';
 import { analyze } from '../server/src/service/analyze';
 import { hover } from '../server/src/service/features/hover';
@@ -311,10 +313,29 @@ function e2eStartup(): void {
   row('VS Code (e2e): open to diagnostics, cold / warm median', `${Number(j.cold_open_to_diagnostics_ms).toFixed(0)} ms / ${Number(j.warm_open_to_diagnostics_median_ms).toFixed(0)} ms`, '(information)', undefined);
 }
 
+// 8. A fleet: `xlcfg check DIR` over 10,000 generated guest configs (test/fuzz/generators.ts), in one
+// thread and with a worker per core, as configs per second (the JSON output to /dev/null).
+function fleet(): void {
+  const dir = join(work, 'fleet');
+  mkdirSync(dir);
+  const r = prng(7);
+  const COUNT = Number(process.env.XLCFG_BENCH_FLEET ?? 10000);
+  for (let i = 0; i < COUNT; i++) writeFileSync(join(dir, `g${String(i).padStart(5, '0')}.cfg`), realisticConfig(r, i % 150));
+  const cores = availableParallelism();
+  const rate = (jobs: number) => {
+    const secs = wall(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', dir, '--jobs', String(jobs), '--format', 'json', '--exit-zero'], ROOT, 3);
+    return COUNT / secs;
+  };
+  const one = rate(1), all = rate(cores);
+  results.fleet = { configs: COUNT, cores, configs_per_s_1: one, configs_per_s_all: all };
+  row(`check a folder of ${COUNT} configs: configs/s with 1 / ${cores} worker threads`, `${one.toFixed(0)} / ${all.toFixed(0)} (x${(all / one).toFixed(2)})`, '(information)', undefined);
+}
+
 void previewText;
 
 void (async () => {
   await serverMeasures();
+  fleet();
   e2eStartup();
   console.log(`\n${'measure'.padEnd(72)} ${'value'.padEnd(26)} ${'target'.padEnd(16)}`);
   console.log(rows.join('\n'));
