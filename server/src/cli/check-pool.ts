@@ -1,8 +1,10 @@
-// `xlcfg check --jobs N`: the files are checked by N worker threads, each a copy of this very
-// bundle (dist/cli.js is one CommonJS file: the worker re-enters it with workerData and runs
-// workerMain instead of the command line). The main thread hands out chunks of file indexes, keeps
-// each outcome at its file's index (the output order is the sorted order, whatever finishes first)
-// and draws a progress line on stderr when stderr is a terminal.
+// `xlcfg check --jobs N`: the files are checked by N threads: the main thread and N-1 worker threads,
+// each a copy of this very bundle (dist/cli.js is one CommonJS file: the worker re-enters it with
+// workerData and runs workerMain instead of the command line). The main thread hands out chunks of
+// file indexes, checks chunks itself between the workers' replies (on a machine with N cores an idle
+// main thread would leave one core to the others' start-up and messages only), keeps each outcome at
+// its file's index (the output order is the sorted order, whatever finishes first) and draws a
+// progress line on stderr when stderr is a terminal.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { UsageError, type ParsedArgs } from './args';
 import { FileError } from './io';
@@ -58,11 +60,11 @@ export class Progress {
   }
 }
 
-/** Checks `files` with `jobs` workers; the outcomes in the order of the files. */
+/** Checks `files` with `jobs` threads (this one and jobs-1 workers); the outcomes in the order of the files. */
 export function runPool(args: ParsedArgs, files: readonly string[], mode: FixMode, jobs: number, progress: Progress): Promise<FileOutcome[]> {
   return new Promise((resolve, reject) => {
     const out: FileOutcome[] = new Array(files.length);
-    let next = 0, done = 0, failed = false;
+    let next = 0, done = 0, failed = false, finished = false;
     const workers: Worker[] = [];
     const init: WorkerInit = { xlcfgCheckWorker: true, args: serial(args), files: [...files], mode };
     const fail = (e: Error) => {
@@ -71,14 +73,23 @@ export function runPool(args: ParsedArgs, files: readonly string[], mode: FixMod
       for (const w of workers) void w.terminate();
       reject(e);
     };
-    const feed = (w: Worker) => {
-      if (next >= files.length) { w.postMessage(null); return; }
+    const take = (): number[] => {
       const chunk: number[] = [];
       while (chunk.length < CHUNK && next < files.length) chunk.push(next++);
-      w.postMessage(chunk);
+      return chunk;
+    };
+    const feed = (w: Worker) => {
+      const chunk = take();
+      w.postMessage(chunk.length ? chunk : null);
     };
     let exited = 0;
-    const count = Math.max(1, Math.min(jobs, Math.ceil(files.length / CHUNK)));
+    const count = Math.max(0, Math.min(jobs - 1, Math.ceil(files.length / CHUNK) - 1));
+    const finish = () => {
+      if (finished || failed || exited < count || next < files.length) return;
+      finished = true;
+      if (done === files.length) resolve(out);
+      else fail(new Error(`the workers stopped after ${done} of ${files.length} files`));
+    };
     for (let i = 0; i < count; i++) {
       const w = new Worker(__filename, { workerData: init });
       workers.push(w);
@@ -93,13 +104,24 @@ export function runPool(args: ParsedArgs, files: readonly string[], mode: FixMod
         feed(w);
       });
       w.on('error', fail);
-      w.on('exit', () => {
-        if (++exited === count && !failed) {
-          if (done === files.length) resolve(out);
-          else fail(new Error(`the workers stopped after ${done} of ${files.length} files`));
-        }
-      });
+      w.on('exit', () => { exited++; finish(); });
       feed(w);
     }
+    // This thread's share: a chunk at a time, yielding to the workers' messages in between.
+    const own = () => {
+      if (failed) return;
+      const chunk = take();
+      if (!chunk.length) { finish(); return; }
+      try {
+        for (const index of chunk) out[index] = checkFile(args, files[index]!, mode);
+      } catch (e) {
+        fail(e as Error);
+        return;
+      }
+      done += chunk.length;
+      progress.update(done);
+      setImmediate(own);
+    };
+    setImmediate(own);
   });
 }
