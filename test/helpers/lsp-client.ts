@@ -33,6 +33,8 @@ export interface ClientOptions {
   onRequest?: Record<string, (params: any) => unknown>;
   onNotification?: Record<string, (params: any) => void>;
   env?: Record<string, string>;
+  /** Sent as `workspaceFolders` (default none). */
+  workspaceFolders?: { uri: string; name: string }[];
   /** Keep the server's stderr for the test (else it goes to the test's own stderr). */
   captureStderr?: boolean;
 }
@@ -55,7 +57,7 @@ export async function startServer(o: ClientOptions = {}): Promise<TestClient> {
   for (const [m, h] of Object.entries(o.onNotification ?? {})) conn.onNotification(m, h);
   conn.listen();
   const initializeResult = await conn.sendRequest('initialize', {
-    processId: process.pid, rootUri: null, workspaceFolders: null,
+    processId: process.pid, rootUri: null, workspaceFolders: o.workspaceFolders ?? null,
     capabilities: { ...o.capabilities, workspace: { ...(o.capabilities?.workspace as object | undefined), configuration: o.askConfiguration ?? true } },
     ...(o.initializationOptions !== undefined ? { initializationOptions: o.initializationOptions } : {}),
   });

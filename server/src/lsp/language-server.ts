@@ -17,14 +17,15 @@ import {
   EFFECTIVE_CONFIG_REQUEST, WORKSPACE_TRUST_NOTIFICATION, type EffectiveConfigParams, type EffectiveConfigResult, type WorkspaceTrustParams,
 } from '../protocol';
 import { readSettings, readInitializationOptions, xlcfgSection, DEFAULT_SETTINGS, type EffectiveSettings, type RepoSettingsSource } from './settings';
-import { AnalysisCache, fileName } from './documents';
+import { AnalysisCache, fileName, isXlConfDocument } from './documents';
 import {
   diagnostics, previewText, previewCodeLens, upgradeReport, upgradeReportText, defaultHostFor, isXenVersion, isHostProfile, HOST_PROFILES,
-  OLDEST_XEN_VERSION, NEWEST_XEN_VERSION, type HostModel, type PathsProfile, type XenVersion,
+  OLDEST_XEN_VERSION, NEWEST_XEN_VERSION, type Analysis, type HostModel, type PathsProfile, type XenVersion,
 } from '../service';
 import { hoverAt, completionsAt, codeActionsFor } from './features';
 import { effectiveConfigText } from './effective-config';
 import { documentLinksOf } from './document-links';
+import { AcrossConfigs, type WorkspaceConfig } from './across-configs';
 import {
   documentSymbolsOf, foldingRangesOf, selectionRangesOf, formattingOf, rangeFormattingOf, semanticTokensOf,
   definitionOf, highlightsOf, SEMANTIC_TOKEN_LEGEND, inlayHintsOf,
@@ -53,6 +54,8 @@ export interface ServerEnvironment {
    * way to warn the user; absent: no file is read (a browser).
    */
   readonly repoSettings?: (warn: (message: string) => void) => RepoSettingsSource;
+  /** The guest configs of the workspace folders (findings across configs); absent: the open ones only. */
+  readonly workspaceConfigs?: (folders: readonly string[]) => readonly WorkspaceConfig[];
   /** Features turned off (tests). */
   readonly disabled?: ReadonlySet<string>;
   /** Tests: the request handler made to throw. */
@@ -82,6 +85,10 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
   let workspaceTrusted = true;
   const repoSettings = env.repoSettings?.((m) => { void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: m }).catch(() => undefined); });
   let canWatchFiles = false;
+  /** The workspace folders' URIs (findings across configs name the others by their path in them). */
+  let folders: readonly string[] = [];
+  const across = new AcrossConfigs(() => folders);
+  const textDecoder = new TextDecoder();
 
   /** Whether the user has been told that `local` means `reference` here. */
   let localNoted = false;
@@ -110,6 +117,7 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
     workspaceTrusted = init.workspaceTrusted;
     if (repoSettings) repoSettings.trusted = workspaceTrusted;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -184,6 +192,9 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
       diags = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'xlcfg', message: `xlcfg could not analyse this file: ${String(e)}` }];
       connection.console.error(`analysis failed for ${uri}: ${(e as Error).stack ?? e}`);
     }
+    if (!disabled.has('acrossConfigs') && doc && !isXlConfDocument(doc)) {
+      try { diags = diags.concat(await acrossDiagnostics(uri)); } catch (e) { connection.console.error(`findings across configs failed: ${String(e)}`); }
+    }
     void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: diags });
     // An editor may ask for code lenses before a freshly opened document's first analysis (a cold
     // start): ask it once to ask again, so the preview lens shows without waiting for an edit.
@@ -191,6 +202,27 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
       published.add(uri);
       if (canRefreshLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     }
+  }
+
+  /**
+   * The findings across configs of `uri`: against the other open guest configs and, in a trusted
+   * workspace where the environment lists them, the workspace's; open documents whose findings
+   * across configs changed with this one are published again.
+   */
+  async function acrossDiagnostics(uri: string): Promise<Diagnostic[]> {
+    const open = new Map<string, Analysis>();
+    for (const d of documents.all()) {
+      if (isXlConfDocument(d)) continue;
+      const a = await analysisOf(d.uri);
+      if (a) open.set(d.uri, a);
+    }
+    const listed = workspaceTrusted && env.workspaceConfigs ? env.workspaceConfigs(folders) : [];
+    const settings = listed.length ? await settingsFor(uri) : undefined;
+    const { byUri, changed } = across.compute(open, listed, (c) => {
+      try { return cache.analyzeOnce(TextDocument.create(c.uri, 'xl-cfg', 0, textDecoder.decode(c.read())), settings!); } catch { return undefined; }
+    });
+    for (const other of changed) if (other !== uri) schedule(other, 0);
+    return byUri.get(uri) ?? [];
   }
 
   /** The document last opened or edited: the server commands' default when an editor passes no URI. */
@@ -207,6 +239,8 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
   documents.onDidClose((e) => {
     if (lastActiveUri === e.document.uri) lastActiveUri = undefined;
     cache.forget(e.document.uri); perDocument.delete(e.document.uri); cache.bomUris.delete(e.document.uri); published.delete(e.document.uri);
+    // Its clashes with the other open configs go with it (unless the workspace still has the file).
+    for (const uri of across.showing()) if (uri !== e.document.uri) schedule(uri, 0);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   connection.onDidChangeConfiguration((change) => {

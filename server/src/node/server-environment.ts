@@ -6,6 +6,7 @@ import { localHostModel, localManPage } from './environment';
 import { ShownFiles } from './shown-files';
 import { localFileExists } from './local-files';
 import { RepoSettings } from './repo-settings';
+import { workspaceConfigs } from './workspace-configs';
 
 export function nodeServerEnvironment(vars: NodeJS.ProcessEnv = process.env): ServerEnvironment {
   const shownFiles = new ShownFiles();
@@ -16,6 +17,7 @@ export function nodeServerEnvironment(vars: NodeJS.ProcessEnv = process.env): Se
     writeShownFile: (key, name, suffix, text) => shownFiles.write(key, name, suffix, text),
     fileExists: localFileExists,
     repoSettings: (warn) => new RepoSettings(warn),
+    workspaceConfigs,
     disabled: new Set((vars.XLCFG_DISABLE_FEATURES ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
     injectedFault: vars.XLCFG_TEST_FAULT,
   };
