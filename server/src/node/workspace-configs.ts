@@ -1,7 +1,9 @@
 // The guest configs in the workspace folders (for the findings across configs): files named as
 // `xlcfg check DIR` takes them (*.cfg, *.xl, *.xlcfg, xlexample.*; not xl.conf), below each folder,
 // skipping hidden folders and node_modules, at most MAX_FILES, listed again at most every few
-// seconds. Read only in a trusted workspace (the server decides).
+// seconds. The listing runs on the way to a document's diagnostics, so it also stops after
+// MAX_ENTRIES directory entries: a large workspace (a monorepo) costs a bounded walk, not a full
+// one every few seconds while the user types. Read only in a trusted workspace (the server decides).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,6 +11,7 @@ import type { WorkspaceConfig } from '../lsp/across-configs';
 
 const MAX_FILES = 2000;
 const MAX_DEPTH = 6;
+const MAX_ENTRIES = 20000;
 const RELIST_MS = 5000;
 const CONFIG_NAME = /\.(cfg|xl|xlcfg)$/;
 
@@ -19,11 +22,12 @@ export function workspaceConfigs(folders: readonly string[]): WorkspaceConfig[] 
   const now = Date.now();
   if (listed && listed.key === key && now - listed.at < RELIST_MS) return listed.configs;
   const configs: WorkspaceConfig[] = [];
+  let entries = 0;
   const walk = (dir: string, depth: number) => {
     let names: string[];
     try { names = readdirSync(dir).sort(); } catch { return; }
     for (const name of names) {
-      if (configs.length >= MAX_FILES) return;
+      if (configs.length >= MAX_FILES || ++entries > MAX_ENTRIES) return;
       if (name.startsWith('.') || name === 'node_modules') continue;
       const path = join(dir, name);
       let st;
