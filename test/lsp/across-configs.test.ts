@@ -39,6 +39,27 @@ describe('findings across configs over LSP', () => {
     }
   });
 
+  test('a burst of opens (12 configs at once, three sets of four sharing a name and a MAC): each ends with the other three; a close tells its partners only', async () => {
+    const c = await startServer({ configuration: null });
+    try {
+      const uri = (i: number) => `file:///burst/g${String(i).padStart(2, '0')}.cfg`;
+      const set = (i: number) => i % 3;
+      for (let i = 0; i < 12; i++) void c.open(uri(i), guest(`web${set(i)}`, `00:16:3e:00:00:0${set(i)}`));
+      for (let i = 0; i < 12; i++) {
+        const d = await c.diagnostics(uri(i), (x) => x.some((y: any) => /also in 3 other configs/.test(y.message)));
+        const name = d.find((x: any) => x.code === 'duplicate-guest-name');
+        const partners = [0, 1, 2, 3].map((k) => uri(set(i) + 3 * k)).filter((u) => u !== uri(i));
+        assert.deepEqual(name.relatedInformation.map((r: any) => r.location.uri), partners, `config ${i}: its set, in the order they came`);
+      }
+      await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: uri(0) } });
+      for (const i of [3, 6, 9]) await c.diagnostics(uri(i), (x) => x.some((y: any) => /also in 2 other configs/.test(y.message)));
+      const other = await c.diagnostics(uri(1));
+      assert.ok(other.some((y: any) => /also in 3 other configs/.test(y.message)), 'another set keeps its findings');
+    } finally {
+      await c.close();
+    }
+  });
+
   test('the workspace folder\'s other configs count in a trusted workspace, not in an untrusted one', async () => {
     mkdirSync(join(dir, 'guests'), { recursive: true });
     writeFileSync(join(dir, 'guests', 'old-web.cfg'), guest('web', '00:16:3e:00:00:09'));

@@ -52,6 +52,18 @@ describe('.xlcfg.json in the editor', () => {
     });
   });
 
+  test('the file changes on disk: the watched-file event makes the next analysis read it again', async () => {
+    const r = repo({ xenVersion: '4.17' });
+    await withServer({ configuration: null }, async (c) => {
+      await c.open(r.guest, GUEST);
+      const d = await c.diagnostics(r.guest);
+      assert.ok(!codes(d).includes('xl-unknown-dm-version'), 'the file says 4.17');
+      writeFileSync(join(r.dir, '.xlcfg.json'), JSON.stringify({ xenVersion: '4.21' }));
+      await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(r.dir, '.xlcfg.json')).href, type: 2 }] });
+      await c.diagnostics(r.guest, (x) => codes(x).includes('xl-unknown-dm-version'));
+    });
+  });
+
   test('a bad .xlcfg.json: one warning message, the editor settings apply', async () => {
     const r = repo({ xenVersion: '9.9' });
     const messages: string[] = [];

@@ -9,8 +9,12 @@ export const SEMANTIC_LIMIT_BYTES = 1 << 20;
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const encoder = new TextEncoder();
 
+/** Settings objects are shared between requests: each is written out (for the cache key) once. */
+const settingsKeys = new WeakMap<EffectiveSettings, string>();
+
 export class AnalysisCache {
-  private readonly entries = new Map<string, { key: string; analysis: Analysis }>();
+  /** Per URI: the version, BOM flag and settings (as written out) the analysis is for. */
+  private readonly entries = new Map<string, { version: number; bom: boolean; settings: string; analysis: Analysis }>();
   /** URIs whose file on disk starts with a BOM that the editor stripped. */
   readonly bomUris = new Set<string>();
 
@@ -18,11 +22,12 @@ export class AnalysisCache {
 
   get(doc: TextDocument, settings: EffectiveSettings): Analysis {
     const bom = this.bomUris.has(doc.uri);
-    const key = `${doc.version}|${bom}|${JSON.stringify(settings)}`;
+    let shown = settingsKeys.get(settings);
+    if (shown === undefined) settingsKeys.set(settings, shown = JSON.stringify(settings));
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.key === key) return hit.analysis;
+    if (hit && hit.version === doc.version && hit.bom === bom && hit.settings === shown) return hit.analysis;
     const analysis = this.analyzeOnce(doc, settings);
-    this.entries.set(doc.uri, { key, analysis });
+    this.entries.set(doc.uri, { version: doc.version, bom, settings: shown, analysis });
     return analysis;
   }
 

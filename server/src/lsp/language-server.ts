@@ -159,27 +159,52 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
     if (!canAskConfiguration) return usable(globalSettings);
     let s = perDocument.get(uri);
     if (!s) {
-      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'xlcfg' })
-        .then((raw) => usable(readSettings(raw, globalSettings)), () => usable(globalSettings));
+      const asked = s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'xlcfg' })
+        .then((raw) => usable(readSettings(raw, globalSettings)), () => usable(globalSettings))
+        .then((got) => { if (perDocument.get(uri) === asked) answeredSettings.set(uri, got); return got; });
       perDocument.set(uri, s);
     }
     return s;
   }
+  /** The editor settings of documents whose answer has come (read without waiting). */
+  const answeredSettings = new Map<string, XlcfgSettings>();
 
   async function analysisOf(uri: string) {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     return cache.get(doc, await settingsFor(uri));
   }
+  /** `analysisOf` without waiting, when the document's settings are known (else undefined). */
+  function analysisNow(uri: string) {
+    const doc = documents.get(uri);
+    const editor = canAskConfiguration ? answeredSettings.get(uri) : usable(globalSettings);
+    if (!doc || !editor) return undefined;
+    return cache.get(doc, repoSettings ? usable(repoSettings.apply(uri, editor)) : editor);
+  }
 
   // ---- diagnostics, debounced per document ----
   /** The most diagnostics one document gets (errors first); the editor cannot show more usefully. */
   const MAX_DIAGNOSTICS = 2000;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  function schedule(uri: string, delay = 120): void {
+  /** Documents whose pending publish is only a republish for findings across configs. */
+  const republishing = new Set<string>();
+  /**
+   * Publishes `uri`'s diagnostics after `delay` ms (a later call for the same document replaces the
+   * pending one). A `republish` (another config changed its findings across configs) waits for a
+   * quiet moment and never replaces a pending publish of the document's own: a burst of opens (a
+   * folder of configs) republishes each other config once, not once per open.
+   */
+  function schedule(uri: string, delay = 120, republish = false): void {
+    if (republish && timers.has(uri) && !republishing.has(uri)) return;
     clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => { timers.delete(uri); void publish(uri); }, delay));
+    if (republish) republishing.add(uri); else republishing.delete(uri);
+    timers.set(uri, setTimeout(() => { timers.delete(uri); republishing.delete(uri); void publish(uri); }, delay));
   }
+  const REPUBLISH_DELAY = 120;
+  /** When the server last took an open or finished a publish (to tell a burst of opens). */
+  let lastBusyAt = -Infinity;
+  /** A document's own diagnostics per analysis: a republish (findings across configs) does not make them again. */
+  const ownDiagnostics = new WeakMap<Analysis, Diagnostic[]>();
   async function publish(uri: string): Promise<void> {
     if (disabled.has('diagnostics')) return;
     const a = await analysisOf(uri);
@@ -187,7 +212,9 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
     const doc = documents.get(uri);
     let diags: Diagnostic[];
     try {
-      diags = diagnostics(a, uri, MAX_DIAGNOSTICS) as Diagnostic[];
+      let own = ownDiagnostics.get(a);
+      if (!own) ownDiagnostics.set(a, own = diagnostics(a, uri, MAX_DIAGNOSTICS) as Diagnostic[]);
+      diags = own;
     } catch (e) {
       diags = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'xlcfg', message: `xlcfg could not analyse this file: ${String(e)}` }];
       connection.console.error(`analysis failed for ${uri}: ${(e as Error).stack ?? e}`);
@@ -196,6 +223,7 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
       try { diags = diags.concat(await acrossDiagnostics(uri)); } catch (e) { connection.console.error(`findings across configs failed: ${String(e)}`); }
     }
     void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: diags });
+    lastBusyAt = Date.now();
     // An editor may ask for code lenses before a freshly opened document's first analysis (a cold
     // start): ask it once to ask again, so the preview lens shows without waiting for an edit.
     if (!published.has(uri)) {
@@ -213,16 +241,26 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
     const open = new Map<string, Analysis>();
     for (const d of documents.all()) {
       if (isXlConfDocument(d)) continue;
-      const a = await analysisOf(d.uri);
+      const a = analysisNow(d.uri) ?? await analysisOf(d.uri);
       if (a) open.set(d.uri, a);
     }
     const listed = workspaceTrusted && env.workspaceConfigs ? env.workspaceConfigs(folders) : [];
-    const settings = listed.length ? await settingsFor(uri) : undefined;
-    const { byUri, changed } = across.compute(open, listed, (c) => {
-      try { return cache.analyzeOnce(TextDocument.create(c.uri, 'xl-cfg', 0, textDecoder.decode(c.read())), settings!); } catch { return undefined; }
-    });
-    for (const other of changed) if (other !== uri) schedule(other, 0);
-    return byUri.get(uri) ?? [];
+    // Nothing changed since the last update (the same analyses, listing and folders): its answers stand.
+    if (!(acrossMemo && acrossMemo.listed === listed && acrossMemo.folders === folders && sameAnalyses(acrossMemo.open, open))) {
+      const settings = listed.length ? await settingsFor(uri) : undefined;
+      const changed = across.update(open, listed, (c) => {
+        try { return cache.analyzeOnce(TextDocument.create(c.uri, 'xl-cfg', 0, textDecoder.decode(c.read())), settings!); } catch { return undefined; }
+      });
+      acrossMemo = { open, listed, folders };
+      for (const other of changed) if (other !== uri) schedule(other, REPUBLISH_DELAY, true);
+    }
+    return across.diagnosticsOf(uri);
+  }
+  let acrossMemo: { open: ReadonlyMap<string, Analysis>; listed: readonly WorkspaceConfig[]; folders: readonly string[] } | undefined;
+  function sameAnalyses(a: ReadonlyMap<string, Analysis>, b: ReadonlyMap<string, Analysis>): boolean {
+    if (a.size !== b.size) return false;
+    for (const uri of a.keys()) if (b.get(uri) !== a.get(uri)) return false;
+    return true;
   }
 
   /** The document last opened or edited: the server commands' default when an editor passes no URI. */
@@ -230,7 +268,19 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
   // TextDocuments fires a content change right after each open, synchronously: that one must not push
   // the open's immediate analysis back by the typing delay (it cost every cold start 120 ms).
   let opening: string | undefined;
-  documents.onDidOpen((e) => { lastActiveUri = opening = e.document.uri; schedule(e.document.uri, 0); });
+  // A burst of opens (an editor restoring its tabs, a folder opened at once): an open that comes
+  // right after another open (or a publish, which kept the server busy) waits a little, so that the
+  // documents of the burst are published together and the findings across configs are computed once
+  // for all of them, instead of once per open with each open republishing the ones before it.
+  const BURST_GAP_MS = 20;
+  const BURST_DELAY_MS = 30;
+  documents.onDidOpen((e) => {
+    lastActiveUri = opening = e.document.uri;
+    const now = Date.now();
+    const inBurst = now - lastBusyAt < BURST_GAP_MS;
+    lastBusyAt = now;
+    schedule(e.document.uri, inBurst ? BURST_DELAY_MS : 0);
+  });
   documents.onDidChangeContent((e) => {
     lastActiveUri = e.document.uri;
     if (opening === e.document.uri) { opening = undefined; return; }
@@ -238,19 +288,21 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
   });
   documents.onDidClose((e) => {
     if (lastActiveUri === e.document.uri) lastActiveUri = undefined;
-    cache.forget(e.document.uri); perDocument.delete(e.document.uri); cache.bomUris.delete(e.document.uri); published.delete(e.document.uri);
+    cache.forget(e.document.uri); perDocument.delete(e.document.uri); answeredSettings.delete(e.document.uri); cache.bomUris.delete(e.document.uri); published.delete(e.document.uri);
     // Its clashes with the other open configs go with it (unless the workspace still has the file).
-    for (const uri of across.showing()) if (uri !== e.document.uri) schedule(uri, 0);
+    acrossMemo = undefined;
+    for (const uri of across.forget(e.document.uri)) schedule(uri, REPUBLISH_DELAY, true);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   connection.onDidChangeConfiguration((change) => {
     perDocument.clear();
+    answeredSettings.clear();
     const section = xlcfgSection(change.settings);
     if (section !== undefined) globalSettings = readSettings(section, initSettings);
     reanalyseAll();
   });
   /** A `.xlcfg.json` or an xl.conf changed on disk: analyse the open documents again. */
-  connection.onDidChangeWatchedFiles(() => reanalyseAll());
+  connection.onDidChangeWatchedFiles(() => { repoSettings?.invalidate(); reanalyseAll(); });
   function reanalyseAll(): void {
     for (const d of documents.all()) schedule(d.uri, 0);
     refreshTokens();
@@ -327,7 +379,7 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
   /** The VS Code client says when the user trusts the workspace: `.xlcfg.json` is read from then on. */
   connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (p: WorkspaceTrustParams) => {
     workspaceTrusted = p?.trusted === true;
-    if (repoSettings) repoSettings.trusted = workspaceTrusted;
+    if (repoSettings) { repoSettings.trusted = workspaceTrusted; repoSettings.invalidate(); }
     reanalyseAll();
   });
   connection.onDocumentLinks(guarded('documentLink', null, async (p: { textDocument: { uri: string } }) => {

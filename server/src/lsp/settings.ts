@@ -91,4 +91,6 @@ export interface RepoSettingsSource {
   /** False in an untrusted workspace: nothing is read. */
   trusted: boolean;
   apply(uri: string, settings: XlcfgSettings): EffectiveSettings;
+  /** The files may have changed: forget what was read. */
+  invalidate(): void;
 }

@@ -15,6 +15,11 @@ import { parse, parseRepoConfig, readXlConf, REPO_CONFIG_NAME, type RepoConfig, 
 
 /** The editor's settings with what the repository adds: the xl.conf defaults for guest documents. */
 
+/** How long a looked-up answer stands without a file-change event (ms). */
+const FRESH_MS = 1000;
+/** Documents remembered at most (then the memory starts again). */
+const MAX_REMEMBERED = 2000;
+
 interface Loaded { readonly stamp: string; readonly config: RepoConfig | null }
 
 export class RepoSettings implements RepoSettingsSource {
@@ -27,9 +32,31 @@ export class RepoSettings implements RepoSettingsSource {
 
   constructor(private readonly warn: (message: string) => void) {}
 
-  /** `settings` with the nearest `.xlcfg.json` of the document applied (unchanged when there is none). */
+  /** Recent answers per document: the editor settings they were made from, and when. */
+  private readonly applied = new Map<string, { readonly at: number; readonly editor: XlcfgSettings; readonly out: EffectiveSettings }>();
+
+  /** Files may have changed (a watched-file event, trust): the next `apply` looks again. */
+  invalidate(): void {
+    this.applied.clear();
+  }
+
+  /**
+   * `settings` with the nearest `.xlcfg.json` of the document applied (unchanged when there is none).
+   * An answer stands for FRESH_MS (or until `invalidate`): every request and keystroke asks, and
+   * must not walk the folders and stat the files each time.
+   */
   apply(uri: string, settings: XlcfgSettings): EffectiveSettings {
     if (!this.trusted || !uri.startsWith('file:')) return settings;
+    const now = Date.now();
+    const hit = this.applied.get(uri);
+    if (hit && hit.editor === settings && now - hit.at < FRESH_MS) return hit.out;
+    const out = this.lookUp(uri, settings);
+    if (this.applied.size >= MAX_REMEMBERED) this.applied.clear();
+    this.applied.set(uri, { at: now, editor: settings, out });
+    return out;
+  }
+
+  private lookUp(uri: string, settings: XlcfgSettings): EffectiveSettings {
     let file: string;
     try { file = fileURLToPath(uri); } catch { return settings; }
     const path = nearest(dirname(file));

@@ -75,4 +75,5 @@ test('a value in many configs: each finding names the first five others and a co
   assert.equal(out[0]!.related.length, 20);
   assert.equal(out[0]!.data.otherCount, 39);
   assert.deepEqual(JSON.parse(JSON.stringify(facts)), facts, 'the facts are plain data (a worker thread sends them)');
+  assert.deepEqual(acrossFromFacts(facts, '07.cfg'), out.filter((f) => f.id === '07.cfg'), 'one config\'s findings: the same as among all');
 });

@@ -44,11 +44,11 @@ type Kind = 'name' | 'uuid' | 'mac' | 'disk';
 const MAX_NAMED = 5;
 const MAX_RELATED = 20;
 
-const WHAT: Record<Kind, { code: string; noun: string; risk: string }> = {
-  name: { code: 'duplicate-guest-name', noun: 'guest name', risk: 'xl refuses to start the second guest while the first runs' },
-  uuid: { code: 'duplicate-guest-uuid', noun: 'guest uuid', risk: 'two guests cannot run with one uuid' },
-  mac: { code: 'duplicate-mac-address', noun: 'vif MAC address', risk: 'two NICs with one address confuse the bridge and the network when both guests run' },
-  disk: { code: 'shared-writable-disk', noun: 'writable disk target', risk: 'both guests write it: the data is lost when both run' },
+const WHAT: Record<Kind, { code: string; noun: string; risk: string; here: string }> = {
+  name: { code: 'duplicate-guest-name', noun: 'guest name', risk: 'xl refuses to start the second guest while the first runs', here: 'the same guest name here' },
+  uuid: { code: 'duplicate-guest-uuid', noun: 'guest uuid', risk: 'two guests cannot run with one uuid', here: 'the same guest uuid here' },
+  mac: { code: 'duplicate-mac-address', noun: 'vif MAC address', risk: 'two NICs with one address confuse the bridge and the network when both guests run', here: 'the same vif MAC address here' },
+  disk: { code: 'shared-writable-disk', noun: 'writable disk target', risk: 'both guests write it: the data is lost when both run', here: 'the same writable disk target here' },
 };
 
 /**
@@ -109,21 +109,20 @@ export function acrossConfigs(configs: readonly ConfigInput[]): AcrossFinding[] 
   return acrossFromFacts(configs.map((c) => acrossFacts(c.id, c.analysis)));
 }
 
-/** The findings across configs from their facts (in the order of the facts, then of the kinds). */
-export function acrossFromFacts(facts: readonly AcrossFacts[]): AcrossFinding[] {
-  type Held = AcrossItem & { readonly id: string };
+/**
+ * The findings across configs from their facts (in the order of the facts, then of the kinds);
+ * with `only`, just the findings in the config of that id (an editor shows one document's).
+ */
+export function acrossFromFacts(facts: readonly AcrossFacts[], only?: string): AcrossFinding[] {
+  interface Held { readonly item: AcrossItem; readonly id: string }
   const groups: Record<Kind, Map<string, Held[]>> = { name: new Map(), uuid: new Map(), mac: new Map(), disk: new Map() };
-  const seen = new Set<string>();
   for (const f of facts) {
     for (const item of f.items) {
-      // One occurrence per config and key: the same MAC twice in one guest is a single-file matter.
-      const once = `${item.kind}\0${item.key}\0${f.id}`;
-      if (seen.has(once)) continue;
-      seen.add(once);
       const list = groups[item.kind].get(item.key);
-      const o: Held = { ...item, id: f.id };
-      if (!list) groups[item.kind].set(item.key, [o]);
-      else list.push(o);
+      if (!list) groups[item.kind].set(item.key, [{ item, id: f.id }]);
+      // One occurrence per config and key (a config's items come together): the same MAC twice in
+      // one guest is a single-file matter.
+      else if (list[list.length - 1]!.id !== f.id) list.push({ item, id: f.id });
     }
   }
   const out: AcrossFinding[] = [];
@@ -132,8 +131,9 @@ export function acrossFromFacts(facts: readonly AcrossFacts[]): AcrossFinding[] 
     for (const [key, list] of groups[kind]) {
       if (list.length < 2) continue;
       for (const o of list) {
+        const { item } = o;
         // The config's own say, as for its other findings: a directive silences it, severities apply.
-        if (o.silenced || o.severity === 'off') continue;
+        if (item.silenced || item.severity === 'off' || (only !== undefined && o.id !== only)) continue;
         // A value shared by thousands of configs (a MAC copied into every template) must not make
         // each finding name all the others: the first few are named and related, then a count.
         const others: Held[] = [];
@@ -145,9 +145,9 @@ export function acrossFromFacts(facts: readonly AcrossFacts[]): AcrossFinding[] 
         const names = others.map((x) => x.id);
         const named = count <= MAX_NAMED ? names.join(', ') : `${names.slice(0, MAX_NAMED).join(', ')} and ${count - MAX_NAMED} more`;
         out.push({
-          id: o.id, start: o.start, end: o.end, code: w.code, severity: o.severity ?? 'warning',
-          message: `the ${w.noun} ${JSON.stringify(o.shown)} is also in ${count === 1 ? names[0] : `${count} other configs (${named})`}: ${w.risk}`,
-          related: others.map((x) => ({ id: x.id, start: x.start, end: x.end, message: `the same ${w.noun} here` })),
+          id: o.id, start: item.start, end: item.end, code: w.code, severity: item.severity ?? 'warning',
+          message: `the ${w.noun} ${JSON.stringify(item.shown)} is also in ${count === 1 ? names[0] : `${count} other configs (${named})`}: ${w.risk}`,
+          related: others.map((x) => ({ id: x.id, start: x.item.start, end: x.item.end, message: w.here })),
           data: { kind, value: key, others: names, otherCount: count },
         });
       }
