@@ -45,7 +45,10 @@ export class KeyInterner {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ src[i]!, 0x01000193);
     h = mix(h);
-    const slots = this.slots, mask = this.mask;
+    // Every field is read up front: a field read only on the path where a key repeats (rare in a
+    // large file of distinct keys) had no type feedback when V8 optimised this loop, and V8
+    // deoptimised there on every run of such a file.
+    const slots = this.slots, mask = this.mask, hashes = this.hashes, starts = this.starts, ends = this.ends;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const id = slots[slot]! - 1;
       if (id < 0) {
@@ -54,7 +57,12 @@ export class KeyInterner {
         if (this.count * 2 > mask + 1) this.rehash();
         return added;
       }
-      if (this.hashes[id] === h && this.same(id, start, end)) return id;
+      if (hashes[id] !== h) continue;
+      const s = starts[id]!, len = ends[id]! - s;
+      if (len !== end - start) continue;
+      let i = 0;
+      while (i < len && src[s + i] === src[start + i]) i++;
+      if (i === len) return id;
     }
   }
 
@@ -73,13 +81,6 @@ export class KeyInterner {
 
   name(id: number): string {
     return (this.names[id] ??= bytesToString(this.src, this.starts[id]!, this.ends[id]!));
-  }
-
-  private same(id: number, start: number, end: number): boolean {
-    const s = this.starts[id]!, len = this.ends[id]! - s;
-    if (len !== end - start) return false;
-    for (let i = 0; i < len; i++) if (this.src[s + i] !== this.src[start + i]) return false;
-    return true;
   }
 
   private add(start: number, end: number, h: number): number {
