@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO, launchChromium, log, packagedExtension, startCodeServer } from './lib/code-server.mjs';
+import { hoverLine } from './lib/workbench.mjs';
 
 const SHOTS = process.env.XLCFG_E2E_SHOTS || path.join(REPO, 'test-output', 'e2e');
 const VSIX = path.join(REPO, 'out', 'e2e', 'xlcfg.vsix');
@@ -90,12 +91,6 @@ async function runCommand(title) {
   await page.keyboard.press('Enter');
 }
 
-/** Moves the mouse onto the text of a line, `dx` pixels in. */
-async function pointAt(locator, dx = 30) {
-  const box = await locator.boundingBox();
-  await page.mouse.move(box.x + dx, box.y + box.height / 2);
-}
-
 async function calm() {
   await page.keyboard.press('Escape');
   await page.mouse.move(5, 5);
@@ -155,10 +150,8 @@ try {
   });
 
   await step('hovering dm_restrict shows the technology-preview limitations', async () => {
-    const box = await line(/^dm_restrict/).boundingBox();
-    await page.mouse.move(box.x + 30, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover', { hasText: /technology preview/i }).first();
-    await hover.waitFor();
+    await hoverLine(page, line(/^dm_restrict/), hover);
     await hover.locator('text=xen-qemuuser-range-base').first().waitFor();
     await shot('hover.png');
     await docShot('headline.png', editorClip(480));
@@ -212,15 +205,13 @@ try {
     await editor.locator('.squiggly-error').first().waitFor({ timeout: 40_000 });
     // The misspelt key and "yes" for acpi, found on the repaired text: warnings.
     await editor.locator('.squiggly-warning').nth(1).waitFor();
-    await pointAt(line(/^vif/), 8);
     const hover = page.locator('.monaco-hover', { hasText: /is not closed/ }).first();
-    await hover.waitFor();
+    await hoverLine(page, line(/^vif/), hover, { dx: 8 });
     assert(/expecting '\]'/.test(await hover.innerText()), "the hover does not quote xl's parse error");
     await shot('recovery.png');
     await calm();
-    await pointAt(line(/^memroy/), 8);
     const repaired = page.locator('.monaco-hover', { hasText: /found on the text with the syntax error repaired/ }).first();
-    await repaired.waitFor();
+    await hoverLine(page, line(/^memroy/), repaired, { dx: 8 });
     assert(/memory/.test(await repaired.innerText()), 'the warning on memroy does not suggest memory');
     await shot('recovery-warning.png');
     await calm();
@@ -230,9 +221,8 @@ try {
     await quickOpen('stubdom-restrict.xl');
     await line(/^dm_restrict/).waitFor();
     await editor.locator('.squiggly-error').first().waitFor({ timeout: 40_000 });
-    await pointAt(line(/^dm_restrict/));
     const hover = page.locator('.monaco-hover', { hasText: 'This guest' }).first();
-    await hover.waitFor();
+    await hoverLine(page, line(/^dm_restrict/), hover);
     const text = plain(await hover.innerText());
     const at = (what) => { const i = text.indexOf(what); assert(i >= 0, `the hover lacks '${what}'`); return i; };
     assert(at('This guest') < at('Use device_model_version') && at('Use device_model_version') < at('What it is'),
@@ -262,9 +252,8 @@ try {
     // The hint's own element (the innermost span holding its text), not a guess at its x.
     const hint = stub.locator('span', { hasText: 'device_model_version="qemu-xen-traditional"' }).last();
     const hintBox = await hint.boundingBox();
-    await pointAt(hint, hintBox.width / 2);
     const tip = page.locator('.monaco-hover', { hasText: 'libxl chooses this version' }).first();
-    await tip.waitFor();
+    await hoverLine(page, hint, tip, { dx: hintBox.width / 2 });
     await docShot('inlay-hints.png', editorClip(300));
     await calm();
   });

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO, launchChromium, log, packagedExtension, startCodeServer } from './lib/code-server.mjs';
+import { hoverLine } from './lib/workbench.mjs';
 
 const VSIX = path.join(REPO, 'out', 'e2e-web', 'xlcfg.vsix');
 const STEP_MS = 40_000;
@@ -60,9 +61,7 @@ try {
     await page.locator('.notifications-toasts, .notification-list-item', { hasText: /none here \(browser\)/ }).first().waitFor();
   });
   await step('hovering dm_restrict shows its text', async () => {
-    const box = await editor.locator('.view-line', { hasText: /^dm_restrict/ }).first().boundingBox();
-    await page.mouse.move(box.x + 30, box.y + box.height / 2);
-    await page.locator('.monaco-hover', { hasText: /technology preview/i }).first().waitFor();
+    await hoverLine(page, editor.locator('.view-line', { hasText: /^dm_restrict/ }).first(), page.locator('.monaco-hover', { hasText: /technology preview/i }).first());
   });
   if (code) {
     fs.mkdirSync(SHOTS, { recursive: true });
