@@ -12,6 +12,13 @@ function mix(h: number): number {
   return h ^ (h >>> 16);
 }
 
+/** The hash of the key spelled by bytes [start, end) of `src` (FNV-1a, then mixed). */
+export function keyHash(src: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ src[i]!, 0x01000193);
+  return mix(h);
+}
+
 export class KeyInterner {
   /**
    * Open addressing, one Int32 per slot: the id + 1 of the key there (0: empty); zero-filled, so a new

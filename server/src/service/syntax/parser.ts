@@ -277,11 +277,9 @@ class ParseRun implements LexErrorSink {
   private store(stmt: number): void {
     const out = this.out;
     if (!out.stmtAdd.a[stmt]) { out.storeSetting(stmt, -1); return; }
-    const index = out.settingIndex();
-    const key = out.keyIdOf(stmt);
     const valueNode = out.stmtValue.get(stmt);
     let prev = -1;
-    const p = key < index.length ? index[key]! : -1;
+    const p = out.newestSettingLike(stmt);
     if (p >= 0) {
       const prevIsList = out.nodeKind.get(out.stmtValue.get(out.setStmt.get(p))) === NodeKind.List;
       if (prevIsList !== (out.nodeKind.get(valueNode) === NodeKind.List)) {
