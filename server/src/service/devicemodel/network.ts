@@ -72,31 +72,23 @@ const COLO_SOCKS = ([
   id: `colo_sock_${name}_id` as const, ip: `colo_sock_${name}_ip` as const, port: `colo_sock_${name}_port` as const, server,
 }));
 
+/** The other COLO fields' names (colo_<field>), made once: a name built per lookup costs a string-table lookup each time. */
+const COLO_FIELDS = Object.fromEntries(([
+  'filter_mirror_queue', 'filter_mirror_outdev', 'filter_redirector0_queue', 'filter_redirector0_indev',
+  'filter_redirector1_queue', 'filter_redirector1_outdev', 'compare_pri_in', 'compare_sec_in', 'compare_out', 'compare_notify_dev',
+] as const satisfies readonly ColoField[]).map((k) => [k, `colo_${k}` as const])) as { readonly [K in ColoField]: `colo_${K}` };
+
 /** The userspace COLO proxy sockets and filters of a primary (non-restore) run. */
 function writeColoPrimary(w: ArgvWriter, nic: Readonly<Nic>, devid: number, listen: string): void {
   const note = { group: 'network' as const, meaning: `COLO proxy for NIC ${devid}`, keys: nicKeys };
-  const sock = (name: ColoSocket, server: boolean): void => {
-    const id = str(nic, `colo_sock_${name}_id`);
-    const ip = str(nic, `colo_sock_${name}_ip`);
-    const port = str(nic, `colo_sock_${name}_port`);
-    if (id === undefined || ip === undefined || port === undefined) return;
-    w.add(note, '-chardev', `socket,id=${id},host=${ip},port=${port}${server ? `,${listen}` : ''}`);
-  };
-  sock('mirror', true);
-  sock('compare_pri_in', true);
-  sock('compare_sec_in', true);
-  sock('compare_notify', true);
-  sock('redirector0', true);
-  sock('redirector1', false);
-  sock('redirector2', false);
-  const f = (k: ColoField): string | undefined => str(nic, `colo_${k}`);
-/** The COLO proxy sockets in libxl's order, their field names made once, and whether qemu listens. */
-const COLO_SOCKS = ([
-  ['mirror', true], ['compare_pri_in', true], ['compare_sec_in', true], ['compare_notify', true],
-  ['redirector0', true], ['redirector1', false], ['redirector2', false],
-] as const satisfies readonly (readonly [ColoSocket, boolean])[]).map(([name, server]) => ({
-  id: `colo_sock_${name}_id` as const, ip: `colo_sock_${name}_ip` as const, port: `colo_sock_${name}_port` as const, server,
-}));
+  for (const s of COLO_SOCKS) {
+    const id = str(nic, s.id);
+    const ip = str(nic, s.ip);
+    const port = str(nic, s.port);
+    if (id === undefined || ip === undefined || port === undefined) continue;
+    w.add(note, '-chardev', `socket,id=${id},host=${ip},port=${port}${s.server ? `,${listen}` : ''}`);
+  }
+  const f = (k: ColoField): string | undefined => str(nic, COLO_FIELDS[k]);
   if (f('filter_mirror_queue') !== undefined && f('filter_mirror_outdev') !== undefined) {
     w.add(note, '-object', `filter-mirror,id=m1,netdev=net${devid},queue=${f('filter_mirror_queue')},outdev=${f('filter_mirror_outdev')}`);
   }
