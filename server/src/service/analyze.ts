@@ -170,7 +170,7 @@ export class Analysis {
         all.push({ code: 'large-file', severity: 'information', start: 0, end: 0,
           message: `This file is ${(this.bytes.length / 1048576).toFixed(1)} MB: xlcfg checks only its syntax above ${((this.request.semanticLimitBytes ?? 0) / 1048576).toFixed(0)} MB (guest configs are normally a few KB).` });
       }
-      const applied = applyDirectives(all, this.directives, this.request.severities ?? {}, this.lines);
+      const applied = applyDirectives(all, this.directives, this.request.severities ?? {}, () => this.lines);
       // A severity override never makes a finding of the repaired text an error.
       this.cache.findings = rec ? applied.map((f) => (f.data?.recovered !== undefined && f.severity === 'error' ? { ...f, severity: capSeverity(f.severity) } : f)) : applied;
     }

@@ -63,11 +63,16 @@ function hasXlcfg(b: Uint8Array, from: number, to: number): boolean {
 
 const isParseError = (f: Finding) => f.code.startsWith('parse-');
 
-export function applyDirectives(findings: Finding[], d: Directives, severities: Readonly<Record<string, Finding['severity'] | 'off'>>, lines: LineIndex): Finding[] {
+/**
+ * `lines` is asked for only when a line is silenced: most files have no directive, and the line
+ * index of a 5 MB file costs a scan of every byte.
+ */
+export function applyDirectives(findings: Finding[], d: Directives, severities: Readonly<Record<string, Finding['severity'] | 'off'>>, lines: () => LineIndex): Finding[] {
   const out: Finding[] = [];
+  const index = d.disabled.size ? lines() : undefined;
   for (const f of findings) {
     if (isParseError(f)) { out.push(f); continue; }
-    const silenced = d.disabled.size ? d.disabled.get(lines.lineOf(f.start)) : undefined;
+    const silenced = index ? d.disabled.get(index.lineOf(f.start)) : undefined;
     if (silenced && (silenced.has('*') || silenced.has(f.code))) continue;
     const s = severities[f.code];
     if (s === 'off') continue;
