@@ -3,8 +3,8 @@
 // can hold 100k unknown keys: one small object per key, no spreads.
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
-import { lookupKey } from '../catalogue';
 import { didYouMean } from './did-you-mean';
+import { fileKeys } from './file-keys';
 import type { CheckHandler } from './fix';
 
 declare module './codes' {
@@ -25,12 +25,15 @@ const FOREIGN_KEYS: ReadonlyMap<string, string> = new Map(Object.entries({
 export function unknownKeyChecks(a: CheckContext): Finding[] {
   const out: Finding[] = [];
   // Names and spans straight from the parse: no Setting objects for keys nobody reads.
-  a.parsed.forEachEffective((name, i) => {
-    if (lookupKey(name)) return;
+  const p = a.parsed;
+  const known = fileKeys(p).isKnown;
+  p.forEachEffectiveId((id, i) => {
+    if (known[id]) return;
+    const name = p.keyName(id);
     const foreign = FOREIGN_KEYS.get(name);
     const suggestion = foreign ? undefined : didYouMean(name);
     const base = foreign ?? `xl does not know the key \`${name}\` and ignores it.`;
-    const span = a.parsed.settingSpan(i);
+    const span = p.settingSpan(i);
     out.push({
       start: span.start, end: span.end, code: 'unknown-key', severity: 'warning',
       message: suggestion ? `${base} Did you mean \`${suggestion}\`?` : base,

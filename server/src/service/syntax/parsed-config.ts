@@ -341,15 +341,35 @@ export class ParsedConfig {
    * lookups find (the newest), in the order the keys first appear. Allocates no Setting objects.
    */
   forEachEffective(fn: (name: string, setting: number) => void): void {
+    this.forEachEffectiveId((id, i) => fn(this.keys.name(id), i));
+  }
+
+  /**
+   * forEachEffective by key id: builds no name string (a 5 MB file of distinct keys would build 100k
+   * of them for callers that need only a few).
+   */
+  forEachEffectiveId(fn: (id: number, setting: number) => void): void {
     const index = this.settingIndex();
     const seen = new Uint8Array(this.keys.size);
     for (let i = 0; i < this.setStmt.n; i++) {
       const id = this.keyIdOf(this.setStmt.a[i]!);
       if (seen[id]) continue;
       seen[id] = 1;
-      fn(this.keys.name(id), index[id]!);
+      fn(id, index[id]!);
     }
   }
+
+  /** How many distinct keys the stored settings use (their ids are below this). */
+  get keyIdCount(): number { this.settingIndex(); return this.keys.size; }
+
+  /** The id forEachEffectiveId gives key `name`; -1 when no stored setting has that key. */
+  keyIdOfName(name: string): number {
+    this.settingIndex();
+    return this.keys.lookup(name);
+  }
+
+  /** The name of key id `id` (see forEachEffectiveId). */
+  keyName(id: number): string { return this.keys.name(id); }
 
   /** Byte span of stored setting `i` from its key to the end of its value (no Setting object). */
   settingSpan(i: number): { start: number; end: number } {
