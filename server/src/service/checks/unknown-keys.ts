@@ -29,7 +29,7 @@ export function unknownKeyChecks(a: CheckContext): Finding[] {
   const known = fileKeys(p).isKnown;
   p.forEachEffectiveId((id, i) => {
     if (known[id]) return;
-    const name = p.keyName(id);
+    const name = p.settingKey(i);
     const foreign = FOREIGN_KEYS.get(name);
     const suggestion = foreign ? undefined : didYouMean(name);
     const base = foreign ?? `xl does not know the key \`${name}\` and ignores it.`;

@@ -368,8 +368,14 @@ export class ParsedConfig {
     return this.keys.lookup(name);
   }
 
-  /** The name of key id `id` (see forEachEffectiveId). */
-  keyName(id: number): string { return this.keys.name(id); }
+  /**
+   * The key of stored setting `i`, decoded from its own bytes: the same string as its name in
+   * `keys`, without filling the interner's table of names for a key read once.
+   */
+  settingKey(i: number): string {
+    const stmt = this.setStmt.a[i]!;
+    return bytesToString(this.src, this.stmtKeyStart.a[stmt]!, this.stmtKeyEnd.a[stmt]!);
+  }
 
   /** Byte span of stored setting `i` from its key to the end of its value (no Setting object). */
   settingSpan(i: number): { start: number; end: number } {
