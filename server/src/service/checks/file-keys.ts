@@ -15,8 +15,12 @@ export interface KnownKey {
 export interface FileKeys {
   /** The keys the catalogue knows, in the order they first appear (as forEachEffective). */
   readonly known: readonly KnownKey[];
-  /** By key id (ParsedConfig.forEachEffectiveId): 1 when the catalogue knows the key. */
-  readonly isKnown: Uint8Array;
+  /**
+   * The other keys in the same order: the id of each (ParsedConfig.effectiveKeys) and the
+   * stored setting xl reads for it, in typed arrays (no object per key).
+   */
+  readonly unknownIds: Int32Array;
+  readonly unknownSettings: Int32Array;
 }
 
 const memo = new WeakMap<ParsedConfig, FileKeys>();
@@ -32,13 +36,19 @@ export function fileKeys(p: ParsedConfig): FileKeys {
       if (id >= 0) { entries.set(id, lookupKey(k.name)!); isKnown[id] = 1; }
     }
     const known: KnownKey[] = [];
-    if (entries.size) {
-      p.forEachEffectiveId((id, i) => {
-        const entry = entries.get(id);
-        if (entry) known.push({ name: entry.name, setting: i, entry });
-      });
+    const { ids, settings } = p.effectiveKeys();
+    const unknownIds = new Int32Array(ids.length), unknownSettings = new Int32Array(ids.length);
+    let n = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (isKnown[id]) {
+        const entry = entries.get(id)!;
+        known.push({ name: entry.name, setting: settings[k]!, entry });
+      } else {
+        unknownIds[n] = id; unknownSettings[n] = settings[k]!; n++;
+      }
     }
-    memo.set(p, (keys = { known, isKnown }));
+    memo.set(p, (keys = { known, unknownIds: unknownIds.subarray(0, n), unknownSettings: unknownSettings.subarray(0, n) }));
   }
   return keys;
 }

@@ -341,28 +341,34 @@ export class ParsedConfig {
    * lookups find (the newest), in the order the keys first appear. Allocates no Setting objects.
    */
   forEachEffective(fn: (name: string, setting: number) => void): void {
-    this.forEachEffectiveId((id, i) => fn(this.keys.name(id), i));
+    const { ids, settings } = this.effectiveKeys();
+    for (let k = 0; k < ids.length; k++) fn(this.keys.name(ids[k]!), settings[k]!);
   }
 
   /**
-   * forEachEffective by key id: builds no name string (a 5 MB file of distinct keys would build 100k
-   * of them for callers that need only a few).
+   * The keys forEachEffective visits, in its order, as key ids (no name strings: a 5 MB file of
+   * distinct keys would build 100k of them for callers that need a few) with the stored setting xl
+   * reads for each.
    */
-  forEachEffectiveId(fn: (id: number, setting: number) => void): void {
+  effectiveKeys(): { readonly ids: Int32Array; readonly settings: Int32Array } {
     const index = this.settingIndex();
     const seen = new Uint8Array(this.keys.size);
-    for (let i = 0; i < this.setStmt.n; i++) {
-      const id = this.keyIdOf(this.setStmt.a[i]!);
+    const setStmt = this.setStmt.a, n = this.setStmt.n;
+    const ids = new Int32Array(Math.min(n, this.keys.size)), settings = new Int32Array(ids.length);
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const id = this.keyIdOf(setStmt[i]!);
       if (seen[id]) continue;
       seen[id] = 1;
-      fn(id, index[id]!);
+      ids[count] = id; settings[count] = index[id]!; count++;
     }
+    return { ids: ids.subarray(0, count), settings: settings.subarray(0, count) };
   }
 
   /** How many distinct keys the stored settings use (their ids are below this). */
   get keyIdCount(): number { this.settingIndex(); return this.keys.size; }
 
-  /** The id forEachEffectiveId gives key `name`; -1 when no stored setting has that key. */
+  /** The id effectiveKeys gives key `name`; -1 when no stored setting has that key. */
   keyIdOfName(name: string): number {
     this.settingIndex();
     return this.keys.lookup(name);
