@@ -163,14 +163,17 @@ export class Analysis {
     if (!this.cache.findings) {
       const rec = this.parsed.accepted ? null : this.recovered;
       const parseErrors = parseFindings(this);
-      const all = [...parseErrors, ...(rec ? laterParseErrors(parseErrors, rec.recovery) : []),
-        ...(this.parsed.accepted && this.semantic ? (this.isXlConf ? this.xlConf?.findings ?? [] : runChecks(this)) : []),
-        ...(rec ? recoveredFindings(rec.analysis.findings, rec.recovery) : [])];
+      // A fresh array of the checks' findings (the xl.conf reading keeps its own).
+      const checks = this.parsed.accepted && this.semantic ? (this.isXlConf ? [...this.xlConf?.findings ?? []] : runChecks(this)) : [];
+      // Joined with concat, and only when there is something to join: the checks may return 100k
+      // findings, which a spread walks one by one and each copy allocates again.
+      const all = parseErrors.length || rec ? parseErrors.concat(rec ? laterParseErrors(parseErrors, rec.recovery) : [],
+        checks, rec ? recoveredFindings(rec.analysis.findings, rec.recovery) : []) : checks;
       if (!this.semantic) {
         all.push({ code: 'large-file', severity: 'information', start: 0, end: 0,
           message: `This file is ${(this.bytes.length / 1048576).toFixed(1)} MB: xlcfg checks only its syntax above ${((this.request.semanticLimitBytes ?? 0) / 1048576).toFixed(0)} MB (guest configs are normally a few KB).` });
       }
-      const applied = applyDirectives(all, this.directives, this.request.severities ?? {}, this.lines);
+      const applied = applyDirectives(all, this.directives, this.request.severities ?? {}, () => this.lines);
       // A severity override never makes a finding of the repaired text an error.
       this.cache.findings = rec ? applied.map((f) => (f.data?.recovered !== undefined && f.severity === 'error' ? { ...f, severity: capSeverity(f.severity) } : f)) : applied;
     }

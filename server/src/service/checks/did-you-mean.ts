@@ -40,20 +40,27 @@ function popcount(x: number): number {
 
 const INDEX = ALL_KEYS.map((k) => { const m = symbolMask(k.name); return { length: k.name.length, lo: m[0]!, hi: m[1]! }; });
 
-/** Answers by (symbol set, length): generated names share a few of them. */
-const gateMemo = new Map<number, boolean>();
+/**
+ * Answers by (symbol set, length), in a direct-mapped cache of typed arrays: generated names share a
+ * few of them, and a Map keyed by a number above 2^31 (the symbol set and the length) boxes and
+ * hashes a double per name. A slot that two sets share is recomputed, never wrong (the gate is a
+ * function of the set and the length, and no catalogue key is near 63 characters long).
+ */
+const SLOTS = 4096;
+const slotLo = new Int32Array(SLOTS);
+/** hi * 64 + length, + 1 (0: an empty slot). */
+const slotRest = new Int32Array(SLOTS);
+const slotAnswer = new Uint8Array(SLOTS);
 
 /** Whether some catalogue key could be within the suggester's distance of `name`. */
 export function mightHaveSuggestion(name: string): boolean {
   const mask = symbolMask(name);
-  const lo = mask[0]!;
-  const hi = mask[1]!;
-  const key = lo * 4096 + hi * 64 + Math.min(name.length, 63);
-  const known = gateMemo.get(key);
-  if (known !== undefined) return known;
-  const answer = gate(name, lo, hi);
-  if (gateMemo.size > 50000) gateMemo.clear();
-  gateMemo.set(key, answer);
+  const lo = mask[0]! | 0;
+  const rest = mask[1]! * 64 + Math.min(name.length, 63) + 1;
+  const slot = Math.imul(lo ^ Math.imul(rest, 0x27d4eb2f), 0x9e3779b1) >>> 20;
+  if (slotLo[slot] === lo && slotRest[slot] === rest) return slotAnswer[slot] === 1;
+  const answer = gate(name, mask[0]!, mask[1]!);
+  slotLo[slot] = lo; slotRest[slot] = rest; slotAnswer[slot] = answer ? 1 : 0;
   return answer;
 }
 

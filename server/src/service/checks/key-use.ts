@@ -3,10 +3,11 @@
 // deprecated keys (hint with the Deprecated tag; xl's own deprecation warnings are kept as they are).
 import type { Finding } from '../finding';
 import type { CheckContext } from './context';
-import { keyAppliesTo, keyStatusIn, lookupKey, type GuestType } from '../catalogue';
+import { keyAppliesTo, keyStatusIn, type GuestType } from '../catalogue';
 import { guestType } from '../model/domain-view';
 import { setting, statementSpan, stringValue } from './spans';
 import { has } from '../util/lists';
+import { fileKeys } from './file-keys';
 import type { CheckFinding, CheckHandler, Fix, FixContext } from './fix';
 import { removeStatement, replaceStatement } from '../syntax/edits';
 import { builderGuestType, typeWordGuestType } from '../model/xl-parse-domain';
@@ -38,10 +39,7 @@ export function keyUseChecks(a: CheckContext): Finding[] {
   const type = guestType(a.xl?.config);
   const out: Finding[] = [];
   const said = (a.xl?.findings ?? []).filter((f) => XL_SAYS_IGNORED.has(f.code));
-  const known: [string, number][] = [];
-  a.parsed.forEachEffective((name, i) => { if (lookupKey(name)) known.push([name, i]); });
-  for (const [name, i] of known) {
-    const entry = lookupKey(name)!;
+  for (const { name, setting: i, entry } of fileKeys(a.parsed).known) {
     const s = a.parsed.settingAt(i);
     const span = statementSpan(s);
     if (said.length && xlAlreadySays(said, span.start, span.end)) continue;

@@ -7,6 +7,7 @@ import { keyStatusIn, lookupKey, sinceText, valueAllowedIn } from '../catalogue'
 import { statementSpan, writtenSpan } from './spans';
 import { has } from '../util/lists';
 import { guestType } from '../model/domain-view';
+import { fileKeys } from './file-keys';
 
 const MODEL_VERSION = '4.17';
 
@@ -14,9 +15,7 @@ export function xenVersionChecks(a: CheckContext): Finding[] {
   const version = a.options.xenVersion;
   const type = guestType(a.xl?.config);
   const out: Finding[] = [];
-  const known: [string, number][] = [];
-  a.parsed.forEachEffective((name, i) => { if (keyStatusIn(name, version)) known.push([name, i]); });
-  for (const [name, i] of known) {
+  for (const { name, setting: i } of fileKeys(a.parsed).known) {
     const status = keyStatusIn(name, version)!;
     const s = a.parsed.settingAt(i);
     if (status.status === 'absent' || status.status === 'removed') {

@@ -352,14 +352,46 @@ export class ParsedConfig {
    * lookups find (the newest), in the order the keys first appear. Allocates no Setting objects.
    */
   forEachEffective(fn: (name: string, setting: number) => void): void {
+    const { ids, settings } = this.effectiveKeys();
+    for (let k = 0; k < ids.length; k++) fn(this.keys.name(ids[k]!), settings[k]!);
+  }
+
+  /**
+   * The keys forEachEffective visits, in its order, as key ids (no name strings: a 5 MB file of
+   * distinct keys would build 100k of them for callers that need a few) with the stored setting xl
+   * reads for each.
+   */
+  effectiveKeys(): { readonly ids: Int32Array; readonly settings: Int32Array } {
     const index = this.settingIndex();
     const seen = new Uint8Array(this.keys.size);
-    for (let i = 0; i < this.setStmt.n; i++) {
-      const id = this.keyIdOf(this.setStmt.a[i]!);
+    const setStmt = this.setStmt.a, n = this.setStmt.n;
+    const ids = new Int32Array(Math.min(n, this.keys.size)), settings = new Int32Array(ids.length);
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const id = this.keyIdOf(setStmt[i]!);
       if (seen[id]) continue;
       seen[id] = 1;
-      fn(this.keys.name(id), index[id]!);
+      ids[count] = id; settings[count] = index[id]!; count++;
     }
+    return { ids: ids.subarray(0, count), settings: settings.subarray(0, count) };
+  }
+
+  /** How many distinct keys the stored settings use (their ids are below this). */
+  get keyIdCount(): number { this.settingIndex(); return this.keys.size; }
+
+  /** The id effectiveKeys gives key `name`; -1 when no stored setting has that key. */
+  keyIdOfName(name: string): number {
+    this.settingIndex();
+    return this.keys.lookup(name);
+  }
+
+  /**
+   * The key of stored setting `i`, decoded from its own bytes: the same string as its name in
+   * `keys`, without filling the interner's table of names for a key read once.
+   */
+  settingKey(i: number): string {
+    const stmt = this.setStmt.a[i]!;
+    return bytesToString(this.src, this.stmtKeyStart.a[stmt]!, this.stmtKeyEnd.a[stmt]!);
   }
 
   /** Byte span of stored setting `i` from its key to the end of its value (no Setting object). */
