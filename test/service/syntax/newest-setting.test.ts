@@ -1,6 +1,7 @@
 // The `+=` index (syntax/newest-setting.ts) answers what a backward scan over the stored settings
 // answers, whatever the order of stores and lookups: with the real hash, and with poor hashes that
-// make keys collide (same length, or one hash for all), across the partitions it makes on the way.
+// make keys collide (same length, or one hash for all), across the partitions it makes on the way,
+// and with one index reset for each new source (its buffers kept from the sources before).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -25,13 +26,14 @@ function stored(keys: readonly string[]): { src: Uint8Array; stored: StoredKeys;
 }
 
 for (const [name, hash] of Object.entries(HASHES)) {
-  test(`the newest stored setting of a key, as a backward scan finds it (hash: ${name})`, () => {
+  test(`the newest stored setting of a key, as a backward scan finds it (hash: ${name}; one index reset for each source, as the parser uses it)`, () => {
+    const index = new NewestSettingIndex(new Uint8Array(0), hash);
     fc.assert(fc.property(
       fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 3000 }),
       fc.array(fc.tuple(fc.nat(), fc.constantFrom(...KEYS.keys())), { maxLength: 60 }),
       (keys, lookups) => {
         const s = stored(keys);
-        const index = new NewestSettingIndex(s.src, hash);
+        index.reset(s.src);
         // Lookups at growing numbers of stored settings, as a parse makes them.
         const at = lookups.map(([n, k]) => [n % (keys.length + 1), k] as const).sort((x, y) => x[0] - y[0]);
         for (const [n, k] of at) {

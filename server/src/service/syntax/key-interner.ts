@@ -32,7 +32,8 @@ export class KeyInterner {
   private ends: Int32Array;
   private hashes: Int32Array;
   private count = 0;
-  private names: (string | undefined)[] = [];
+  /** Names made so far, by id (a Map: an array written first at a high id turned into a slow dictionary). */
+  private readonly names = new Map<number, string>();
 
   constructor(private readonly src: Uint8Array, expected = 256) {
     let size = 64;
@@ -87,7 +88,9 @@ export class KeyInterner {
   }
 
   name(id: number): string {
-    return (this.names[id] ??= bytesToString(this.src, this.starts[id]!, this.ends[id]!));
+    let name = this.names.get(id);
+    if (name === undefined) this.names.set(id, name = bytesToString(this.src, this.starts[id]!, this.ends[id]!));
+    return name;
   }
 
   private add(start: number, end: number, h: number): number {

@@ -3,7 +3,9 @@
 // their top bits into buckets of a few dozen (a counting pass and a scatter pass, both streaming,
 // where a hash table of 100,000 keys missed the cache on nearly every insert); settings stored after
 // that are kept in a short list of their own, partitioned again once it grows. A lookup scans one
-// bucket and that list, newest first, and checks a matching hash against the key's bytes.
+// bucket and that list, newest first, and checks a matching hash against the key's bytes. One
+// index serves every parse (reset at its start): its buffers are kept, so a large file with `+=`
+// allocates nothing for it once one has been parsed.
 import { keyHash } from './key-interner';
 
 export interface StoredKeys {
@@ -25,6 +27,9 @@ export class NewestSettingIndex {
   private bucketStart = new Int32Array(2);
   private entryHash = new Int32Array(0);
   private entrySetting = new Int32Array(0);
+  /** Scratch for a partition: each setting's hash, and each bucket's next free entry. */
+  private scratchHash = new Int32Array(0);
+  private scratchFill = new Int32Array(0);
   /** Key hashes of the settings [partitioned, partitioned + recentCount). */
   private recent = new Int32Array(64);
   private recentCount = 0;
@@ -32,7 +37,17 @@ export class NewestSettingIndex {
   private recentSlots = new Int32Array(256);
 
   /** `hash`: the key hash (tests give a poor one, to make keys collide). */
-  constructor(private readonly src: Uint8Array, private readonly hash: (src: Uint8Array, start: number, end: number) => number = keyHash) {}
+  constructor(private src: Uint8Array, private readonly hash: (src: Uint8Array, start: number, end: number) => number = keyHash) {}
+
+  /** Starts over for another source (nothing stored yet); the buffers stay. */
+  reset(src: Uint8Array): void {
+    this.src = src;
+    this.partitioned = 0;
+    this.shift = 32;
+    if (this.recentCount) this.recentSlots.fill(0);
+    this.recentCount = 0;
+    this.recentFilled = undefined;
+  }
 
   /**
    * The newest of the stored settings [0, n) whose key is bytes [start, end) of the source, or -1.
@@ -68,7 +83,7 @@ export class NewestSettingIndex {
     if (count > this.recent.length) {
       const r = new Int32Array(Math.max(count, this.recent.length * 2)); r.set(this.recent.subarray(0, this.recentCount)); this.recent = r;
     }
-    if (count * 4 > this.recentSlots.length) this.recentSlots = new Int32Array(this.recentSlots.length * 4);
+    if (count * 4 > this.recentSlots.length) this.recentSlots = new Int32Array(Math.max(this.recentSlots.length * 4, count * 8));
     const src = this.src, setStmt = stored.setStmt, keyStart = stored.keyStart, keyEnd = stored.keyEnd, recent = this.recent;
     for (let i = from; i < n; i++) {
       const stmt = setStmt[i]!;
@@ -95,8 +110,13 @@ export class NewestSettingIndex {
     while ((1 << bits) * PER_BUCKET < n && bits < 20) bits++;
     const shift = 32 - bits, buckets = 1 << bits;
     const src = this.src, setStmt = stored.setStmt, keyStart = stored.keyStart, keyEnd = stored.keyEnd;
-    const hashes = new Int32Array(n);
-    const start = new Int32Array(buckets + 1);
+    if (this.scratchHash.length < n) {
+      const size = Math.max(n, this.scratchHash.length * 2);
+      this.scratchHash = new Int32Array(size); this.entryHash = new Int32Array(size); this.entrySetting = new Int32Array(size);
+    }
+    if (this.bucketStart.length < buckets + 1) { this.bucketStart = new Int32Array(buckets + 1); this.scratchFill = new Int32Array(buckets); }
+    const hashes = this.scratchHash, start = this.bucketStart, fill = this.scratchFill;
+    start.fill(0, 0, buckets + 1);
     for (let i = 0; i < n; i++) {
       const stmt = setStmt[i]!;
       const h = this.hash(src, keyStart[stmt]!, keyEnd[stmt]!);
@@ -104,16 +124,15 @@ export class NewestSettingIndex {
       start[(h >>> shift) + 1]!++;
     }
     for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
-    const fill = start.slice(0, buckets);
-    const entryHash = new Int32Array(n), entrySetting = new Int32Array(n);
+    fill.set(start.subarray(0, buckets));
+    const entryHash = this.entryHash, entrySetting = this.entrySetting;
     for (let i = 0; i < n; i++) {
       const h = hashes[i]!, at = fill[h >>> shift]!++;
       entryHash[at] = h; entrySetting[at] = i;
     }
-    this.partitioned = n; this.shift = shift; this.bucketStart = start;
-    this.entryHash = entryHash; this.entrySetting = entrySetting;
+    this.partitioned = n; this.shift = shift;
+    if (this.recentCount) this.recentSlots.fill(0);
     this.recentCount = 0;
-    this.recentSlots = new Int32Array(256);
     this.recentFilled = undefined;
   }
 }

@@ -2,7 +2,6 @@
 // 5 MB file), with strings decoded and the libxlutil view of the settings materialised only on demand.
 import { bytesToString } from './bytes';
 import { KeyInterner } from './key-interner';
-import { NewestSettingIndex } from './newest-setting';
 import { decodeString } from './escapes';
 import { ParseError, PYTHON_WARNING, formatParseError } from './parse-error';
 import { Lexer } from './lexer';
@@ -221,16 +220,6 @@ export class ParsedConfig {
       this.stmtKeyId.a[stmt] = id;
     }
     return id;
-  }
-
-  /** While parsing: the newest stored setting of each key, for `+=` (made at the first `+=`). */
-  private newestIndex?: NewestSettingIndex;
-
-  /** The newest stored setting whose key is spelled as statement `stmt`'s key (-1: none). */
-  newestSettingLike(stmt: number): number {
-    const index = (this.newestIndex ??= new NewestSettingIndex(this.src));
-    const keyStart = this.stmtKeyStart.a, keyEnd = this.stmtKeyEnd.a;
-    return index.newest(keyStart[stmt]!, keyEnd[stmt]!, { setStmt: this.setStmt.a, keyStart, keyEnd }, this.setStmt.n);
   }
 
   /** key id -> index of the newest stored setting with that key (-1: none), for settings indexed so far. */

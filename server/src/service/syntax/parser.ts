@@ -9,6 +9,7 @@ import { Lexer, LexErrorSink } from './lexer';
 import { checkEscapes, EscapeError } from './escapes';
 import { ParseError, ParseErrorKind, type ParseErrorDetail } from './parse-error';
 import { ParsedConfig, NodeKind, Growable } from './parsed-config';
+import { NewestSettingIndex } from './newest-setting';
 
 const TABLES = buildTables();
 const { action, defaultReduction, needsNoLookahead, gotoTable, acceptState, ruleLength, ruleLhs } = TABLES;
@@ -54,6 +55,8 @@ const NUL_ABORT_MESSAGE = "xl: libxlu_cfg.c:607: xlu__cfgl_dequote: Assertion `l
 class ParseRun implements LexErrorSink {
   out: ParsedConfig = EMPTY_CONFIG;
   readonly lexer: Lexer = SHARED_LEXER;
+  /** The setting each `+=` joins onto (its buffers serve every parse). */
+  readonly newest = new NewestSettingIndex(EMPTY_SOURCE);
   src: Uint8Array = EMPTY_SOURCE;
   opts: ParseOptions = {};
   /** libxlutil's ctx->err: once set, nothing more is stored. */
@@ -66,6 +69,7 @@ class ParseRun implements LexErrorSink {
     this.src = src; this.opts = opts; this.out = out;
     this.err = false; this.lexErrLine = -1; this.aborted = false;
     this.lexer.reset(src, this);
+    this.newest.reset(src);
     if (opts.addAssign === false) this.lexer.noAddAssign = true;
     return this;
   }
@@ -279,7 +283,8 @@ class ParseRun implements LexErrorSink {
     if (!out.stmtAdd.a[stmt]) { out.storeSetting(stmt, -1); return; }
     const valueNode = out.stmtValue.get(stmt);
     let prev = -1;
-    const p = out.newestSettingLike(stmt);
+    const keyStart = out.stmtKeyStart.a, keyEnd = out.stmtKeyEnd.a;
+    const p = this.newest.newest(keyStart[stmt]!, keyEnd[stmt]!, { setStmt: out.setStmt.a, keyStart, keyEnd }, out.setStmt.n);
     if (p >= 0) {
       const prevIsList = out.nodeKind.get(out.stmtValue.get(out.setStmt.get(p))) === NodeKind.List;
       if (prevIsList !== (out.nodeKind.get(valueNode) === NodeKind.List)) {
