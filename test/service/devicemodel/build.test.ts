@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { buildDeviceModelArgv, diskNumber, pvQemuReason } from '../../../server/src/service/devicemodel';
 import { DEBIAN_12_HOST, REFERENCE_HOST, UNKNOWN_HOST } from '../../../server/src/service/host';
 import { options } from './corpus-helpers';
+import { analyze } from '../../../server/src/service/analyze';
 
 const ctx = (host = REFERENCE_HOST, o = options()) => ({ options: o, host, domid: 1 });
 
@@ -104,5 +105,27 @@ describe('robustness', () => {
       const r = buildDeviceModelArgv(c as Record<string, unknown>, ctx());
       return ['spawn', 'stubdom', 'no_device_model', 'error', 'crash'].includes(r.outcome) && r.notes.length === r.argv.length && (r.outcome !== 'crash' || !!r.crash);
     }), { numRuns: 500 });
+  });
+});
+
+describe('COLO proxy fields of an emulated NIC', () => {
+  // The config and the argv slice are those of the dm-argv oracle (Debian's libxl 4.17) for a vif with
+  // these colo_* keys: sockets in libxl's order (mirror listens, redirector1 connects), then the filter
+  // and the compare objects. Not a corpus fixture: the real QEMU refuses the sockets on the harness
+  // (it cannot bind 10.0.0.1), which its goldens cannot tell from a dom0's refusal.
+  test('the sockets, the filter-mirror and colo-compare objects, as libxl writes them', () => {
+    const text = 'name = "colo"\ntype = "hvm"\nmemory = 1024\nvif = [ \'bridge=xenbr0,model=e1000,'
+      + 'colo_sock_mirror_id=m1,colo_sock_mirror_ip=10.0.0.1,colo_sock_mirror_port=9000,'
+      + 'colo_sock_redirector1_id=r1,colo_sock_redirector1_ip=10.0.0.2,colo_sock_redirector1_port=9001,'
+      + 'colo_filter_mirror_queue=tx,colo_filter_mirror_outdev=m1,colo_compare_pri_in=a,colo_compare_sec_in=b,colo_compare_out=c,colo_compare_notify_dev=d\' ]\n';
+    const argv = analyze({ bytes: new TextEncoder().encode(text), options: options() }).deviceModel!.argv;
+    const from = argv.indexOf('-netdev') + 2;
+    assert.deepEqual(argv.slice(from, from + 10), [
+      '-chardev', 'socket,id=m1,host=10.0.0.1,port=9000,server=on,wait=off',
+      '-chardev', 'socket,id=r1,host=10.0.0.2,port=9001',
+      '-object', 'filter-mirror,id=m1,netdev=net0,queue=tx,outdev=m1',
+      '-object', 'iothread,id=colo-compare-iothread-1',
+      '-object', 'colo-compare,id=c1,primary_in=a,secondary_in=b,outdev=c,notify_dev=d,iothread=colo-compare-iothread-1',
+    ]);
   });
 });
