@@ -82,3 +82,42 @@ describe('parser equals live libxlutil on generated configs', () => {
     assert.equal(disagreements, 0);
   });
 });
+
+describe('parser equals live libxlutil on large files with += throughout', () => {
+  // The index of the setting a `+=` joins onto (syntax/newest-setting.ts) partitions the stored
+  // settings past a thousand and again as they grow: files of tens of thousands of settings, keys
+  // from small and large pools, string and list keys, and one with a string/list mix near its end.
+  const ready = requireOracle('parser large-file test');
+  const cases = [
+    { name: 'few keys', settings: 30000, pool: 3000, clash: false },
+    { name: 'many keys', settings: 60000, pool: 40000, clash: false },
+    { name: 'a clash near the end', settings: 20000, pool: 500, clash: true },
+  ];
+  for (const c of cases) {
+    test(`${c.settings} settings, ${c.pool} keys: ${c.name}`, { skip: !ready }, () => {
+      let seed = c.settings;
+      const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+      const isList = Array.from({ length: c.pool }, () => next() < 0.3);
+      const seen = new Set<number>();
+      const lines: string[] = [];
+      for (let i = 0; i < c.settings; i++) {
+        const k = Math.floor(next() * c.pool);
+        let add = (seen.has(k) && next() < 0.4) || next() < 0.05;
+        if (c.clash && i === c.settings - 100 && seen.has(k)) { add = true; isList[k] = !isList[k]; }
+        lines.push(`k${k} ${add ? '+=' : '='} ${isList[k] ? `[ "a${i}", ${i} ]` : `"v${i}"`}`);
+        seen.add(k);
+      }
+      const dir = mkdtempSync(join(tmpdir(), 'xlcfg-large-'));
+      const file = join(dir, 'x.cfg');
+      const bytes = enc(lines.join('\n') + '\n');
+      writeFileSync(file, bytes);
+      const r = spawnSync(join(BUILD_DIR, 'xlu-parse'), ['--source', 'x.cfg', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const theirs = JSON.parse(r.stdout);
+      const ours = oracleParseReport(parse(bytes), 'x.cfg');
+      assert.equal(ours.accepted, theirs.accepted, 'verdict');
+      assert.equal(ours.accepted, !c.clash);
+      assert.deepEqual(ours.messages, theirs.messages, 'messages');
+      assert.deepEqual(ours.settings, theirs.settings, 'settings');
+    });
+  }
+});
