@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO, launchChromium, log, packagedExtension, startCodeServer } from './lib/code-server.mjs';
-import { hoverLine } from './lib/workbench.mjs';
+import { hoverLine, stepRunner } from './lib/workbench.mjs';
 
 const SHOTS = process.env.XLCFG_E2E_SHOTS || path.join(REPO, 'test-output', 'e2e');
 const VSIX = path.join(REPO, 'out', 'e2e', 'xlcfg.vsix');
@@ -28,19 +28,12 @@ let page;
  * Runs one step; a failure is recorded with a screenshot. A `fatal` step (the later ones need it)
  * ends the test; after any other failure the UI is calmed down (Escape) and the next step runs.
  */
-async function step(name, body, { fatal = false } = {}) {
-  const t0 = Date.now();
-  try {
-    await body();
-    results.push(`ok   - ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push(`FAIL - ${name}: ${String(e?.message ?? e).split('\n')[0]}`);
-    await page?.screenshot({ path: path.join(SHOTS, `FAILED-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
-    if (fatal) throw e;
-    await page?.keyboard.press('Escape').catch(() => {});
-    await page?.mouse.move(5, 5).catch(() => {});
-  }
-}
+const step = stepRunner(results, async (name, _e, fatal) => {
+  await page?.screenshot({ path: path.join(SHOTS, `FAILED-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+  if (fatal) return;
+  await page?.keyboard.press('Escape').catch(() => {});
+  await page?.mouse.move(5, 5).catch(() => {});
+});
 
 async function shot(name) {
   await page.waitForTimeout(300); // let fade-in animations finish

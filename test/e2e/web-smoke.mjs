@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO, launchChromium, log, packagedExtension, startCodeServer } from './lib/code-server.mjs';
-import { hoverLine } from './lib/workbench.mjs';
+import { hoverLine, stepRunner } from './lib/workbench.mjs';
 
 const VSIX = path.join(REPO, 'out', 'e2e-web', 'xlcfg.vsix');
 const STEP_MS = 40_000;
@@ -22,16 +22,7 @@ let browser;
 let code = 0;
 const consoleLines = [];
 
-async function step(name, body) {
-  const t0 = Date.now();
-  try {
-    await body();
-    results.push(`ok   - ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push(`FAIL - ${name}: ${String(e?.message ?? e).split('\n')[0]}`);
-    code = 1;
-  }
-}
+const step = stepRunner(results, async () => { code = 1; });
 
 try {
   const { extensionsDir, workspace } = packagedExtension({ repo: REPO, extensionDir: REPO, target: 'universal', vsix: VSIX, runDir });

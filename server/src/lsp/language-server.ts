@@ -232,6 +232,8 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
     }
   }
 
+  /** What the findings across configs were last updated from (the same again: nothing to do). */
+  let acrossMemo: { open: ReadonlyMap<string, Analysis>; listed: readonly WorkspaceConfig[]; folders: readonly string[] } | undefined;
   /**
    * The findings across configs of `uri`: against the other open guest configs and, in a trusted
    * workspace where the environment lists them, the workspace's; open documents whose findings
@@ -256,7 +258,6 @@ export function startLanguageServer(connection: ProposedFeatures.Connection, env
     }
     return across.diagnosticsOf(uri);
   }
-  let acrossMemo: { open: ReadonlyMap<string, Analysis>; listed: readonly WorkspaceConfig[]; folders: readonly string[] } | undefined;
   function sameAnalyses(a: ReadonlyMap<string, Analysis>, b: ReadonlyMap<string, Analysis>): boolean {
     if (a.size !== b.size) return false;
     for (const uri of a.keys()) if (b.get(uri) !== a.get(uri)) return false;

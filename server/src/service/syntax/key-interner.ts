@@ -50,9 +50,7 @@ export class KeyInterner {
   /** The id of the key spelled by bytes [start, end). */
   intern(start: number, end: number): number {
     const src = this.src;
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ src[i]!, 0x01000193);
-    h = mix(h);
+    const h = keyHash(src, start, end);
     // Every field is read up front: a field read only on the path where a key repeats (rare in a
     // large file of distinct keys) had no type feedback when V8 optimised this loop, and V8
     // deoptimised there on every run of such a file.

@@ -46,7 +46,6 @@ export class NewestSettingIndex {
     this.shift = 32;
     if (this.recentCount) this.recentSlots.fill(0);
     this.recentCount = 0;
-    this.recentFilled = undefined;
   }
 
   /**
@@ -83,15 +82,15 @@ export class NewestSettingIndex {
     if (count > this.recent.length) {
       const r = new Int32Array(Math.max(count, this.recent.length * 2)); r.set(this.recent.subarray(0, this.recentCount)); this.recent = r;
     }
-    if (count * 4 > this.recentSlots.length) this.recentSlots = new Int32Array(Math.max(this.recentSlots.length * 4, count * 8));
+    const grown = count * 4 > this.recentSlots.length;
+    if (grown) this.recentSlots = new Int32Array(Math.max(this.recentSlots.length * 4, count * 8));
     const src = this.src, setStmt = stored.setStmt, keyStart = stored.keyStart, keyEnd = stored.keyEnd, recent = this.recent;
     for (let i = from; i < n; i++) {
       const stmt = setStmt[i]!;
       recent[i - this.partitioned] = this.hash(src, keyStart[stmt]!, keyEnd[stmt]!);
     }
     // A new table (grown above) takes every recent setting; else only the new ones.
-    const firstNew = this.recentFilled === this.recentSlots ? from - this.partitioned : 0;
-    this.recentFilled = this.recentSlots;
+    const firstNew = grown ? 0 : from - this.partitioned;
     const slots = this.recentSlots, mask = (slots.length >> 1) - 1;
     for (let r = firstNew; r < count; r++) {
       const h = recent[r]!;
@@ -101,8 +100,6 @@ export class NewestSettingIndex {
     }
     this.recentCount = count;
   }
-  /** The table the recent settings [0, recentCount) are in (another one: it was just made). */
-  private recentFilled?: Int32Array;
 
   /** Puts every stored setting [0, n) into buckets, in their order (so a bucket's newest is last). */
   private partition(stored: StoredKeys, n: number): void {
@@ -133,7 +130,6 @@ export class NewestSettingIndex {
     this.partitioned = n; this.shift = shift;
     if (this.recentCount) this.recentSlots.fill(0);
     this.recentCount = 0;
-    this.recentFilled = undefined;
   }
 }
 
