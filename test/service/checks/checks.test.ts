@@ -108,7 +108,12 @@ describe('silent ignores, in our words', () => {
     const [f] = r.code('unknown-key');
     assert.equal(f?.severity, 'warning');
     assert.match(f!.message, /Did you mean `vcpus`\?/);
-    assert.equal(f!.data!.suggestion, 'vcpus');
+    assert.deepEqual(f!.data, { key: 'vpcus', suggestion: 'vcpus' });
+  });
+  test('an unknown key with no close one: named in the message, no data (no fix reads any)', () => {
+    const [f] = check(`${HVM}zzqx_frob = 2\n`).code('unknown-key');
+    assert.equal(f?.message, 'xl does not know the key `zzqx_frob` and ignores it.');
+    assert.equal(f!.data, undefined);
   });
   test('cdrom from xm days', () => {
     const [f] = check(`${HVM}cdrom = "/x.iso"\n`).code('unknown-key');

@@ -4,6 +4,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../../server/src/service/syntax/parser';
 import { oracleParseReport } from '../../../server/src/service/syntax/oracle-view';
+import { statementPath } from '../../../server/src/service/syntax/statement-path';
+import { buildTables } from '../../../server/src/service/syntax/lalr';
+import { T } from '../../../server/src/service/syntax/grammar';
 
 const run = (text: string, opts = {}) => oracleParseReport(parse(Buffer.from(text, 'latin1'), opts), 'x.cfg');
 const err = (line: number, near: string, msg: string) => `x.cfg:${line}: config parsing error near ${near}: ${msg}`;
@@ -81,5 +84,25 @@ describe('parser: xl\'s messages', () => {
   });
   test('before Xen 4.13 `+=` is an illegal byte', () => {
     assert.deepEqual(oracleParseReport(parse(Buffer.from('a+="x"\n'), { addAssign: false }), 'x.cfg').messages, [err(1, '`+="x"\'', 'lexical error'), ...PY]);
+  });
+});
+
+describe('the statement path (syntax/statement-path.ts)', () => {
+  test('the tables have its shape, so parse takes it', () => {
+    const path = statementPath(buildTables());
+    assert.ok(path, 'no statement path in the tables: every statement would go through them');
+    assert.equal(new Set(Object.values(path)).size, 5, 'five distinct states');
+  });
+  test('tables without that shape give none (the parser then uses the tables alone)', () => {
+    const t = buildTables();
+    const path = statementPath(t)!;
+    // The state after IDENT no longer shifts `=`: the walk would leave the tables' steps.
+    const action = t.action.slice();
+    action[path.ident * (action.length / t.stateCount) + T.Assign] = 0;
+    assert.equal(statementPath({ ...t, action }), undefined);
+    // After `= STRING` a lookahead would be needed before the reduction.
+    const needsNoLookahead = t.needsNoLookahead.slice();
+    needsNoLookahead[t.action[path.set * (action.length / t.stateCount) + T.String]! - 1] = 0;
+    assert.equal(statementPath({ ...t, needsNoLookahead }), undefined);
   });
 });

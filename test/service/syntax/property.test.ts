@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { requireOracle, BUILD_DIR } from '../../helpers/oracle';
-import { parse } from '../../../server/src/service/syntax/parser';
+import { parse, parseThroughTables } from '../../../server/src/service/syntax/parser';
+import type { ParsedConfig } from '../../../server/src/service/syntax/parsed-config';
 import { oracleParseReport } from '../../../server/src/service/syntax/oracle-view';
 
 const RUNS = Number(process.env.XLCFG_PROPERTY_RUNS ?? 2000);
@@ -80,6 +81,34 @@ describe('parser equals live libxlutil on generated configs', () => {
       return true;
     }), { numRuns: RUNS, seed: process.env.XLCFG_PROPERTY_SEED ? Number(process.env.XLCFG_PROPERTY_SEED) : undefined });
     assert.equal(disagreements, 0);
+  });
+});
+
+/** Everything a parse leaves behind: verdict, messages, token count and every column. */
+function parseState(p: ParsedConfig): unknown {
+  const col = (g: { a: Int32Array; n: number }) => Array.from(g.a.subarray(0, g.n));
+  return {
+    accepted: p.accepted, likelyPython: p.likelyPython, errors: p.errors, tokens: p.tokenCount,
+    nodes: [p.nodeKind, p.nodeStart, p.nodeEnd, p.nodeLine, p.nodeOpenLine, p.nodeFirst, p.nodeNext].map(col),
+    statements: [p.stmtKey, p.stmtOp, p.stmtValue, p.stmtAdd, p.stmtSetting, p.stmtKeyStart, p.stmtKeyEnd, p.stmtOpStart].map(col),
+    stored: [p.setStmt, p.setPrev].map(col),
+  };
+}
+
+describe('the statement path takes the steps the tables take', () => {
+  // parse walks `IDENT =|+= atom NEWLINE|;` without the tables (syntax/statement-path.ts) and hands
+  // over to them wherever the input leaves that walk: on any input, the result must be the one the
+  // tables alone give, for both lexers (with and without `+=`).
+  test(`${RUNS} generated configs, and the statements cut short at every byte`, () => {
+    fc.assert(fc.property(anyConfig, fc.boolean(), (text, addAssign) => {
+      const bytes = enc(text);
+      assert.deepEqual(parseState(parse(bytes, { addAssign })), parseState(parseThroughTables(bytes, { addAssign })), JSON.stringify(text));
+    }), { numRuns: RUNS, seed: process.env.XLCFG_PROPERTY_SEED ? Number(process.env.XLCFG_PROPERTY_SEED) : undefined });
+    const whole = 'a = 1\nb += "x" ; c = 0x1f\nd = [1]\ne = "y\\n"\nf=\'\\0\'\ng = 2 $\nh = "open\ni = 3 4\n';
+    for (let end = 0; end <= whole.length; end++) {
+      const bytes = enc(whole.slice(0, end));
+      assert.deepEqual(parseState(parse(bytes)), parseState(parseThroughTables(bytes)), JSON.stringify(whole.slice(0, end)));
+    }
   });
 });
 

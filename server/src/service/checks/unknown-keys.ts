@@ -9,7 +9,11 @@ import type { CheckHandler } from './fix';
 
 declare module './codes' {
   interface FindingData {
-    'unknown-key': { readonly key: string; readonly suggestion?: string };
+    /**
+     * Only when there is a rename to offer: the key is the text at the finding's start, and a
+     * generated file's 100k unknown keys would each hold an object nobody reads.
+     */
+    'unknown-key': { readonly key: string; readonly suggestion: string } | undefined;
   }
 }
 
@@ -44,7 +48,7 @@ export function unknownKeyChecks(a: CheckContext): Finding[] {
     out[k] = {
       start: span.start, end: span.end, code: 'unknown-key', severity: 'warning',
       message: suggestion ? `${base} Did you mean \`${suggestion}\`?` : base,
-      data: suggestion ? { key: name, suggestion } : { key: name },
+      data: suggestion ? { key: name, suggestion } : undefined,
     };
   }
   return out;
@@ -54,9 +58,10 @@ export const handler: CheckHandler = {
   kind: 'key', check: unknownKeyChecks,
   fixes: {
     'unknown-key': (a, f) => {
+      if (!f.data) return [];
       const s = a.effective.get(f.data.key);
       const to = f.data.suggestion;
-      return s && to ? [{ title: `Rename to \`${to}\``, edits: [{ start: s.keyStart, end: s.keyEnd, newText: to }], preferred: true }] : [];
+      return s ? [{ title: `Rename to \`${to}\``, edits: [{ start: s.keyStart, end: s.keyEnd, newText: to }], preferred: true }] : [];
     },
   },
 };

@@ -10,13 +10,24 @@ import { checkEscapes, EscapeError } from './escapes';
 import { ParseError, ParseErrorKind, type ParseErrorDetail } from './parse-error';
 import { ParsedConfig, NodeKind, Growable } from './parsed-config';
 import { NewestSettingIndex } from './newest-setting';
+import { statementPath } from './statement-path';
 
 const TABLES = buildTables();
 const { action, defaultReduction, needsNoLookahead, gotoTable, acceptState, ruleLength, ruleLhs } = TABLES;
 const EMPTY = -2;
+/** The walk of `IDENT = atom NEWLINE` through the tables, taken without them (statement-path.ts). */
+const PATH = statementPath(TABLES);
+/** State `stmts`, or -1: no state matches and every step goes through the tables. */
+const PATH_STMTS = PATH ? PATH.stmts : -1;
 /** Per state: the rule it reduces without reading a lookahead (-1: an error), or NEEDS_LOOKAHEAD. */
 const NEEDS_LOOKAHEAD = -2;
 const noLookaheadRule = Int32Array.from(defaultReduction, (r, s) => (needsNoLookahead[s] ? r : NEEDS_LOOKAHEAD));
+/**
+ * Per state and lookahead that do not shift: the rule to reduce (the action's own, else the state's
+ * default; -1: a syntax error). One table for both: the explicit reductions happen mostly at the end
+ * of a file, and optimised code that had never computed one was thrown away there, on every parse.
+ */
+const reduceRule = Int32Array.from(action, (a, i) => (a < 0 ? -a - 1 : defaultReduction[Math.floor(i / TERMINAL_COUNT)]!));
 const INITIAL_DEPTH = 200;   // Bison's YYINITDEPTH
 const MAX_DEPTH = 10000;     // Bison's YYMAXDEPTH
 
@@ -64,9 +75,11 @@ class ParseRun implements LexErrorSink {
   /** libxlutil's ctx->lexerrlineno. */
   lexErrLine = -1;
   aborted = false;
+  /** The state where the statement path starts (-1: every step through the tables). */
+  pathStart = PATH_STMTS;
 
-  reset(src: Uint8Array, opts: ParseOptions, out: ParsedConfig): this {
-    this.src = src; this.opts = opts; this.out = out;
+  reset(src: Uint8Array, opts: ParseOptions, out: ParsedConfig, pathStart = PATH_STMTS): this {
+    this.src = src; this.opts = opts; this.out = out; this.pathStart = pathStart;
     this.err = false; this.lexErrLine = -1; this.aborted = false;
     this.lexer.reset(src, this);
     this.newest.reset(src);
@@ -163,15 +176,46 @@ class ParseRun implements LexErrorSink {
     let lookahead = EMPTY;
     let lookaheadToken = -1;
     let errStatus = 0;
+    const pathStart = this.pathStart;
 
 
     // `aborted` is only ever set by readToken, and checked right after it.
     for (;;) {
       const state = states[sp]!;
+      if (state === pathStart && lookahead === EMPTY && errStatus === 0) {
+        // A statement starts: take the walk of `IDENT =|+= atom NEWLINE|;` (statement-path.ts) with
+        // the lexer called and the actions done exactly when the tables would. Where the input leaves
+        // it, the stack is what the tables would have built so far, with the token read as lookahead.
+        const path = PATH!;
+        const tIdent = this.readToken(), iIdent = ntok++;
+        if (this.aborted) return ntok;
+        if (tIdent !== T.Ident) { lookahead = tIdent; lookaheadToken = iIdent; continue; }
+        const sIdent = lx.tokStart, eIdent = lx.tokEnd, lIdent = lx.tokLine;
+        const tOp = this.readToken(), iOp = ntok++;
+        if (this.aborted) return ntok;
+        sp = 2; states[2] = path.ident; values[2] = iIdent; starts[2] = sIdent; ends[2] = eIdent; lines[2] = lIdent;
+        if (tOp !== T.Assign && tOp !== T.AddAssign) { lookahead = tOp; lookaheadToken = iOp; continue; }
+        const sOp = lx.tokStart, eOp = lx.tokEnd, lOp = lx.tokLine;
+        const tAtom = this.readToken(), iAtom = ntok++;
+        if (this.aborted) return ntok;
+        if (tAtom !== T.String && tAtom !== T.Number) {
+          sp = 3; states[3] = tOp === T.Assign ? path.set : path.add; values[3] = iOp; starts[3] = sOp; ends[3] = eOp; lines[3] = lOp;
+          lookahead = tAtom; lookaheadToken = iAtom; continue;
+        }
+        const atom = this.out.pushAtom(tAtom === T.String ? NodeKind.String : NodeKind.Number, lx.tokStart, lx.tokEnd, lx.tokLine);
+        const stmt = this.assignment(iIdent, iOp, atom, tOp === T.AddAssign, sIdent, eIdent, sOp);
+        const tEnd = this.readToken(), iEnd = ntok++;
+        if (this.aborted) return ntok;
+        // NEWLINE or ';' ends it: endstmt, stmt and stmts reduce back to `stmts` at depth 1.
+        if (tEnd === T.Newline || tEnd === T.Semicolon) { sp = 1; continue; }
+        states[2] = path.assignment; values[2] = stmt;
+        lookahead = tEnd; lookaheadToken = iEnd; continue;
+      }
       let rule = noLookaheadRule[state]!;
       if (rule === NEEDS_LOOKAHEAD) {
         if (lookahead === EMPTY) { lookahead = this.readToken(); lookaheadToken = ntok++; if (this.aborted) return ntok; }
-        const a = action[state * TERMINAL_COUNT + lookahead]!;
+        const at = state * TERMINAL_COUNT + lookahead;
+        const a = action[at]!;
         if (a > 0) {
           const target = a - 1;
           if (target === acceptState) return ntok;
@@ -188,7 +232,7 @@ class ParseRun implements LexErrorSink {
           lookahead = EMPTY;
           continue;
         }
-        rule = a < 0 ? -a - 1 : defaultReduction[state]!;
+        rule = reduceRule[at]!;
       }
       if (rule < 0) {
         // Syntax error (yyerrlab).
@@ -268,13 +312,16 @@ class ParseRun implements LexErrorSink {
       // The list takes the location of its first item as a grammar symbol (a nested list: its `[`).
       case R.ValuesFirst: return out.pushList(v[b]!, out.nodeOpenLine.get(v[b]!));
       case R.ValuesNext: out.appendItem(v[b]!, v[b + 3]!); return v[b]!;
-      case R.AssignSet: case R.AssignAdd: {
-        const stmt = out.pushStatement(v[b]!, v[b + 1]!, v[b + 2]!, rule === R.AssignAdd, starts[b]!, ends[b]!, starts[b + 1]!);
-        if (!this.err) this.store(stmt);
-        return stmt;
-      }
+      case R.AssignSet: case R.AssignAdd: return this.assignment(v[b]!, v[b + 1]!, v[b + 2]!, rule === R.AssignAdd, starts[b]!, ends[b]!, starts[b + 1]!);
       default: return -1;
     }
+  }
+
+  /** `assignment: IDENT '=' value` (or `+=`): the statement, stored unless an error came first. */
+  private assignment(keyTok: number, opTok: number, value: number, add: boolean, keyStart: number, keyEnd: number, opStart: number): number {
+    const stmt = this.out.pushStatement(keyTok, opTok, value, add, keyStart, keyEnd, opStart);
+    if (!this.err) this.store(stmt);
+    return stmt;
   }
 
   /** xlu__cfg_set_store: `+=` joins onto the newest stored setting of the same name. */
@@ -312,9 +359,18 @@ function grow(a: Int32Array, size: number): Int32Array {
 
 /** Parses an xl.cfg file's bytes exactly as libxlutil does. */
 export function parse(src: Uint8Array, opts: ParseOptions = {}): ParsedConfig {
+  return parseFrom(src, opts, PATH_STMTS);
+}
+
+/** parse, with every step taken through the tables (the statement path's tests compare the two). */
+export function parseThroughTables(src: Uint8Array, opts: ParseOptions = {}): ParsedConfig {
+  return parseFrom(src, opts, -1);
+}
+
+function parseFrom(src: Uint8Array, opts: ParseOptions, pathStart: number): ParsedConfig {
   const out0 = new ParsedConfig(src);
   out0.noAddAssign = opts.addAssign === false;
-  const r = SHARED_RUN.reset(src, opts, out0);
+  const r = SHARED_RUN.reset(src, opts, out0, pathStart);
   r.run();
   const out = r.out;
   out.accepted = !r.err;
