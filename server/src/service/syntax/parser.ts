@@ -183,13 +183,18 @@ class ParseRun implements LexErrorSink {
     for (;;) {
       const state = states[sp]!;
       if (state === pathStart && lookahead === EMPTY && errStatus === 0) {
-        // A statement starts: take the walk of `IDENT =|+= atom NEWLINE|;` (statement-path.ts) with
-        // the lexer called and the actions done exactly when the tables would. Where the input leaves
-        // it, the stack is what the tables would have built so far, with the token read as lookahead.
+        // A statement starts: take the walk of `IDENT =|+= atom NEWLINE|;`, or of an empty statement,
+        // without the tables (statement-path.ts), with the lexer called and the actions done exactly
+        // when the tables would. Where the input leaves it, the stack is what the tables would have
+        // built so far, with the token read as lookahead.
         const path = PATH!;
         const tIdent = this.readToken(), iIdent = ntok++;
         if (this.aborted) return ntok;
-        if (tIdent !== T.Ident) { lookahead = tIdent; lookaheadToken = iIdent; continue; }
+        if (tIdent !== T.Ident) {
+          // An empty statement (a blank or comment line, a lone `;`) is reduced back to `stmts`.
+          if (tIdent !== T.Newline && tIdent !== T.Semicolon) { lookahead = tIdent; lookaheadToken = iIdent; }
+          continue;
+        }
         const sIdent = lx.tokStart, eIdent = lx.tokEnd, lIdent = lx.tokLine;
         const tOp = this.readToken(), iOp = ntok++;
         if (this.aborted) return ntok;

@@ -1,5 +1,6 @@
 // The states the LALR tables walk through for the commonest statement, `IDENT = atom NEWLINE` (or
-// `+=`, or `;`), read off the tables once so that the parser can take that walk in straight-line
+// `+=`, or `;`), and for an empty one (a blank or comment line), read off the tables once so that
+// the parser can take that walk in straight-line
 // code: the same lexer calls in the same order, the same semantic actions at the same moments, and
 // the same stack it would have built step by step wherever the input leaves the path.
 import { T, N, R } from './grammar';
@@ -9,7 +10,10 @@ import type { buildTables } from './lalr';
 const READS = -2;
 
 export interface StatementPath {
-  /** `stmts` on top of state 0 (stack depth 1): where every statement starts; reads a lookahead. */
+  /**
+   * `stmts` on top of state 0 (stack depth 1): where every statement starts; reads a lookahead. A
+   * NEWLINE or `;` there is an empty statement, reduced back to this state.
+   */
   readonly stmts: number;
   /** After shifting IDENT there; reads a lookahead. */
   readonly ident: number;
@@ -47,6 +51,8 @@ export function statementPath(t: ReturnType<typeof buildTables>): StatementPath 
     assignment >= 0 && reduces(assignment) === READS &&
     reduces(shift(assignment, T.Newline)) === R.EndNewline && reduces(shift(assignment, T.Semicolon)) === R.EndSemicolon &&
     reduces(goTo(assignment, N.EndStmt)) === R.StmtAssignment && reduces(goTo(stmts, N.Stmt)) === R.StmtsMore &&
+    reduces(shift(stmts, T.Newline)) === R.EndNewline && reduces(shift(stmts, T.Semicolon)) === R.EndSemicolon &&
+    reduces(goTo(stmts, N.EndStmt)) === R.StmtEmpty && ruleLength[R.StmtEmpty] === 1 &&
     [R.AtomString, R.AtomNumber, R.ValueAtom, R.EndNewline, R.EndSemicolon].every((r) => ruleLength[r] === 1) &&
     ruleLength[R.StmtsMore] === 2 && ruleLength[R.StmtAssignment] === 2 && ruleLength[R.AssignSet] === 3 && ruleLength[R.AssignAdd] === 3;
   return ok ? { stmts, ident, set, add, assignment } : undefined;
