@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../../server/src/service/syntax/parser';
 import { oracleParseReport } from '../../../server/src/service/syntax/oracle-view';
-import { statementPath } from '../../../server/src/service/syntax/statement-path';
+import { statementPath, listItemPath } from '../../../server/src/service/syntax/statement-path';
 import { buildTables } from '../../../server/src/service/syntax/lalr';
 import { T } from '../../../server/src/service/syntax/grammar';
 
@@ -87,11 +87,14 @@ describe('parser: xl\'s messages', () => {
   });
 });
 
-describe('the statement path (syntax/statement-path.ts)', () => {
-  test('the tables have its shape, so parse takes it', () => {
+describe('the statement and list item paths (syntax/statement-path.ts)', () => {
+  test('the tables have their shape, so parse takes them', () => {
     const path = statementPath(buildTables());
     assert.ok(path, 'no statement path in the tables: every statement would go through them');
     assert.equal(new Set(Object.values(path)).size, 5, 'five distinct states');
+    const item = listItemPath(buildTables());
+    assert.ok(item, 'no list item path in the tables: every list item would go through them');
+    assert.equal(new Set(Object.values(item)).size, 5, 'five distinct states');
   });
   test('tables without that shape give none (the parser then uses the tables alone)', () => {
     const t = buildTables();
@@ -104,5 +107,10 @@ describe('the statement path (syntax/statement-path.ts)', () => {
     const needsNoLookahead = t.needsNoLookahead.slice();
     needsNoLookahead[t.action[path.set * (action.length / t.stateCount) + T.String]! - 1] = 0;
     assert.equal(statementPath({ ...t, needsNoLookahead }), undefined);
+    // A list item followed by `,` no longer joins the list before the next item.
+    const item = listItemPath(t)!;
+    const noJoin = t.action.slice();
+    noJoin[item.itemNl * (noJoin.length / t.stateCount) + T.Comma] = 0;
+    assert.equal(listItemPath({ ...t, action: noJoin, defaultReduction: t.defaultReduction.map((r, s) => (s === item.itemNl ? -1 : r)) }), undefined);
   });
 });

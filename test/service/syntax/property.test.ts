@@ -95,16 +95,17 @@ function parseState(p: ParsedConfig): unknown {
   };
 }
 
-describe('the statement path takes the steps the tables take', () => {
-  // parse walks `IDENT =|+= atom NEWLINE|;` without the tables (syntax/statement-path.ts) and hands
-  // over to them wherever the input leaves that walk: on any input, the result must be the one the
-  // tables alone give, for both lexers (with and without `+=`).
+describe('the statement and list item paths take the steps the tables take', () => {
+  // parse walks `IDENT =|+= atom NEWLINE|;`, empty statements and `, atom` in lists without the
+  // tables (syntax/statement-path.ts) and hands over to them wherever the input leaves those walks:
+  // on any input, the result must be the one the tables alone give, for both lexers (with and
+  // without `+=`).
   test(`${RUNS} generated configs, and the statements cut short at every byte`, () => {
     fc.assert(fc.property(anyConfig, fc.boolean(), (text, addAssign) => {
       const bytes = enc(text);
       assert.deepEqual(parseState(parse(bytes, { addAssign })), parseState(parseThroughTables(bytes, { addAssign })), JSON.stringify(text));
     }), { numRuns: RUNS, seed: process.env.XLCFG_PROPERTY_SEED ? Number(process.env.XLCFG_PROPERTY_SEED) : undefined });
-    const whole = 'a = 1\nb += "x" ; c = 0x1f\nd = [1]\ne = "y\\n"\nf=\'\\0\'\ng = 2 $\nh = "open\ni = 3 4\n';
+    const whole = 'a = 1\nb += "x" ; c = 0x1f\nd = [1, "2" ,3,\n4, [5, 6], 7 8]\ne = "y\\n"\nf=\'\\0\'\ng = 2 $\nh = "open\ni = 3 4\n';
     for (let end = 0; end <= whole.length; end++) {
       const bytes = enc(whole.slice(0, end));
       assert.deepEqual(parseState(parse(bytes)), parseState(parseThroughTables(bytes)), JSON.stringify(whole.slice(0, end)));

@@ -10,7 +10,7 @@ import { checkEscapes, EscapeError } from './escapes';
 import { ParseError, ParseErrorKind, type ParseErrorDetail } from './parse-error';
 import { ParsedConfig, NodeKind, Growable } from './parsed-config';
 import { NewestSettingIndex } from './newest-setting';
-import { statementPath } from './statement-path';
+import { statementPath, listItemPath } from './statement-path';
 
 const TABLES = buildTables();
 const { action, defaultReduction, needsNoLookahead, gotoTable, acceptState, ruleLength, ruleLhs } = TABLES;
@@ -19,6 +19,9 @@ const EMPTY = -2;
 const PATH = statementPath(TABLES);
 /** State `stmts`, or -1: no state matches and every step goes through the tables. */
 const PATH_STMTS = PATH ? PATH.stmts : -1;
+/** The walk of `, atom` in a list (statement-path.ts); its start state, or -1. */
+const ITEM_PATH = listItemPath(TABLES);
+const ITEM_PATH_VALUES = ITEM_PATH ? ITEM_PATH.values : -1;
 /** Per state: the rule it reduces without reading a lookahead (-1: an error), or NEEDS_LOOKAHEAD. */
 const NEEDS_LOOKAHEAD = -2;
 const noLookaheadRule = Int32Array.from(defaultReduction, (r, s) => (needsNoLookahead[s] ? r : NEEDS_LOOKAHEAD));
@@ -75,11 +78,13 @@ class ParseRun implements LexErrorSink {
   /** libxlutil's ctx->lexerrlineno. */
   lexErrLine = -1;
   aborted = false;
-  /** The state where the statement path starts (-1: every step through the tables). */
+  /** The states where the statement and list item paths start (-1: every step through the tables). */
   pathStart = PATH_STMTS;
+  itemPathStart = ITEM_PATH_VALUES;
 
-  reset(src: Uint8Array, opts: ParseOptions, out: ParsedConfig, pathStart = PATH_STMTS): this {
-    this.src = src; this.opts = opts; this.out = out; this.pathStart = pathStart;
+  reset(src: Uint8Array, opts: ParseOptions, out: ParsedConfig, paths = true): this {
+    this.src = src; this.opts = opts; this.out = out;
+    this.pathStart = paths ? PATH_STMTS : -1; this.itemPathStart = paths ? ITEM_PATH_VALUES : -1;
     this.err = false; this.lexErrLine = -1; this.aborted = false;
     this.lexer.reset(src, this);
     this.newest.reset(src);
@@ -176,7 +181,7 @@ class ParseRun implements LexErrorSink {
     let lookahead = EMPTY;
     let lookaheadToken = -1;
     let errStatus = 0;
-    const pathStart = this.pathStart;
+    const pathStart = this.pathStart, itemPathStart = this.itemPathStart;
 
 
     // `aborted` is only ever set by readToken, and checked right after it.
@@ -215,6 +220,26 @@ class ParseRun implements LexErrorSink {
         if (tEnd === T.Newline || tEnd === T.Semicolon) { sp = 1; continue; }
         states[2] = path.assignment; values[2] = stmt;
         lookahead = tEnd; lookaheadToken = iEnd; continue;
+      }
+      if (state === itemPathStart && lookahead === T.Comma && errStatus === 0 && sp + 5 < stackSize - 1) {
+        // `, atom` then `,` or `]` in a list: the walk of statement-path.ts's listItemPath, like the
+        // statement path above (the atom made once read, joined to the list once the next token is).
+        const path = ITEM_PATH!;
+        const list = values[sp]!;
+        states[sp + 1] = path.comma; values[sp + 1] = lookaheadToken; starts[sp + 1] = lx.tokStart; ends[sp + 1] = lx.tokEnd; lines[sp + 1] = lx.tokLine;
+        states[sp + 2] = path.commaNl; values[sp + 2] = -1;
+        const tAtom = this.readToken(), iAtom = ntok++;
+        if (this.aborted) return ntok;
+        if (tAtom !== T.String && tAtom !== T.Number) { sp += 2; lookahead = tAtom; lookaheadToken = iAtom; continue; }
+        const atom = this.out.pushAtom(tAtom === T.String ? NodeKind.String : NodeKind.Number, lx.tokStart, lx.tokEnd, lx.tokLine);
+        const tNext = this.readToken(), iNext = ntok++;
+        if (this.aborted) return ntok;
+        lookahead = tNext; lookaheadToken = iNext;
+        if (tNext === T.Comma || tNext === T.RBracket) { this.out.appendItem(list, atom); continue; }
+        states[sp + 3] = path.item; values[sp + 3] = atom;
+        states[sp + 4] = path.itemNl; values[sp + 4] = -1;
+        sp += 4;
+        continue;
       }
       let rule = noLookaheadRule[state]!;
       if (rule === NEEDS_LOOKAHEAD) {
@@ -364,18 +389,18 @@ function grow(a: Int32Array, size: number): Int32Array {
 
 /** Parses an xl.cfg file's bytes exactly as libxlutil does. */
 export function parse(src: Uint8Array, opts: ParseOptions = {}): ParsedConfig {
-  return parseFrom(src, opts, PATH_STMTS);
+  return parseFrom(src, opts, true);
 }
 
-/** parse, with every step taken through the tables (the statement path's tests compare the two). */
+/** parse, with every step taken through the tables (the tests of the paths compare the two). */
 export function parseThroughTables(src: Uint8Array, opts: ParseOptions = {}): ParsedConfig {
-  return parseFrom(src, opts, -1);
+  return parseFrom(src, opts, false);
 }
 
-function parseFrom(src: Uint8Array, opts: ParseOptions, pathStart: number): ParsedConfig {
+function parseFrom(src: Uint8Array, opts: ParseOptions, paths: boolean): ParsedConfig {
   const out0 = new ParsedConfig(src);
   out0.noAddAssign = opts.addAssign === false;
-  const r = SHARED_RUN.reset(src, opts, out0, pathStart);
+  const r = SHARED_RUN.reset(src, opts, out0, paths);
   r.run();
   const out = r.out;
   out.accepted = !r.err;

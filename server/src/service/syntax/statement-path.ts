@@ -1,6 +1,7 @@
 // The states the LALR tables walk through for the commonest statement, `IDENT = atom NEWLINE` (or
-// `+=`, or `;`), and for an empty one (a blank or comment line), read off the tables once so that
-// the parser can take that walk in straight-line
+// `+=`, or `;`), for an empty one (a blank or comment line), and for the commonest list item
+// (`, atom` followed by `,` or `]`), read off the tables once so that the parser can take those
+// walks in straight-line
 // code: the same lexer calls in the same order, the same semantic actions at the same moments, and
 // the same stack it would have built step by step wherever the input leaves the path.
 import { T, N, R } from './grammar';
@@ -31,12 +32,7 @@ export interface StatementPath {
  * tables do not have that shape.
  */
 export function statementPath(t: ReturnType<typeof buildTables>): StatementPath | undefined {
-  const { action, defaultReduction, needsNoLookahead, gotoTable, acceptState, ruleLength } = t;
-  const terminals = action.length / t.stateCount;
-  const symbols = gotoTable.length / t.stateCount;
-  const shift = (s: number, tok: number) => { const a = action[s * terminals + tok]!; return a > 0 && a - 1 !== acceptState ? a - 1 : -1; };
-  const reduces = (s: number) => (s < 0 ? -1 : needsNoLookahead[s] ? defaultReduction[s]! : READS);
-  const goTo = (s: number, n: number) => (s < 0 ? -1 : gotoTable[s * symbols + n]!);
+  const { shift, reduces, goTo, ruleLength } = steps(t);
 
   const stmts = goTo(0, N.Stmts);
   const ident = shift(stmts, T.Ident);
@@ -56,4 +52,57 @@ export function statementPath(t: ReturnType<typeof buildTables>): StatementPath 
     [R.AtomString, R.AtomNumber, R.ValueAtom, R.EndNewline, R.EndSemicolon].every((r) => ruleLength[r] === 1) &&
     ruleLength[R.StmtsMore] === 2 && ruleLength[R.StmtAssignment] === 2 && ruleLength[R.AssignSet] === 3 && ruleLength[R.AssignAdd] === 3;
   return ok ? { stmts, ident, set, add, assignment } : undefined;
+}
+
+export interface ListItemPath {
+  /** `values` on top of `[ nlok` (a list's items so far); reads a lookahead. */
+  readonly values: number;
+  /** After shifting `,` there: reduces an empty `nlok` at once. */
+  readonly comma: number;
+  /** `values , nlok`; reads a lookahead. */
+  readonly commaNl: number;
+  /** `values , nlok value`: reduces an empty `nlok` at once. */
+  readonly item: number;
+  /** `values , nlok value nlok`; reads a lookahead, and on `,` or `]` reduces the item onto the list. */
+  readonly itemNl: number;
+}
+
+/** The walk of `, atom` followed by `,` or `]` in a list, checked like statementPath's. */
+export function listItemPath(t: ReturnType<typeof buildTables>): ListItemPath | undefined {
+  const { shift, reduces, reducesOn, goTo, ruleLength } = steps(t);
+  // A list's `[` after `IDENT =`; `[ nlok` is one state wherever the `[` stands (LALR merges them).
+  const open = shift(shift(shift(goTo(0, N.Stmts), T.Ident), T.Assign), T.LBracket);
+  const openNl = goTo(open, N.NlOk);
+  const values = goTo(openNl, N.Values);
+  const comma = shift(values, T.Comma);
+  const commaNl = goTo(comma, N.NlOk);
+  const item = goTo(commaNl, N.Value);
+  const itemNl = goTo(item, N.NlOk);
+  const ok =
+    reduces(open) === R.NlOkEmpty && openNl >= 0 && values >= 0 && reduces(values) === READS &&
+    reduces(comma) === R.NlOkEmpty && commaNl >= 0 && reduces(commaNl) === READS &&
+    reduces(shift(commaNl, T.String)) === R.AtomString && reduces(shift(commaNl, T.Number)) === R.AtomNumber &&
+    reduces(goTo(commaNl, N.Atom)) === R.ValueAtom && reduces(item) === R.NlOkEmpty && itemNl >= 0 && reduces(itemNl) === READS &&
+    reducesOn(itemNl, T.Comma) === R.ValuesNext && reducesOn(itemNl, T.RBracket) === R.ValuesNext &&
+    ruleLength[R.NlOkEmpty] === 0 && ruleLength[R.ValuesNext] === 5 && ruleLength[R.ValueAtom] === 1 &&
+    ruleLength[R.AtomString] === 1 && ruleLength[R.AtomNumber] === 1;
+  return ok ? { values, comma, commaNl, item, itemNl } : undefined;
+}
+
+/** Single steps through the tables, -1 for none (a state of -1 leads nowhere). */
+function steps(t: ReturnType<typeof buildTables>) {
+  const { action, defaultReduction, needsNoLookahead, gotoTable, acceptState, ruleLength } = t;
+  const terminals = action.length / t.stateCount;
+  const symbols = gotoTable.length / t.stateCount;
+  const actionOf = (s: number, tok: number) => (s < 0 ? 0 : action[s * terminals + tok]!);
+  return {
+    ruleLength,
+    /** The state shifting `tok` leads to. */
+    shift: (s: number, tok: number) => { const a = actionOf(s, tok); return a > 0 && a - 1 !== acceptState ? a - 1 : -1; },
+    /** The rule a state reduces without a lookahead, or READS. */
+    reduces: (s: number) => (s < 0 ? -1 : needsNoLookahead[s] ? defaultReduction[s]! : READS),
+    /** The rule a state that read lookahead `tok` reduces (-1: it shifts, or it is an error). */
+    reducesOn: (s: number, tok: number) => { const a = actionOf(s, tok); return s < 0 || a > 0 ? -1 : a < 0 ? -a - 1 : defaultReduction[s]!; },
+    goTo: (s: number, n: number) => (s < 0 ? -1 : gotoTable[s * symbols + n]!),
+  };
 }
