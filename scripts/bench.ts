@@ -95,19 +95,26 @@ if (oracleAvailable()) {
 // 2. Full check of the 100k-settings file in-process vs the real `xl -N create` (issue 3).
 const xlFile = join(work, 'big-xl.cfg');
 writeFileSync(xlFile, Buffer.concat([readFileSync(plain), Buffer.from('name = "big"\ntype = "hvm"\nmemory = 1024\n')]));
+// Timed as the parse is above: N runs in this process (XLCFG_BENCH_RUNS, 11), the median over all of
+// them, the cold ones included. With 5 runs, 2 of them cold, the median was the slowest of 3 warm
+// runs, i.e. whichever met a garbage collection: the same code measured 59-90 ms from run to run
+// where the median of 11 measured 52-59. The first five runs' median is still shown, for comparison.
 const checkTimes: number[] = [];
-for (let i = 0; i < 5; i++) {
+for (let i = 0; i < runs; i++) {
   const bytes = readFileSync(xlFile);
   const t0 = process.hrtime.bigint();
   void analyze({ bytes, options: { sourceName: 'big-xl.cfg' } }).findings.length;
   checkTimes.push(Number(process.hrtime.bigint() - t0) / 1e9);
 }
 const checkMedian = percentiles(checkTimes).p50;
+const firstFiveMedian = percentiles(checkTimes.slice(0, 5)).p50;
 if (oracleAvailable()) {
   const xlWall = wall('/usr/lib/xen-4.17/bin/xl', ['-N', 'create', 'big-xl.cfg'], work);
   const ratio = checkMedian / xlWall;
-  results.fullCheck = { xlcfg_s: checkMedian, xl_s: xlWall, fraction: ratio };
+  results.fullCheck = { xlcfg_s: checkMedian, xl_s: xlWall, fraction: ratio, runs_s: checkTimes, firstFiveMedian_s: firstFiveMedian };
   row('full check of 100k settings: xlcfg / `xl -N create`', `${ratio.toFixed(3)} (${ms(checkMedian)} / ${ms(xlWall)})`, '< 0.25', ratio < 0.25);
+  row('full check, median of the first 5 runs alone', `${(firstFiveMedian / xlWall).toFixed(3)} (${ms(firstFiveMedian)})`, '(information)', undefined);
+  rows.push(`(full check: ${checkTimes.length} runs in this process, median with the cold runs; xlcfg's runs: ${checkTimes.map((x) => (x * 1000).toFixed(0)).join(' ')} ms)`);
 } else row('full check of 100k settings (xlcfg alone)', ms(checkMedian), '', undefined);
 
 // 3. Editor latencies on a 100-line config after an edit (issues 3, 4, 5). The language server is a
