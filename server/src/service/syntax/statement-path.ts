@@ -1,9 +1,9 @@
 // The states the LALR tables walk through for the commonest statement, `IDENT = atom NEWLINE` (or
 // `+=`, or `;`), for an empty one (a blank or comment line), and for the commonest list item
 // (`, atom` followed by `,` or `]`), read off the tables once so that the parser can take those
-// walks in straight-line
-// code: the same lexer calls in the same order, the same semantic actions at the same moments, and
-// the same stack it would have built step by step wherever the input leaves the path.
+// walks in straight-line code: the same lexer calls in the same order, the same semantic actions at
+// the same moments, and the same stack it would have built step by step wherever the input leaves
+// the walk.
 import { T, N, R } from './grammar';
 import type { buildTables } from './lalr';
 
@@ -67,7 +67,11 @@ export interface ListItemPath {
   readonly itemNl: number;
 }
 
-/** The walk of `, atom` followed by `,` or `]` in a list, checked like statementPath's. */
+/**
+ * The walk of `, atom` followed by `,` or `]` in a list, checked like statementPath's. The item's
+ * reduction pops `values , nlok value nlok` back to `[ nlok`, whose goto on `values` is `values`
+ * again: the walk ends where it started, with the token after the item as lookahead.
+ */
 export function listItemPath(t: ReturnType<typeof buildTables>): ListItemPath | undefined {
   const { shift, reduces, reducesOn, goTo, ruleLength } = steps(t);
   // A list's `[` after `IDENT =`; `[ nlok` is one state wherever the `[` stands (LALR merges them).
