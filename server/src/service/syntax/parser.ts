@@ -19,6 +19,12 @@ const EMPTY = -2;
 const PATH = statementPath(TABLES);
 /** State `stmts`, or -1: no state matches and every step goes through the tables. */
 const PATH_STMTS = PATH ? PATH.stmts : -1;
+/**
+ * NEWLINE and `;`, the tokens that end a statement, by token kind (a load here is one operation that
+ * sees them all; a second comparison first met at the end of a file threw optimised code away).
+ */
+const ENDS_STATEMENT = new Uint8Array(TERMINAL_COUNT);
+ENDS_STATEMENT[T.Newline] = 1; ENDS_STATEMENT[T.Semicolon] = 1;
 /** The walk of `, atom` in a list (statement-path.ts); its start state, or -1. */
 const ITEM_PATH = listItemPath(TABLES);
 const ITEM_PATH_VALUES = ITEM_PATH ? ITEM_PATH.values : -1;
@@ -197,7 +203,7 @@ class ParseRun implements LexErrorSink {
         if (this.aborted) return ntok;
         if (tIdent !== T.Ident) {
           // An empty statement (a blank or comment line, a lone `;`) is reduced back to `stmts`.
-          if (tIdent !== T.Newline && tIdent !== T.Semicolon) { lookahead = tIdent; lookaheadToken = iIdent; }
+          if (!ENDS_STATEMENT[tIdent]) { lookahead = tIdent; lookaheadToken = iIdent; }
           continue;
         }
         const sIdent = lx.tokStart, eIdent = lx.tokEnd, lIdent = lx.tokLine;
@@ -217,7 +223,7 @@ class ParseRun implements LexErrorSink {
         const tEnd = this.readToken(), iEnd = ntok++;
         if (this.aborted) return ntok;
         // NEWLINE or ';' ends it: endstmt, stmt and stmts reduce back to `stmts` at depth 1.
-        if (tEnd === T.Newline || tEnd === T.Semicolon) { sp = 1; continue; }
+        if (ENDS_STATEMENT[tEnd]) { sp = 1; continue; }
         states[2] = path.assignment; values[2] = stmt;
         lookahead = tEnd; lookaheadToken = iEnd; continue;
       }
