@@ -15,7 +15,7 @@ import { statementPath, listItemPath } from './statement-path';
 const TABLES = buildTables();
 const { action, defaultReduction, needsNoLookahead, gotoTable, acceptState, ruleLength, ruleLhs } = TABLES;
 const EMPTY = -2;
-/** The walk of `IDENT = atom NEWLINE` through the tables, taken without them (statement-path.ts). */
+/** The walks of `IDENT =|+= atom NEWLINE|;` and of an empty statement, taken without the tables (statement-path.ts). */
 const PATH = statementPath(TABLES);
 /** State `stmts`, or -1: no state matches and every step goes through the tables. */
 const PATH_STMTS = PATH ? PATH.stmts : -1;
